@@ -1,0 +1,151 @@
+// The nouns passed between pipeline stages. Read this file first.
+// Naming: `Raw*` is untrusted input straight from a source; `Tracked*` is persisted in the store.
+
+/** Bytes of one mail as a source handed them over, before any parsing. */
+export interface RawMessage {
+  /** Where it came from, for logs and skip records: "imap:Sent", "file:/path/x.eml", "mbox:/path#12". */
+  origin: string;
+  /** Folder the mail was seen in ("Sent", "INBOX"), or the local file's role. */
+  mailbox: string;
+  /** IMAP only: UIDVALIDITY as text (it is a 32-bit unsigned number that imapflow gives as a BigInt). */
+  uidValidity?: string;
+  /** IMAP only. */
+  uid?: number;
+  bytes: Buffer;
+}
+
+/** One mailbox address. `address` is lower-cased and trimmed; `name` is the display name or "". */
+export interface Address {
+  name: string;
+  address: string;
+}
+
+export interface AttachmentInfo {
+  filename: string | null;
+  contentType: string;
+  size: number;
+}
+
+/** A parsed mail. Only `newText` reaches the detectors: quotes, forwards and signatures are gone. */
+export interface Message {
+  /** Stable identity: the Message-ID without angle brackets, or "sha256:<hex>" of stable headers and body. */
+  id: string;
+  /** The Message-ID header without angle brackets, or null when missing. */
+  messageId: string | null;
+  inReplyTo: string | null;
+  /** References header ids, oldest first, without angle brackets. */
+  references: string[];
+  from: Address[];
+  to: Address[];
+  cc: Address[];
+  bcc: Address[];
+  replyTo: Address[];
+  subject: string;
+  /** The Date header as an instant, or null when missing or invalid. */
+  date: Date | null;
+  /** The Date header's UTC offset in minutes (-420 for -0700): the sender's time zone. 0 when unknown. */
+  tzOffsetMinutes: number;
+  /** A few headers the later stages decide on, lower-cased names: auto-submitted, precedence,
+   * list-unsubscribe, list-id, x-autoreply, x-auto-response-suppress, x-followthru-digest, x-gm-thrid,
+   * content-type (top level). */
+  headers: Readonly<Record<string, string>>;
+  /** The whole body as plain text (HTML-only mail converted). */
+  text: string;
+  /** Only the sender's new text: no quoted replies, forwards, signatures or disclaimers. */
+  newText: string;
+  attachments: AttachmentInfo[];
+  /** Size of the raw mail in bytes. */
+  size: number;
+}
+
+/** A due date as read from the text. */
+export interface Due {
+  /** Calendar day in the sender's zone, YYYY-MM-DD. */
+  date: string;
+  /** ISO instant with the sender's offset when a time of day was given or implied (EOD = 17:00), else null. */
+  at: string | null;
+  /** The phrase it was read from, as written: "Friday", "by EOD", "next week". */
+  text: string;
+}
+
+export interface Commitment {
+  /** The sentence as it stands in the new text (hard wraps joined with one space). */
+  text: string;
+  /** A short verb phrase: "send the brochure". */
+  action: string;
+  due: Due | null;
+  /** Who it was promised to: the mail's To (and Cc when To is empty). */
+  counterparties: Address[];
+  /** 0..1 */
+  confidence: number;
+  /** Id of the rule in rules/ that found it. */
+  rule: string;
+}
+
+/** What extraction says about one mail. */
+export interface Extraction {
+  commitments: Commitment[];
+  /** The sender asked the recipients something that calls for an answer or action back. */
+  expectsReply: boolean;
+}
+
+export type ItemKind = 'promise' | 'awaiting-reply' | 'their-promise' | 'asked-of-you';
+export type ItemStatus = 'open' | 'kept' | 'answered' | 'done' | 'dropped' | 'snoozed';
+
+/** Why an item was closed automatically. */
+export interface Evidence {
+  /** Message id (Message.id) of the mail that proves it. */
+  messageId: string;
+  subject: string;
+  at: string;
+  attachment: string | null;
+  /** The words that matched the promise. */
+  words: string[];
+  confidence: number;
+}
+
+/** An item as the store keeps it. */
+export interface TrackedItem {
+  id: number;
+  kind: ItemKind;
+  status: ItemStatus;
+  /** The sentence (promise, their promise, request) or, for awaiting-reply, the subject line. */
+  text: string;
+  action: string;
+  due: Due | null;
+  /** The other side: who the promise was made to, who must answer, who asked. */
+  counterparties: Address[];
+  /** Message.id of the mail the item came from. */
+  messageId: string;
+  threadId: string;
+  subject: string;
+  /** ISO instant the source mail was sent. */
+  sentAt: string;
+  rule: string;
+  confidence: number;
+  evidence: Evidence | null;
+  snoozedUntil: string | null;
+  /** Follow-up nudges the user already sent in the thread. */
+  nudges: number;
+  /** ISO instant the follow-up clock last restarted (sent, or the user's last nudge). */
+  clockStartedAt: string;
+  /** Evidence message ids the user rejected by reopening: never auto-close on them again. */
+  rejectedEvidence: string[];
+  /** ISO instant the item last changed state. */
+  updatedAt: string;
+}
+
+/** One numbered line of a digest, pointing at a tracked item. */
+export interface DigestEntry {
+  number: number;
+  itemId: number;
+}
+
+export type DigestSection = 'overdue' | 'due-today' | 'coming-up' | 'waiting' | 'asked-of-you' | 'kept';
+
+/** A parsed command from a reply to a digest. Item numbers refer to that digest. */
+export type ReplyCommand =
+  | { verb: 'done' | 'drop' | 'reopen' | 'not-a-promise'; numbers: number[] | 'all' }
+  | { verb: 'snooze'; numbers: number[]; until: string; whenText: string }
+  | { verb: 'due'; numbers: number[]; due: Due }
+  | { verb: 'unknown'; text: string };
