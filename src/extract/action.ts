@@ -1,0 +1,47 @@
+// Follows "have to / plan on / begin / be glad to" to the real verb, and cuts a short action phrase from it.
+import type { Lexicon } from './rules.js';
+
+export interface ResolvedAction {
+  /** The verb the promise rests on, lower-cased and roughly in its base form ("e-mailing" → "e-mail"). */
+  verb: string;
+  /** "send the brochure" */
+  phrase: string;
+}
+
+const STOP =
+  /^(?:by|on|before|until|till|tomorrow|today|tonight|tonite|this|next|when|if|because|as|asap|so|but|however|later|shortly|soon|first|once|after|unless|while|within|in|sometime|eod|cob|eow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|-|--)$/i;
+const GIVING_VERBS = /^(?:send|forward|give|e-?mail|fax|get|show|mail|pass|bring|hand|drop|ship|shoot|text|call)$/;
+const OBJECT_PRONOUN = /^(?:you|him|her|them|me|us|y'all)$/i;
+
+/** Base form by rule of thumb: enough to compare against word lists, not a lemmatiser. */
+export function baseForm(word: string): string {
+  const w = word.toLowerCase().replace(/[^a-z'-]/g, '');
+  if (w.endsWith('ing') && w.length > 5) {
+    const stem = w.slice(0, -3);
+    if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1);
+    if (/(?:at|iv|ar|ur|ak|ok|id|ir|ag|ot|ut)$/.test(stem) && !/(?:eat|oot|out)$/.test(stem)) return `${stem}e`;
+    return stem;
+  }
+  return w;
+}
+
+export function resolveAction(rest: string, lexicon: Lexicon): ResolvedAction {
+  let text = rest.replace(/\s+/g, ' ').trim();
+  for (let step = 0; step < 4; step++) {
+    const lower = text.toLowerCase();
+    const chain = lexicon.chainPatterns.map((p) => p.exec(lower)).find((m) => m?.[1]);
+    if (!chain?.[1]) break;
+    text = text.slice(lower.indexOf(chain[1], chain.index + 1));
+  }
+  const words = text.split(' ');
+  const verb = baseForm(words[0] ?? '');
+  const phrase: string[] = [verb];
+  for (const raw of words.slice(1, 9)) {
+    const word = raw.replace(/[,.;:!?()"]+$/, '');
+    if (STOP.test(word)) break;
+    phrase.push(word);
+    if (word !== raw) break;
+  }
+  if (GIVING_VERBS.test(verb) && phrase.length > 2 && OBJECT_PRONOUN.test(phrase[1] ?? '')) phrase.splice(1, 1);
+  return { verb, phrase: phrase.join(' ').toLowerCase() };
+}

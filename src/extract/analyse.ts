@@ -1,0 +1,108 @@
+// One pass over a mail's new text that records every decision, so `extract` and `explain` can never disagree.
+import type { Commitment, Due, Message } from '../types.js';
+import { resolveAction } from './action.js';
+import { readDue } from './due/read-due.js';
+import { compileMatcher, type SentenceMatcher } from './nlp.js';
+import { mayPromise, mayRequest } from './prefilter.js';
+import { type Candidate, refine } from './refiners.js';
+import type { RuleSet } from './rules.js';
+import { splitSentences } from './sentences.js';
+
+export interface CandidateTrace {
+  rule: string;
+  action: string;
+  kept: boolean;
+  confidence: number;
+  droppedBy: string | null;
+  reason: string | null;
+  due: Due | null;
+  dueTrace: string[];
+}
+
+export interface SentenceTrace {
+  text: string;
+  /** The prefilter handed it to compromise. */
+  screened: boolean;
+  candidates: CandidateTrace[];
+  /** Why this sentence asks the reader for an answer, or null. */
+  request: string | null;
+}
+
+export interface Analysis {
+  sentences: SentenceTrace[];
+  commitments: Commitment[];
+  expectsReply: boolean;
+}
+
+export interface Analyser {
+  analyse(message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from'>): Analysis;
+}
+
+/** Rhetorical or social questions that expect no real answer. */
+const SOCIAL_QUESTION = /^(?:how are you|how's it going|how are things|isn't it|right|huh|why not|who knew|what else is new)\b/i;
+
+function requestReason(sentence: string, matchRequest: SentenceMatcher): string | null {
+  if (/\?\s*["')]*$/.test(sentence) && !SOCIAL_QUESTION.test(sentence.trim())) return 'a question';
+  if (!mayRequest(sentence)) return null;
+  const hit = matchRequest(sentence)[0];
+  return hit ? `request rule ${hit.ruleId}` : null;
+}
+
+/** A weakened promise keeps this share of its rule's confidence. */
+const WEAK = 0.5;
+
+/** minConfidence: weakened promises below it are dropped; 0.5 keeps hedged and conditional ones out. */
+export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
+  const matchPromise = compileMatcher(rules.commitments);
+  const matchRequest = compileMatcher(rules.requests);
+  const ruleById = new Map(rules.commitments.map((r) => [r.id, r]));
+
+  return {
+    analyse(message) {
+      const sentAt = message.date ?? new Date(0);
+      const from = new Set(message.from.map((a) => a.address));
+      const recipients = (message.to.length ? message.to : message.cc).filter((a) => !from.has(a.address));
+      const sentences: SentenceTrace[] = [];
+      const commitments: Commitment[] = [];
+      for (const text of splitSentences(message.newText)) {
+        const screened = mayPromise(text);
+        const candidates: CandidateTrace[] = [];
+        for (const hit of screened ? matchPromise(text) : []) {
+          const action = resolveAction(text.slice(hit.act?.start ?? hit.start), rules.lexicon);
+          const candidate: Candidate = { sentence: text, hit, action };
+          const reading = readDue(text.slice(hit.start), sentAt, message.tzOffsetMinutes);
+          const due = reading.due ?? readDue(text, sentAt, message.tzOffsetMinutes).due;
+          const rule = ruleById.get(hit.ruleId);
+          const verdict =
+            refine(candidate, rules.lexicon) ??
+            (rule?.requiresDue && !due ? { refiner: 'needs-a-date', reason: 'names no date', weakened: false } : null);
+          const confidence = (rule?.confidence ?? 0.5) * (verdict?.weakened ? WEAK : 1);
+          candidates.push({
+            rule: hit.ruleId,
+            action: action.phrase,
+            kept: !verdict || (verdict.weakened && confidence >= minConfidence),
+            confidence,
+            droppedBy: verdict?.refiner ?? null,
+            reason: verdict?.reason ?? null,
+            due,
+            dueTrace: reading.trace,
+          });
+        }
+        // One commitment per sentence (the user thinks in sentences): its strongest reading.
+        const best = candidates.filter((c) => c.kept).sort((a, b) => b.confidence - a.confidence)[0];
+        if (best) {
+          commitments.push({
+            text,
+            action: best.action,
+            due: best.due,
+            counterparties: recipients,
+            confidence: best.confidence,
+            rule: best.rule,
+          });
+        }
+        sentences.push({ text, screened, candidates, request: requestReason(text, matchRequest) });
+      }
+      return { sentences, commitments, expectsReply: sentences.some((s) => s.request !== null) };
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// Time phrases business mail uses that chrono-node does not read, or reads as the start of a window.
+// A window resolves to its LAST business day: a promise for "next week" is only broken once that week is over.
+import {
+  addDays,
+  fridayOfWeek,
+  type LocalDay,
+  lastBusinessDayOfMonth,
+  nextWeekday,
+  weekdayOf,
+} from './calendar.js';
+
+export interface PhraseHit {
+  day: LocalDay;
+  /** Wall-clock time the phrase implies, when it implies one (EOD = 17:00). */
+  time: { hour: number; minute: number } | null;
+}
+
+export interface BusinessPhrase {
+  id: string;
+  why: string;
+  pattern: RegExp;
+  resolve(match: RegExpExecArray, sent: LocalDay): PhraseHit | null;
+}
+
+const at = (day: LocalDay, hour: number | null = null, minute = 0): PhraseHit => ({
+  day,
+  time: hour === null ? null : { hour, minute },
+});
+
+const nextMonday = (sent: LocalDay) => nextWeekday(sent, 1);
+
+export const BUSINESS_PHRASES: BusinessPhrase[] = [
+  {
+    id: 'end-of-day',
+    why: 'EOD, COB and "end of (the) day" mean the close of the send day',
+    pattern: /\b(?:eod|cob|eob|close of business|end of (?:the )?(?:business )?day)\b/i,
+    resolve: (_m, sent) => at(sent, 17),
+  },
+  {
+    id: 'tonight',
+    why: 'tonight and this evening are the send day',
+    pattern: /\b(?:tonight|tonite|this evening)\b/i,
+    resolve: (_m, sent) => at(sent, 20),
+  },
+  {
+    id: 'later-today',
+    why: 'this afternoon, later today, this am/pm are the send day',
+    pattern: /\b(?:this (?:afternoon|morning|am|pm)|later (?:on )?today|sometime today|today)\b/i,
+    resolve: (_m, sent) => at(sent),
+  },
+  {
+    id: 'first-thing-tomorrow',
+    why: '"first thing tomorrow" is tomorrow morning',
+    pattern: /\bfirst thing (?:tomorrow|in the morning)\b/i,
+    resolve: (_m, sent) => at(addDays(sent, 1), 9),
+  },
+  {
+    id: 'end-of-week',
+    why: 'EOW, "this week" and "end of (the) week" resolve to Friday of the send week',
+    pattern: /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?week|this week|later this week)\b/i,
+    resolve: (_m, sent) => {
+      const friday = fridayOfWeek(sent);
+      // Sent on a weekend, "this week" can only mean the coming one.
+      return at(weekdayOf(sent) === 0 || weekdayOf(sent) === 6 ? fridayOfWeek(nextMonday(sent)) : friday);
+    },
+  },
+  {
+    id: 'part-of-next-week',
+    why: 'early/mid/late next week resolve to the last day of that part: Tuesday, Thursday, Friday',
+    pattern: /\b(early|mid|middle of|late|end of|the end of) next week\b/i,
+    resolve: (m, sent) => {
+      const monday = nextMonday(sent);
+      const part = (m[1] ?? '').toLowerCase();
+      const offset = part === 'early' ? 1 : part.startsWith('mid') ? 3 : 4;
+      return at(addDays(monday, offset));
+    },
+  },
+  {
+    id: 'next-week',
+    why: '"next week" and "the week of the next" resolve to Friday of the following week',
+    pattern: /\b(?:next week|the following week|within (?:a|the next) week)\b/i,
+    resolve: (_m, sent) => at(fridayOfWeek(nextMonday(sent))),
+  },
+  {
+    id: 'end-of-month',
+    why: 'EOM, "this month" and "end of (the) month" resolve to the last business day of the send month',
+    pattern: /\b(?:eom|(?:the )?end of (?:the |this )?month|this month|later this month)\b/i,
+    resolve: (_m, sent) => at(lastBusinessDayOfMonth(sent)),
+  },
+  {
+    id: 'next-month',
+    why: '"next month" resolves to the last business day of the following month',
+    pattern: /\b(?:next month|end of next month)\b/i,
+    resolve: (_m, sent) => at(lastBusinessDayOfMonth(addDays({ ...sent, day: 1 }, 32))),
+  },
+  {
+    id: 'by-the-nth',
+    why: '"by the 15th" is the next 15th on or after the send day',
+    pattern: /\b(?:by|on|before|until) the (\d{1,2})(?:st|nd|rd|th)\b/i,
+    resolve: (m, sent) => {
+      const n = Number(m[1]);
+      if (n < 1 || n > 31) return null;
+      let day: LocalDay = { ...sent, day: n };
+      if (n < sent.day) day = { ...addDays({ ...sent, day: 1 }, 32), day: n };
+      return at(day);
+    },
+  },
+  {
+    id: 'short-weekday',
+    why: 'Tues/Thurs and similar abbreviations chrono misses: the next such day after the send day',
+    pattern: /\b(?:(?:by|on|before|until|next) )?(tues|thur|thurs)\b\.?/i,
+    resolve: (m, sent) => at(nextWeekday(sent, (m[1] ?? '').toLowerCase() === 'tues' ? 2 : 4)),
+  },
+];

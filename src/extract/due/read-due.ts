@@ -1,0 +1,59 @@
+// Reads the due date of one sentence: business phrases first, then chrono-node, then refinements.
+import type { Due } from '../../types.js';
+import { BUSINESS_PHRASES } from './business-phrases.js';
+import { addDays, compareDays, formatDay, isoAt, type LocalDay, localDayOf } from './calendar.js';
+import { chronoHits } from './chrono.js';
+
+interface Candidate {
+  index: number;
+  text: string;
+  day: LocalDay;
+  time: { hour: number; minute: number } | null;
+  namesDay: boolean;
+  source: string;
+}
+
+/** Phrases chrono reads as a time that never set a due date. */
+const NOT_A_DUE = /^(?:now|right now|at the moment|atm|currently|then|once|sec|second|today's|may|march|sun|sat|wed)$/i;
+
+export interface DueReading {
+  due: Due | null;
+  /** How it was read, for `followthru explain`: "read 'Friday' as Fri 2001-05-11, -07:00". */
+  trace: string[];
+}
+
+export function readDue(sentence: string, sentAt: Date, offsetMinutes: number): DueReading {
+  const sentDay = localDayOf(sentAt, offsetMinutes);
+  const candidates: Candidate[] = [];
+  for (const phrase of BUSINESS_PHRASES) {
+    const match = phrase.pattern.exec(sentence);
+    const hit = match ? phrase.resolve(match, sentDay) : null;
+    if (match && hit) candidates.push({ index: match.index, text: match[0], ...hit, namesDay: true, source: phrase.id });
+  }
+  const taken = (index: number, length: number) =>
+    candidates.some((c) => index < c.index + c.text.length && c.index < index + length);
+  for (const hit of chronoHits(sentence, sentAt, offsetMinutes)) {
+    if (taken(hit.index, hit.text.length) || NOT_A_DUE.test(hit.text.trim())) continue;
+    let day = hit.day;
+    // Sent on a Friday, "Friday" means the next one, unless the sentence says today.
+    if (hit.weekdayOnly && compareDays(day, sentDay) === 0) day = addDays(day, 7);
+    candidates.push({ index: hit.index, text: hit.text, day, time: hit.time, namesDay: hit.namesDay, source: 'chrono' });
+  }
+  const future = candidates.filter((c) => compareDays(c.day, sentDay) >= 0);
+  const trace = candidates.map(
+    (c) =>
+      `read '${c.text}' (${c.source}) as ${formatDay(c.day)}${c.time ? ` ${c.time.hour}:${String(c.time.minute).padStart(2, '0')}` : ''}` +
+      `${compareDays(c.day, sentDay) < 0 ? ' — in the past, ignored' : ''}`,
+  );
+  // A phrase that names a day beats one that names only a part of a day ("each morning ... starting tomorrow").
+  const best = [...future].sort((a, b) => Number(b.namesDay) - Number(a.namesDay) || a.index - b.index)[0];
+  if (!best) return { due: null, trace };
+  return {
+    due: {
+      date: formatDay(best.day),
+      at: best.time ? isoAt(best.day, best.time.hour, best.time.minute, offsetMinutes) : null,
+      text: best.text.trim(),
+    },
+    trace,
+  };
+}

@@ -1,0 +1,138 @@
+// Ordered refiners: each looks at one candidate promise and may drop it, with a reason `explain` shows.
+// A refiner either drops a candidate or, for weak-but-real promises, lowers its confidence.
+// Past and present actions ("I sent it", "Attached is the file") need no refiner: every rule matches a
+// future or modal form, so they never become candidates.
+import type { ResolvedAction } from './action.js';
+import type { RuleHit } from './nlp.js';
+import type { Lexicon } from './rules.js';
+
+export interface Candidate {
+  sentence: string;
+  hit: RuleHit;
+  action: ResolvedAction;
+}
+
+export interface Refiner {
+  id: string;
+  why: string;
+  /** A reason to drop the candidate, or null to keep it. */
+  check(candidate: Candidate, lexicon: Lexicon): string | null;
+  /** Down-weight instead of drop: the promise is real but weak (the guideline's "borderline"). */
+  weaken?: boolean;
+}
+
+const before = (c: Candidate) => c.sentence.slice(0, c.hit.start).toLowerCase();
+const fromHit = (c: Candidate) => c.sentence.slice(c.hit.start).toLowerCase();
+const wordIn = (text: string, phrase: string) =>
+  new RegExp(`(?:^|[^a-z'])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^a-z'])`).test(text);
+
+export const REFINERS: Refiner[] = [
+  {
+    id: 'question',
+    why: '"Should I send it?" asks, it does not promise',
+    check: (c) =>
+      /\?\s*["')]*$/.test(c.sentence) ||
+      /^(?:should|shall|can|could|would|may|do|does|did|will|won't)\s+(?:i|we)\b/i.test(c.sentence.trim()) ||
+      /\b(?:do|does|did|should|shall|can|could|would|will|may)\s*$/.test(before(c))
+        ? 'a question, not a promise'
+        : null,
+  },
+  {
+    id: 'negation',
+    why: '"I won\'t be able to send it" refuses',
+    check: (c) => {
+      if (/\b(?:not|never|no longer|cannot|unable)\b|n't\b/i.test(c.hit.matchText)) return 'negated or refused';
+      // "It doesn't look like I'm going to make it": a negation earlier in the same clause.
+      const clause = before(c).split(/[,;:]|\b(?:but|and|so)\b/).pop() ?? '';
+      return /\b(?:not|never|no way|unlikely)\b|n't\b/.test(clause) ? 'negated earlier in the clause' : null;
+    },
+  },
+  {
+    id: 'conditional-offer',
+    why: '"If you want, I can send it" is an offer that waits on the reader',
+    check: (c) => {
+      // "Let me know if this is OK and then I will discuss it": that "if" belongs to the request.
+      const prior = before(c).replace(/\blet (?:me|us) know if\b/g, '');
+      if (/\b(?:if|unless|in case|should you|whether)\b/.test(prior)) return 'depends on a condition stated before it';
+      if (/\bif (?:you|u|needed|necessary|required|so|desired|possible|that)\b/.test(fromHit(c))) return 'an offer that waits on the reader';
+      return null;
+    },
+    weaken: true,
+  },
+  {
+    id: 'hedge',
+    why: '"I\'ll try to get it done" is hedged: the guideline calls it borderline at best',
+    check: (c, lexicon) => {
+      const upToVerb = c.sentence.slice(0, (c.hit.act?.start ?? c.hit.start) + (c.hit.act?.text.length ?? 0) + 12).toLowerCase();
+      const hedge = lexicon.hedges.find((h) => wordIn(upToVerb, h)) ?? (lexicon.hedges.includes(c.action.verb) ? c.action.verb : undefined);
+      return hedge ? `hedged with '${hedge}'` : null;
+    },
+    weaken: true,
+  },
+  {
+    id: 'reader-acts',
+    why: '"Can you let me know", "so that I can start", "I\'ll leave that to you": the reader acts, or the promise is a purpose',
+    check: (c) => {
+      if (/\b(?:you|please)\s*$/.test(before(c))) return 'the reader is the one asked to act';
+      if (/\bso(?: that)?\s*$|\bin order\s*$/.test(before(c))) return 'a purpose clause, not a promise';
+      if (/\b(?:leave|defer)\b.*\b(?:to|up to) (?:you|your)\b|\blet you (?:decide|choose|handle)\b/.test(fromHit(c)))
+        return 'leaves the decision to the reader';
+      return null;
+    },
+  },
+  {
+    id: 'reported-speech',
+    why: '"He said we will send it" reports someone else\'s words',
+    check: (c) => (/\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?)\b(?: that)?\s*$/.test(before(c)) ? 'reported speech' : null),
+  },
+  {
+    id: 'obligation',
+    why: '"We will have to allocate" states what the organisation must do, not what the sender promises',
+    check: (c) => (/^we\s*(?:will|'ll|’ll|shall)\s+(?:\w+\s+)?(?:have|need) to\b/.test(fromHit(c)) ? 'a necessity, not a promise' : null),
+  },
+  {
+    id: 'attendance-only',
+    why: '"I will attend" or "I\'ll join the call" is attendance only: borderline in the guideline',
+    check: (c) => (/^(?:attend|join|participate|go|come)\b/.test(c.action.phrase) && !/\bgo (?:over|through|ahead)\b/.test(c.action.phrase) ? 'attendance only' : null),
+  },
+  {
+    id: 'state-or-whereabouts',
+    why: '"I\'ll be out of the office Monday" tells where the sender is; it promises nothing',
+    check: (c) => (c.action.verb === 'be' ? 'describes the sender, no action' : null),
+  },
+  {
+    id: 'non-action-verb',
+    why: '"I\'ll need the laptop" or "I will miss you" name a state or feeling, not an action',
+    check: (c, lexicon) => {
+      if (lexicon.nonActionVerbs.has(c.action.verb)) return `'${c.action.verb}' is not an action`;
+      return null;
+    },
+  },
+  {
+    id: 'polite-closer',
+    why: '"Talk to you soon" or "Let me know if you have questions" close a mail politely',
+    check: (c, lexicon) => {
+      const closer = lexicon.closers.find((p) => p.test(fromHit(c)));
+      return closer ? 'a polite closer' : null;
+    },
+  },
+];
+
+export interface Verdict {
+  refiner: string;
+  reason: string;
+  /** true: keep it with a lower confidence; false: drop it. */
+  weakened: boolean;
+}
+
+/** The first refiner that drops the candidate wins; failing that, the first that weakens it. */
+export function refine(candidate: Candidate, lexicon: Lexicon): Verdict | null {
+  let weakened: Verdict | null = null;
+  for (const refiner of REFINERS) {
+    const reason = refiner.check(candidate, lexicon);
+    if (!reason) continue;
+    if (!refiner.weaken) return { refiner: refiner.id, reason, weakened: false };
+    weakened ??= { refiner: refiner.id, reason, weakened: true };
+  }
+  return weakened;
+}

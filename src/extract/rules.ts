@@ -1,0 +1,87 @@
+// Loads the detection rules from rules/*.json once, checks their shape, and rejects duplicates:
+// compromise's buildNet silently drops a repeated match string, which would hide a rule.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Rule {
+  id: string;
+  why: string;
+  /** compromise match syntax; for commitments it names the promised verb as the group <act>. */
+  match: string;
+  notIf?: string;
+  confidence: number;
+  /** The rule counts only when its sentence names when ("let's talk" alone plans nothing). */
+  requiresDue?: boolean;
+  examples: { hit: string[]; miss: string[] };
+}
+
+export interface Lexicon {
+  chainPatterns: RegExp[];
+  nonActionVerbs: Set<string>;
+  hedges: string[];
+  closers: RegExp[];
+}
+
+export interface RuleSet {
+  commitments: Rule[];
+  requests: Rule[];
+  lexicon: Lexicon;
+}
+
+/** rules/ sits at the package root: two levels above src/extract, three above dist/src/extract. */
+export function rulesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'rules', 'commitments.json'))) return join(dir, 'rules');
+    dir = dirname(dir);
+  }
+  throw new Error('rules/commitments.json not found above the extract module');
+}
+
+function readJson(dir: string, file: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+}
+
+function checkRules(file: string, value: unknown): Rule[] {
+  if (!Array.isArray(value)) throw new Error(`${file}: "rules" must be an array`);
+  const ids = new Set<string>();
+  const matches = new Set<string>();
+  return value.map((raw: Partial<Rule>, index) => {
+    const where = `${file}: rule ${raw.id ?? `#${index + 1}`}`;
+    if (typeof raw.id !== 'string' || !raw.id) throw new Error(`${where}: needs an "id"`);
+    if (typeof raw.why !== 'string' || !raw.why) throw new Error(`${where}: needs a one-line "why"`);
+    if (typeof raw.match !== 'string' || !raw.match) throw new Error(`${where}: needs a compromise "match"`);
+    if (typeof raw.confidence !== 'number' || raw.confidence <= 0 || raw.confidence > 1)
+      throw new Error(`${where}: "confidence" must be a number in (0, 1]`);
+    if (!raw.examples || !Array.isArray(raw.examples.hit) || raw.examples.hit.length === 0)
+      throw new Error(`${where}: needs examples.hit (at least one) and examples.miss`);
+    if (ids.has(raw.id)) throw new Error(`${where}: duplicate id`);
+    if (matches.has(raw.match)) throw new Error(`${where}: duplicate match "${raw.match}"`);
+    ids.add(raw.id);
+    matches.add(raw.match);
+    return { ...raw, examples: { hit: raw.examples.hit, miss: raw.examples.miss ?? [] } } as Rule;
+  });
+}
+
+function words(section: unknown): string[] {
+  return ((section as { words?: string[] } | undefined)?.words ?? []).map((w) => w.toLowerCase());
+}
+
+function patterns(section: unknown): RegExp[] {
+  return ((section as { patterns?: string[] } | undefined)?.patterns ?? []).map((p) => new RegExp(p, 'i'));
+}
+
+export function loadRules(dir = rulesDir()): RuleSet {
+  const lexicon = readJson(dir, 'lexicon.json');
+  return {
+    commitments: checkRules('commitments.json', readJson(dir, 'commitments.json').rules),
+    requests: checkRules('requests.json', readJson(dir, 'requests.json').rules),
+    lexicon: {
+      chainPatterns: patterns(lexicon.chainVerbs),
+      nonActionVerbs: new Set(words(lexicon.nonActionVerbs)),
+      hedges: words(lexicon.hedges),
+      closers: patterns(lexicon.closers),
+    },
+  };
+}

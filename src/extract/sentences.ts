@@ -1,0 +1,61 @@
+// Splits the new text of a mail into sentences. Mail is hard-wrapped at ~72 columns, uses bullets, and
+// opens with greetings on a line of their own, so lines are first grouped into blocks, then blocks cut into
+// sentences at terminal punctuation.
+
+const BULLET = /^\s*(?:[-*•·o]|\d{1,2}[.)]|\(?[a-z]\))\s+/;
+/** A short line that ends a block by itself: a greeting, a sign-off or a name. */
+const LINE_OF_ITS_OWN = /^\s*(?:(?:hi|hello|hey|dear|thanks|thank you|regards|best|cheers)\b[^.!?]{0,30}|[A-Z][a-z]+,?)\s*$/i;
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr st jr sr inc co corp ltd no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m u.s attn ext'.split(
+    ' ',
+  ),
+);
+
+function blocksOf(text: string): string[] {
+  const blocks: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) blocks.push(current.join(' ').replace(/\s+/g, ' ').trim());
+    current = [];
+  };
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    if (BULLET.test(line)) flush();
+    if (LINE_OF_ITS_OWN.test(line)) {
+      flush();
+      current.push(line);
+      flush();
+      continue;
+    }
+    current.push(line.replace(BULLET, ''));
+  }
+  flush();
+  return blocks.filter(Boolean);
+}
+
+function isAbbreviation(before: string): boolean {
+  const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
+  return word.length === 1 || ABBREVIATIONS.has(word);
+}
+
+function cut(block: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  // A sentence ends at . ! ? (or a run of them), maybe followed by a closing quote or bracket, then a space.
+  const end = /[.!?]+["')\]]*\s+/g;
+  for (let m = end.exec(block); m; m = end.exec(block)) {
+    const before = block.slice(start, m.index);
+    if (m[0].startsWith('.') && m[0].trim() === '.' && isAbbreviation(before)) continue;
+    sentences.push(block.slice(start, m.index + m[0].trimEnd().length).trim());
+    start = m.index + m[0].length;
+  }
+  sentences.push(block.slice(start).trim());
+  return sentences.filter(Boolean);
+}
+
+export function splitSentences(text: string): string[] {
+  return blocksOf(text).flatMap(cut);
+}
