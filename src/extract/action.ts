@@ -8,8 +8,11 @@ export interface ResolvedAction {
   phrase: string;
 }
 
+/** Words that end the object: a time, a condition, another clause. */
 const STOP =
-  /^(?:by|on|before|until|till|tomorrow|today|tonight|tonite|this|next|when|if|because|as|asap|so|but|however|later|shortly|soon|first|once|after|unless|while|within|in|sometime|eod|cob|eow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|-|--)$/i;
+  /^(?:by|on|before|until|till|tomorrow|today|tonight|tonite|when|if|because|as|asap|so|but|and|however|later|shortly|soon|first|once|after|unless|while|within|sometime|eod|cob|eow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|-|--)$/i;
+/** "this"/"next"/"in" start a time only before a time word: "this afternoon", but "about this issue". */
+const TIME_AFTER = /^(?:afternoon|morning|evening|week|weekend|month|year|am|pm|the|a|an|two|few|\d+)$/i;
 const GIVING_VERBS = /^(?:send|forward|give|e-?mail|fax|get|show|mail|pass|bring|hand|drop|ship|shoot|text|call)$/;
 const OBJECT_PRONOUN = /^(?:you|him|her|them|me|us|y'all)$/i;
 
@@ -36,9 +39,11 @@ export function resolveAction(rest: string, lexicon: Lexicon): ResolvedAction {
   const words = text.split(' ');
   const verb = baseForm(words[0] ?? '');
   const phrase: string[] = [verb];
-  for (const raw of words.slice(1, 9)) {
+  const following = words.slice(1, 9);
+  for (const [i, raw] of following.entries()) {
     const word = raw.replace(/[,.;:!?()"]+$/, '');
     if (STOP.test(word)) break;
+    if (/^(?:this|next|in)$/i.test(word) && TIME_AFTER.test((following[i + 1] ?? '').replace(/[,.;:!?()"]+$/, ''))) break;
     phrase.push(word);
     if (word !== raw) break;
   }

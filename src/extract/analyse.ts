@@ -3,9 +3,9 @@ import type { Commitment, Due, Message } from '../types.js';
 import { resolveAction } from './action.js';
 import { readDue } from './due/read-due.js';
 import { compileMatcher, type SentenceMatcher } from './nlp.js';
-import { mayPromise, mayRequest } from './prefilter.js';
+import { mayPromise } from './prefilter.js';
 import { type Candidate, refine } from './refiners.js';
-import type { RuleSet } from './rules.js';
+import type { Lexicon, RuleSet } from './rules.js';
 import { splitSentences } from './sentences.js';
 
 export interface CandidateTrace {
@@ -41,10 +41,14 @@ export interface Analyser {
 /** Rhetorical or social questions that expect no real answer. */
 const SOCIAL_QUESTION = /^(?:how are you|how's it going|how are things|isn't it|right|huh|why not|who knew|what else is new)\b/i;
 
-function requestReason(sentence: string, matchRequest: SentenceMatcher): string | null {
-  if (/\?\s*["')]*$/.test(sentence) && !SOCIAL_QUESTION.test(sentence.trim())) return 'a question';
-  if (!mayRequest(sentence)) return null;
-  const hit = matchRequest(sentence)[0];
+/** "Ruth, use this" / "Hi John, can you": the name in front hides how the sentence starts. */
+const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[,:]\s+(?=\S)/;
+
+function requestReason(sentence: string, matchRequest: SentenceMatcher, lexicon: Lexicon): string | null {
+  const bare = sentence.replace(VOCATIVE, '');
+  if (lexicon.offerClosers.some((p) => p.test(bare))) return null;
+  if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
+  const hit = matchRequest(bare)[0];
   return hit ? `request rule ${hit.ruleId}` : null;
 }
 
@@ -79,7 +83,7 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
           const confidence = (rule?.confidence ?? 0.5) * (verdict?.weakened ? WEAK : 1);
           candidates.push({
             rule: hit.ruleId,
-            action: action.phrase,
+            action: rule?.action ?? action.phrase,
             kept: !verdict || (verdict.weakened && confidence >= minConfidence),
             confidence,
             droppedBy: verdict?.refiner ?? null,
@@ -100,7 +104,7 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
             rule: best.rule,
           });
         }
-        sentences.push({ text, screened, candidates, request: requestReason(text, matchRequest) });
+        sentences.push({ text, screened, candidates, request: requestReason(text, matchRequest, rules.lexicon) });
       }
       return { sentences, commitments, expectsReply: sentences.some((s) => s.request !== null) };
     },

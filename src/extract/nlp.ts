@@ -20,7 +20,9 @@ interface Offset {
 
 export function compileMatcher(rules: Rule[]): SentenceMatcher {
   // buildNet mutates what it gets: hand it copies.
-  const net = nlp.buildNet(rules.map((r) => ({ match: r.match, ifNo: undefined, notIf: r.notIf, id: r.id })));
+  // notIf is checked here against the whole sentence, not by buildNet: the net checks it only inside the
+  // matched words, and cannot read multi-word alternatives there.
+  const net = nlp.buildNet(rules.map((r) => ({ match: r.match, id: r.id })));
   const byId = new Map(rules.map((r) => [r.id, r]));
   return (sentence) => {
     // "11:00 am--I will": a dash run glues words into one term; a comma of the same length keeps the offsets.
@@ -32,6 +34,7 @@ export function compileMatcher(rules: Rule[]): SentenceMatcher {
       const rule = f.id ? byId.get(f.id) : undefined;
       if (!rule || seen.has(rule.id)) continue;
       seen.add(rule.id);
+      if (rule.notIf && doc.has(rule.notIf)) continue;
       // A rule can match several clauses of one sentence ("we will be there and I will bring it"): keep each.
       // Group views lose their group names one by one, so pair each match with the <act> that lies inside it.
       const view = doc.match(rule.match);

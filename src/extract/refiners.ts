@@ -41,9 +41,12 @@ export const REFINERS: Refiner[] = [
     id: 'negation',
     why: '"I won\'t be able to send it" refuses',
     check: (c) => {
-      if (/\b(?:not|never|no longer|cannot|unable)\b|n't\b/i.test(c.hit.matchText)) return 'negated or refused';
+      // Look right before the promised verb: "I will not send", "I won't be able to", but not "I don't have it, but will send".
+      const actStart = c.hit.act?.start ?? c.hit.start;
+      const nearVerb = c.sentence.slice(Math.max(c.hit.start, actStart - 14), actStart + (c.hit.act?.text.length ?? 0));
+      if (/\b(?:not|never|no longer|cannot|unable)\b|n't\b/i.test(nearVerb)) return 'negated or refused';
       // "It doesn't look like I'm going to make it": a negation earlier in the same clause.
-      const clause = before(c).split(/[,;:]|\b(?:but|and|so)\b/).pop() ?? '';
+      const clause = c.sentence.slice(0, actStart).toLowerCase().split(/[,;:]|\b(?:but|and|so)\b/).pop() ?? '';
       return /\b(?:not|never|no way|unlikely)\b|n't\b/.test(clause) ? 'negated earlier in the clause' : null;
     },
   },

@@ -13,6 +13,8 @@ export interface Rule {
   confidence: number;
   /** The rule counts only when its sentence names when ("let's talk" alone plans nothing). */
   requiresDue?: boolean;
+  /** A fixed action phrase, for acceptances that name no verb of their own ("Will do."). */
+  action?: string;
   examples: { hit: string[]; miss: string[] };
 }
 
@@ -21,6 +23,7 @@ export interface Lexicon {
   nonActionVerbs: Set<string>;
   hedges: string[];
   closers: RegExp[];
+  offerClosers: RegExp[];
 }
 
 export interface RuleSet {
@@ -82,6 +85,7 @@ export function loadRules(dir = rulesDir()): RuleSet {
       nonActionVerbs: new Set(words(lexicon.nonActionVerbs)),
       hedges: words(lexicon.hedges),
       closers: patterns(lexicon.closers),
+      offerClosers: patterns(lexicon.offerClosers),
     },
   };
 }

@@ -70,3 +70,22 @@ export function isoAt(day: LocalDay, hour: number, minute: number, offsetMinutes
   const zone = `${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
   return `${formatDay(day)}T${pad(hour)}:${pad(minute)}:00${zone}`;
 }
+
+/** The instant as ISO 8601 in the given UTC offset: "2001-05-10T13:26:00-07:00". */
+export function isoInOffset(instant: Date, offsetMinutes: number): string {
+  const shifted = new Date(instant.getTime() + offsetMinutes * 60_000);
+  const day = { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+  const base = isoAt(day, shifted.getUTCHours(), shifted.getUTCMinutes(), offsetMinutes);
+  return base.replace(/:00([+-]\d\d:\d\d)$/, `:${String(shifted.getUTCSeconds()).padStart(2, '0')}$1`);
+}
+
+/** The UTC offset, in minutes, of an IANA zone at an instant (DST included). */
+export function offsetOfZone(instant: Date, timeZone: string): number {
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(instant)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}

@@ -1,0 +1,59 @@
+// followthru explain FILE: every decision extraction made on one mail, in order.
+import { createExtractor, type SentenceTrace } from '../extract/index.js';
+import { splitReply } from '../parse/reply-text.js';
+import type { CliCommand } from './command.js';
+import { checkZone, parsedMail } from './mail-files.js';
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.trunc(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function sentenceLines(s: SentenceTrace, index: number): string[] {
+  const lines = [`  ${index + 1}. "${s.text}"`];
+  if (s.request) lines.push(`     asks the reader: ${s.request}`);
+  if (!s.screened) return lines;
+  if (s.candidates.length === 0) lines.push('     screened in, but no rule matched');
+  for (const c of s.candidates) {
+    const verdict = c.droppedBy
+      ? `${c.kept ? 'weakened' : 'dropped'} by ${c.droppedBy}: ${c.reason}`
+      : 'kept';
+    lines.push(`     rule ${c.rule} → "${c.action}" (confidence ${c.confidence.toFixed(2)}) — ${verdict}`);
+    for (const step of c.dueTrace) lines.push(`       ${step}`);
+    if (c.due) lines.push(`       due ${c.due.date}${c.due.at ? ` at ${c.due.at}` : ''} from '${c.due.text}'`);
+  }
+  return lines;
+}
+
+export const explainCommand: CliCommand = {
+  name: 'explain',
+  args: '<file>',
+  description: 'show how extraction read one mail: kept text, candidates, rules, refiners, due dates',
+  options: [{ flags: '--tz <zone>', description: "read due dates in this IANA zone instead of the sender's" }],
+  async run([file], options) {
+    const extractor = createExtractor();
+    for await (const parsed of parsedMail([file ?? ''], checkZone(options.tz))) {
+      if ('error' in parsed) {
+        process.stderr.write(`followthru: cannot explain ${parsed.file}: ${parsed.error}\n`);
+        return 1;
+      }
+      const { message } = parsed;
+      const cut = splitReply(message.text);
+      const analysis = extractor.analyse(message);
+      const out = [
+        `${parsed.file}`,
+        `sent ${message.date?.toISOString() ?? '(no date)'} in ${offsetText(message.tzOffsetMinutes)}; subject "${message.subject}"`,
+        cut.cutBy ? `new text ends at line ${cut.cutAtLine ?? '?'}: cut by ${cut.cutBy}` : 'new text is the whole body',
+        '--- new text ---',
+        message.newText.trim(),
+        '--- sentences ---',
+        ...analysis.sentences.flatMap(sentenceLines),
+        '--- result ---',
+        `${analysis.commitments.length} promise(s); expects a reply: ${analysis.expectsReply ? 'yes' : 'no'}`,
+      ];
+      process.stdout.write(`${out.join('\n')}\n`);
+    }
+    return 0;
+  },
+};

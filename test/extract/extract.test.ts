@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/extract/index.js';
+import { mailWith } from './helpers.js';
+
+const extractor = createExtractor();
+const first = (text: string) => extractor.extract(mailWith(text)).commitments[0];
+
+describe('extract: what a promise carries', () => {
+  it.each([
+    ["I'll send you the brochure Friday.", 'send the brochure', '2001-05-11', 'Friday'],
+    ['Let me check with legal and get back to you.', 'check with legal', null, null],
+    ['I will fax it this afternoon.', 'fax it', '2001-05-10', 'this afternoon'],
+    ["We'll have the numbers to you by Monday.", 'have the numbers to you', '2001-05-14', 'Monday'],
+    ["I'll have to ask Mike about this in the morning.", 'ask mike about this', '2001-05-11', 'morning'],
+    ['I will begin e-mailing each morning starting tomorrow.', 'e-mail each morning starting', '2001-05-11', 'tomorrow'],
+    ['Will do.', 'do what was asked', null, null],
+  ])('"%s" → %s, due %s', (text, action, due, dueText) => {
+    const c = first(text);
+    expect(c?.action).toBe(action);
+    expect(c?.due?.date ?? null).toBe(due);
+    expect(c?.due?.text ?? null).toBe(dueText);
+  });
+
+  it('keeps the sentence as written and names the counterparties', () => {
+    const c = first('Hi Bob,\n\nSure, I will send the revised\ncontract tomorrow.\n\nThanks');
+    expect(c?.text).toBe('Sure, I will send the revised contract tomorrow.');
+    expect(c?.counterparties).toEqual([{ name: 'Bob', address: 'bob@example.com' }]);
+    expect(c?.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('finds the promise in the second clause of a sentence', () => {
+    expect(first('We will be there on the 9th and I will bring the paperwork.')?.action).toBe('bring the paperwork');
+  });
+
+  it('reads a question as expecting a reply, and a promise alone as not', () => {
+    expect(extractor.extract(mailWith('Are you free on Tuesday?')).expectsReply).toBe(true);
+    expect(extractor.extract(mailWith("Thanks. I'll send it tomorrow.")).expectsReply).toBe(false);
+  });
+});
+
+describe('extract: negative cases', () => {
+  it.each([
+    'I sent it yesterday.',
+    'Attached is the file.',
+    'I am reviewing it.',
+    "I won't be able to send it.",
+    'Should I send it?',
+    'If you want, I can send it.',
+    "I'll try to get it done by Friday.",
+    'John will send the draft.',
+    'I will be out of the office next week.',
+    "I'll be in Houston Monday.",
+    'Let me know if you have any questions.',
+    'Talk to you soon.',
+    'I will attend the meeting on Tuesday.',
+    'We will have to allocate capacity.',
+    'Can you let me know by Friday.',
+  ])('no promise in "%s"', (text) => {
+    expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
+  });
+
+  it('returns nothing, and does not throw, on an empty or odd body', () => {
+    for (const text of ['', '   ', '?!', '\u0000\u0001', 'x'.repeat(20_000)]) {
+      expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/extract/sentences.js';
+
+describe('splitSentences', () => {
+  it.each([
+    ['One. Two!  Three?', ['One.', 'Two!', 'Three?']],
+    ['I will send the\nrevised contract\ntomorrow. Thanks', ['I will send the revised contract tomorrow.', 'Thanks']],
+    ['Hi John,\nI will call Mr. Smith at 3 p.m. today.', ['Hi John,', 'I will call Mr. Smith at 3 p.m. today.']],
+    ['Items:\n- send the deck\n- call Bob', ['Items:', 'send the deck', 'call Bob']],
+    ['ok. i\'ll follow up.', ['ok.', "i'll follow up."]],
+    ['First para.\n\nSecond para', ['First para.', 'Second para']],
+    ['Meet at 1.5 hours (approx. two).', ['Meet at 1.5 hours (approx. two).']],
+  ])('%j', (text, expected) => {
+    expect(splitSentences(text)).toEqual(expected);
+  });
+
+  it.each(['', '\n\n', '   '])('nothing in %j', (text) => {
+    expect(splitSentences(text)).toEqual([]);
+  });
+});
