@@ -14,7 +14,9 @@ interface Candidate {
 }
 
 /** Phrases chrono reads as a time that never set a due date. */
-const NOT_A_DUE = /^(?:now|right now|at the moment|atm|currently|then|once|sec|second|today's|may|march|sun|sat|wed)$/i;
+const NOT_A_DUE = /^(?:now|right now|at the moment|atm|currently|then|once|sec|second|today's|(?:for )?a quarter)$/i;
+/** Lower-case words that are months or weekdays only when capitalised: "I may", "we sat down". */
+const LOWER_CASE_WORD = /^(?:may|march|sat|sun)$/;
 
 export interface DueReading {
   due: Due | null;
@@ -30,10 +32,14 @@ export function readDue(sentence: string, sentAt: Date, offsetMinutes: number): 
     const hit = match ? phrase.resolve(match, sentDay) : null;
     if (match && hit) candidates.push({ index: match.index, text: match[0], ...hit, namesDay: true, source: phrase.id });
   }
-  const taken = (index: number, length: number) =>
-    candidates.some((c) => index < c.index + c.text.length && c.index < index + length);
+  const overlapping = (index: number, length: number) =>
+    candidates.filter((c) => index < c.index + c.text.length && c.index < index + length);
   for (const hit of chronoHits(sentence, sentAt, offsetMinutes)) {
-    if (taken(hit.index, hit.text.length) || NOT_A_DUE.test(hit.text.trim())) continue;
+    if (NOT_A_DUE.test(hit.text.trim()) || LOWER_CASE_WORD.test(hit.text.trim())) continue;
+    // "Wednesday next week" or "the 20th of next month" name a day inside the window: the longer reading wins.
+    const rivals = overlapping(hit.index, hit.text.length);
+    if (rivals.some((r) => r.text.length >= hit.text.length || !hit.namesDay)) continue;
+    for (const rival of rivals) candidates.splice(candidates.indexOf(rival), 1);
     let day = hit.day;
     // Sent on a Friday, "Friday" means the next one, unless the sentence says today.
     if (hit.weekdayOnly && compareDays(day, sentDay) === 0) day = addDays(day, 7);
