@@ -1,0 +1,126 @@
+// One schema → a frozen, validated Config. The only file that imports zod.
+// Flow: read → parse JSON → drop "//" comment keys → schema → cross-field checks → defaults → freeze.
+// Every problem found is reported at once, one per line, so a user fixes the file in one pass.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { checkIncreasing, checkServer, isCalendarDate, isTimeZone, looksLikeCron } from './config/checks.js';
+import { finalize, IMAP_PORTS, SMTP_PORTS, serverConfig } from './config/defaults.js';
+import { checkPermissions, deepFreeze, parseJson, readConfigFile, stripComments } from './config/file.js';
+import { formatProblems, type Problem, problemsFromIssue } from './config/problems.js';
+import type { Config } from './config/types.js';
+import { FollowthruError } from './errors.js';
+
+export { resolvePassword } from './config/secret.js';
+export type * from './config/types.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+const text = () => z.string().trim().min(1);
+const address = () => z.string().trim().toLowerCase().regex(EMAIL);
+// null counts as "not set", so config.example.json can show every key, unset ones included.
+const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
+
+const server = {
+  host: text(),
+  port: opt(z.int().min(1).max(65535)),
+  secure: opt(z.boolean()),
+  passwordEnv: opt(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)),
+  passwordCommand: opt(text()),
+  password: opt(z.string().min(1)),
+  allowInsecure: z.boolean().default(false),
+};
+
+const schema = z.strictObject({
+  me: z.array(address()).min(1),
+  timezone: opt(text().refine(isTimeZone)),
+  backfillDays: z.int().min(0).max(3650).default(30),
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // prefault({}): an absent block is parsed as {}, so the defaults inside it apply.
+  store: z.strictObject({ path: text().default('./followthru.db') }).prefault({}),
+  imap: z.strictObject({
+    ...server,
+    user: text(),
+    sentFolder: opt(text()),
+    inboxFolder: text().default('INBOX'),
+  }),
+  smtp: opt(z.strictObject({ ...server, user: opt(text()) })),
+  digest: z
+    .strictObject({
+      cron: z.string().trim().refine(looksLikeCron).default('30 7 * * 1-5'),
+      timezone: opt(text().refine(isTimeZone)),
+      to: opt(address()),
+      deliver: z.enum(['smtp', 'imap']).default('smtp'),
+      confirm: z.boolean().default(true),
+      quiet: z.boolean().default(true),
+      maxItems: z.int().min(1).max(500).default(25),
+    })
+    .prefault({}),
+  trackAddress: opt(address()),
+  followUp: z
+    .strictObject({
+      afterBusinessDays: z.array(z.int().min(1).max(365)).default([3, 7, 14]),
+      maxNudges: z.int().min(0).max(20).default(3),
+    })
+    .prefault({}),
+  holidays: z.array(z.string().refine(isCalendarDate)).default([]),
+});
+
+/** The schema's output: fields valid, block defaults applied, cross-field defaults not yet. */
+export type ParsedConfig = z.output<typeof schema>;
+
+/**
+ * Rules across fields. Each block is parsed on its own, so these run (and report) even when another part of
+ * the file has errors: the user sees every problem in one pass.
+ */
+function crossChecks(input: unknown): Problem[] {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return []; // already reported
+  const at = (key: string): unknown => valueAt(input, [key]);
+  const problems: Problem[] = [];
+  const imap = schema.shape.imap.safeParse(at('imap'));
+  const smtp = schema.shape.smtp.safeParse(at('smtp'));
+  const digest = schema.shape.digest.safeParse(at('digest'));
+  const followUp = schema.shape.followUp.safeParse(at('followUp'));
+  if (imap.success)
+    problems.push(...checkServer('imap', serverConfig(imap.data, IMAP_PORTS, true), IMAP_PORTS));
+  if (smtp.success && smtp.data) {
+    problems.push(...checkServer('smtp', serverConfig(smtp.data, SMTP_PORTS, false), SMTP_PORTS));
+  }
+  if (smtp.success && !smtp.data && digest.success && digest.data.deliver === 'smtp') {
+    const fix =
+      'add an "smtp" block, or set "digest": { "deliver": "imap" } to file the digest into your inbox';
+    problems.push({ path: 'smtp', problem: 'is required when digest.deliver is "smtp" (the default)', fix });
+  }
+  if (followUp.success) {
+    problems.push(...checkIncreasing('followUp.afterBusinessDays', followUp.data.afterBusinessDays));
+  }
+  return problems;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path)
+    value = value !== null && typeof value === 'object' ? (value as never)[key] : undefined;
+  return value;
+}
+
+/** Validates a config already read as JSON. `configPath` anchors store.path and names the file in messages. */
+export function parseConfig(json: unknown, configPath: string, early: Problem[] = []): Config {
+  const input = stripComments(json);
+  const result = schema.safeParse(input);
+  const problems = [...early];
+  if (!result.success) {
+    const isMissing = (path: readonly PropertyKey[]) => path.length > 0 && valueAt(input, path) === undefined;
+    for (const issue of result.error.issues) problems.push(...problemsFromIssue(issue, isMissing));
+  }
+  problems.push(...crossChecks(input));
+  if (problems.length > 0 || !result.success)
+    throw new FollowthruError('ECONFIG', formatProblems(configPath, problems));
+  return deepFreeze(finalize(result.data, configPath));
+}
+
+/** Loads the config from `path`, else $FOLLOWTHRU_CONFIG, else ./config.json. Throws ECONFIG listing every problem. */
+export async function loadConfig(path?: string, env: NodeJS.ProcessEnv = process.env): Promise<Config> {
+  const file = resolve(path || env.FOLLOWTHRU_CONFIG || './config.json');
+  const { text: content, mode } = await readConfigFile(file);
+  const json = parseJson(content, file);
+  return parseConfig(json, file, checkPermissions(json, file, mode));
+}

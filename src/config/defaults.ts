@@ -1,0 +1,68 @@
+// Defaults that depend on other fields or on where the file is: TLS mode ↔ port, digest.to = me[0],
+// digest.timezone = timezone, store.path relative to the config file. The result is a fresh object tree.
+import { homedir } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import type { ParsedConfig } from '../config.js';
+import { canonicalTimeZone, systemTimeZone } from './checks.js';
+import type { Config, PasswordSource, ServerConfig } from './types.js';
+
+type ParsedServer = ParsedConfig['imap'] | NonNullable<ParsedConfig['smtp']>;
+
+/** [implicit TLS port, STARTTLS port] */
+export const IMAP_PORTS = [993, 143] as const;
+export const SMTP_PORTS = [465, 587] as const;
+
+/**
+ * Port and TLS mode, each defaulted from the other; with neither, `preferTls` decides (IMAP: TLS on 993;
+ * SMTP: STARTTLS on 587, the submission port most providers document).
+ */
+export function serverConfig(
+  s: ParsedServer,
+  ports: readonly [number, number],
+  preferTls: boolean,
+): ServerConfig {
+  const [tls, starttls] = ports;
+  const secure = s.secure ?? (s.port === tls ? true : s.port === starttls ? false : preferTls);
+  const sources: PasswordSource = {};
+  if (s.passwordEnv != null) sources.passwordEnv = s.passwordEnv;
+  if (s.passwordCommand != null) sources.passwordCommand = s.passwordCommand;
+  if (s.password != null) sources.password = s.password;
+  const port = s.port ?? (secure ? tls : starttls);
+  return { host: s.host, port, secure, allowInsecure: s.allowInsecure, ...sources };
+}
+
+function storePath(path: string, configDir: string): string {
+  if (path === ':memory:') return path;
+  const expanded = path === '~' || path.startsWith('~/') ? homedir() + path.slice(1) : path;
+  return resolve(configDir, expanded);
+}
+
+export function finalize(parsed: ParsedConfig, configPath: string): Config {
+  const me = [...new Set(parsed.me)];
+  const timezone = canonicalTimeZone(parsed.timezone ?? systemTimeZone());
+  const smtp = parsed.smtp;
+  return {
+    configPath,
+    me,
+    timezone,
+    backfillDays: parsed.backfillDays,
+    logLevel: parsed.logLevel,
+    store: { path: storePath(parsed.store.path, dirname(configPath)) },
+    imap: {
+      ...serverConfig(parsed.imap, IMAP_PORTS, true),
+      user: parsed.imap.user,
+      sentFolder: parsed.imap.sentFolder ?? null,
+      inboxFolder: parsed.imap.inboxFolder,
+    },
+    smtp: smtp ? { ...serverConfig(smtp, SMTP_PORTS, false), user: smtp.user ?? null } : null,
+    digest: {
+      ...parsed.digest,
+      timezone: parsed.digest.timezone ? canonicalTimeZone(parsed.digest.timezone) : timezone,
+      to: parsed.digest.to ?? (me[0] as string), // the schema requires at least one address
+    },
+    trackAddress: parsed.trackAddress ?? null,
+    // Copies: zod hands back its default arrays as-is, and the caller is about to freeze this tree.
+    followUp: { ...parsed.followUp, afterBusinessDays: [...parsed.followUp.afterBusinessDays] },
+    holidays: [...parsed.holidays],
+  };
+}

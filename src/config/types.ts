@@ -1,0 +1,77 @@
+// The validated configuration, as every other module sees it: defaults applied, paths absolute, deeply frozen.
+
+/** Where a password comes from. Exactly one must be set when the password is needed. */
+export interface PasswordSource {
+  /** The name of an environment variable holding the password. */
+  passwordEnv?: string;
+  /** A shell command (run with /bin/sh -c) that prints the password, like mbsync's PassCmd. */
+  passwordCommand?: string;
+  /** The password itself: allowed, discouraged, and refused in a file others can read. */
+  password?: string;
+}
+
+export interface ServerConfig extends PasswordSource {
+  host: string;
+  port: number;
+  /** true: implicit TLS from the first byte. false: STARTTLS, which the adapter must insist on unless allowInsecure. */
+  secure: boolean;
+  /** Plaintext without TLS is allowed only when true, and only to a loopback host (tests). */
+  allowInsecure: boolean;
+}
+
+export interface ImapConfig extends ServerConfig {
+  user: string;
+  /** Override for the Sent folder; null means find it by SPECIAL-USE \Sent. */
+  sentFolder: string | null;
+  /** Where replies to you (and to digests) arrive. */
+  inboxFolder: string;
+}
+
+export interface SmtpConfig extends ServerConfig {
+  /** null for a relay that takes mail without login. */
+  user: string | null;
+}
+
+export interface DigestConfig {
+  /** When to send, cron syntax, read in `timezone`. */
+  cron: string;
+  timezone: string;
+  /** Recipient of the digest. */
+  to: string;
+  /** "smtp" sends it; "imap" files it straight into the inbox folder. */
+  deliver: 'smtp' | 'imap';
+  /** Reply with a short confirmation after applying commands from a reply to a digest. */
+  confirm: boolean;
+  /** Send nothing on a day with nothing to report. */
+  quiet: boolean;
+  maxItems: number;
+}
+
+export interface FollowUpConfig {
+  /** Business days after which a silent thread is suggested for a nudge, increasing. */
+  afterBusinessDays: readonly number[];
+  maxNudges: number;
+}
+
+export type ConfigLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface Config {
+  /** Absolute path of the file this came from. */
+  configPath: string;
+  /** The user's addresses and aliases, lower-cased, without duplicates; the first is the main one. */
+  me: readonly string[];
+  /** IANA zone used to read "Friday" and to decide what "today" is. */
+  timezone: string;
+  /** On the first sync, how far back to read Sent. */
+  backfillDays: number;
+  logLevel: ConfigLogLevel;
+  store: { path: string };
+  imap: ImapConfig;
+  smtp: SmtpConfig | null;
+  digest: DigestConfig;
+  /** An address of yours that, Bcc'd or forwarded to, marks a mail for tracking; null when unused. */
+  trackAddress: string | null;
+  followUp: FollowUpConfig;
+  /** Days (YYYY-MM-DD) that are not business days. */
+  holidays: readonly string[];
+}

@@ -1,0 +1,12 @@
+// The store's public face: open it, then pass it (or a transaction's `tx`) to the table functions.
+
+export * from './cursors.js';
+export type { Db, RunResult, SqlParams, SqlValue, Store } from './db.js';
+export * from './digests.js';
+export * from './items.js';
+export * from './messages.js';
+export * from './meta.js';
+export { MIGRATIONS, type Migration } from './migrations.js';
+export { backupStore, migrate, openStore } from './open.js';
+export * from './skips.js';
+export * from './suppressions.js';

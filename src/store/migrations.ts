@@ -1,0 +1,113 @@
+// Numbered schema migrations, applied in order. PRAGMA user_version holds the number of the last one applied.
+// Never edit a migration that has shipped: append a new one. Each runs in its own transaction.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,                 -- Message.id: the same mail seen again (new UID, other folder) hits this
+        message_id TEXT,
+        thread_id TEXT NOT NULL,
+        folder TEXT NOT NULL,                -- where it was first seen
+        direction TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+        from_json TEXT NOT NULL,
+        to_json TEXT NOT NULL,
+        cc_json TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        sent_at TEXT,                        -- ISO instant, NULL when the Date header was missing
+        in_reply_to TEXT,
+        references_json TEXT NOT NULL,
+        attachments_json TEXT NOT NULL,      -- attachment file names
+        seen_at TEXT NOT NULL
+      );
+      CREATE INDEX messages_thread ON messages (thread_id, sent_at);
+      CREATE INDEX messages_message_id ON messages (message_id);
+
+      CREATE TABLE skipped (
+        id INTEGER PRIMARY KEY,
+        origin TEXT NOT NULL,
+        message_key TEXT NOT NULL UNIQUE,
+        reason TEXT NOT NULL,
+        skipped_at TEXT NOT NULL
+      );
+
+      -- AUTOINCREMENT: digests point at item ids, so an id must never be handed out twice.
+      CREATE TABLE items (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('promise', 'awaiting-reply', 'their-promise', 'asked-of-you')),
+        status TEXT NOT NULL CHECK (status IN ('open', 'kept', 'answered', 'done', 'dropped', 'snoozed')),
+        text TEXT NOT NULL,
+        action TEXT NOT NULL,
+        due_json TEXT,
+        due_date TEXT,                       -- due.date copied out for ordering and queries
+        counterparties_json TEXT NOT NULL,
+        message_id TEXT NOT NULL REFERENCES messages (id),
+        thread_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        evidence_json TEXT,
+        snoozed_until TEXT,
+        nudges INTEGER NOT NULL DEFAULT 0,
+        clock_started_at TEXT NOT NULL,
+        rejected_evidence_json TEXT NOT NULL DEFAULT '[]',
+        updated_at TEXT NOT NULL,
+        UNIQUE (message_id, kind, text)      -- re-processing a mail never doubles an item
+      );
+      CREATE INDEX items_status ON items (status, due_date);
+      CREATE INDEX items_thread ON items (thread_id);
+
+      CREATE TABLE cursors (
+        folder TEXT PRIMARY KEY,
+        uid_validity TEXT NOT NULL,          -- text: UIDVALIDITY is an unsigned 32-bit number, a BigInt in imapflow
+        last_uid INTEGER NOT NULL DEFAULT 0,
+        highest_modseq TEXT,
+        resets INTEGER NOT NULL DEFAULT 0,
+        parked INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE digests (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        token TEXT NOT NULL UNIQUE,
+        message_id TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        for_day TEXT NOT NULL,
+        entries_json TEXT NOT NULL,
+        item_count INTEGER NOT NULL
+      );
+      CREATE INDEX digests_for_day ON digests (for_day);
+
+      CREATE TABLE applied_commands (
+        id INTEGER PRIMARY KEY,
+        digest_id INTEGER NOT NULL REFERENCES digests (id),
+        command_key TEXT NOT NULL UNIQUE,
+        applied_at TEXT NOT NULL
+      );
+
+      CREATE TABLE suppressions (
+        id INTEGER PRIMARY KEY,
+        rule TEXT NOT NULL,
+        phrase_key TEXT NOT NULL,
+        item_id INTEGER,
+        created_at TEXT NOT NULL,
+        UNIQUE (rule, phrase_key)
+      );
+
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];

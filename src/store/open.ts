@@ -1,0 +1,80 @@
+// Opening a store: folder, pragmas, migrations. And a consistent backup copy.
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { FollowthruError } from '../errors.js';
+import type { Store } from './db.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
+import { openSqlite } from './sqlite.js';
+
+const isMemory = (path: string): boolean => path === ':memory:' || path === '';
+
+/** Applies every migration newer than PRAGMA user_version, each in its own transaction. Returns the new version. */
+export async function migrate(store: Store, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+  const current = (await store.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    // An older followthru must not write into a schema it does not know.
+    throw new FollowthruError(
+      'ESTORE',
+      `the store ${store.path} has schema version ${current}, newer than this followthru knows (${latest}) — fix: upgrade followthru`,
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    await store.transaction(async (tx) => {
+      await tx.exec(migration.sql);
+      // user_version lives in the database header, which the transaction covers: it moves only on COMMIT.
+      await tx.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`);
+    });
+  }
+  return Math.max(current, latest);
+}
+
+/**
+ * Opens the store at `path` (created with its folder when missing), with WAL, a 5 s busy timeout and foreign
+ * keys on, migrated to the latest schema.
+ */
+export async function openStore(path: string): Promise<Store> {
+  if (!isMemory(path)) {
+    await mkdir(dirname(resolve(path)), { recursive: true }).catch((error: unknown) => {
+      throw new FollowthruError('ESTORE', `cannot create the folder for the store ${path}`, { cause: error });
+    });
+  }
+  const store = await openSqlite(path);
+  try {
+    // foreign_keys cannot change inside a transaction, so it is set before any migration runs.
+    await store.exec('PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    // WAL lets readers (a `list` while the daemon syncs) proceed during a write. It sticks to the file.
+    await store.get('PRAGMA journal_mode = WAL');
+    await store.exec('PRAGMA synchronous = NORMAL;');
+    await migrate(store);
+    return store;
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    if (error instanceof FollowthruError) {
+      throw new FollowthruError('ESTORE', `cannot open the store ${path}: ${error.message}`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Writes a consistent copy of the store to `destPath` with VACUUM INTO (safe while the daemon runs). The copy is
+ * written beside the destination and renamed over it, so a crash never leaves half a backup under its name.
+ */
+export async function backupStore(store: Store, destPath: string): Promise<void> {
+  const target = resolve(destPath);
+  const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await store.run('VACUUM INTO ?', [temporary]);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    if (error instanceof FollowthruError) throw error;
+    throw new FollowthruError('ESTORE', `cannot write the backup ${target}`, { cause: error });
+  }
+}
