@@ -10,3 +10,4 @@ export { MIGRATIONS, type Migration } from './migrations.js';
 export { backupStore, migrate, openStore } from './open.js';
 export * from './skips.js';
 export * from './suppressions.js';
+export * from './threads.js';

@@ -110,4 +110,15 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'thread keys',
+    sql: `
+      -- Every key a later mail may point at (Message-ID, our id, Gmail thread, subject+people) → its thread.
+      CREATE TABLE thread_keys (
+        key TEXT PRIMARY KEY,
+        thread_id TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -50,6 +50,15 @@ export function subjectKey(message: Message): string | null {
  * thread. A new thread's id is the mail's own id.
  */
 export function threadIdFor(message: Message, known: (id: string) => string | undefined): string {
+  for (const key of threadLookupKeys(message)) {
+    const thread = known(key);
+    if (thread) return thread;
+  }
+  return message.id;
+}
+
+/** The keys threadIdFor asks `known` about, in the order it trusts them: the caller can fetch them up front. */
+export function threadLookupKeys(message: Message): string[] {
   const candidates = [
     message.id,
     message.messageId,
@@ -58,11 +67,7 @@ export function threadIdFor(message: Message, known: (id: string) => string | un
     gmailThreadKey(message),
     looksLikeReply(message.subject) ? subjectKey(message) : null,
   ];
-  for (const key of candidates) {
-    const thread = key ? known(key) : undefined;
-    if (thread) return thread;
-  }
-  return message.id;
+  return candidates.filter((key): key is string => key !== null && key !== '');
 }
 
 /** The keys the caller records against the thread id, so later mails find this thread through `known`. */

@@ -15,6 +15,7 @@ const TABLES = [
   'meta',
   'skipped',
   'suppressions',
+  'thread_keys',
 ];
 
 describe('openStore', () => {
