@@ -1,0 +1,69 @@
+// The edge adapter for outgoing mail: the only file that imports nodemailer. It builds the digest as raw RFC
+// 5322 bytes (for IMAP delivery) or sends it over SMTP.
+import nodemailer from 'nodemailer';
+import type { SmtpConfig } from '../config.js';
+import { errorMessage, FollowthruError } from '../errors.js';
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** With angle brackets: "<followthru.abc@example.com>". */
+  messageId: string;
+  inReplyTo?: string;
+  references?: string[];
+  headers: Record<string, string>;
+  date: Date;
+}
+
+function message(mail: OutgoingMail) {
+  return {
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: mail.messageId,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    headers: mail.headers,
+    date: mail.date,
+  };
+}
+
+/** The mail as bytes, ready for IMAP APPEND. */
+export async function composeRaw(mail: OutgoingMail): Promise<Buffer> {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const info = await transport.sendMail(message(mail));
+  return info.message as Buffer;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Sends over SMTP. STARTTLS is required unless the config allows plaintext (loopback tests only). */
+export async function sendSmtp(mail: OutgoingMail, smtp: SmtpConfig, password: string | null): Promise<void> {
+  const insecure = smtp.allowInsecure && LOOPBACK.has(smtp.host);
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    requireTLS: !smtp.secure && !insecure,
+    ignoreTLS: insecure,
+    auth: smtp.user && password !== null ? { user: smtp.user, pass: password } : undefined,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
+  try {
+    await transport.sendMail({ ...message(mail), envelope: { from: mail.from, to: [mail.to] } });
+  } catch (error) {
+    // nodemailer's messages carry the server's reply, never our password.
+    throw new FollowthruError('ESMTP', `sending the digest via ${smtp.host}:${smtp.port} failed: ${errorMessage(error)}`, {
+      cause: error,
+    });
+  } finally {
+    transport.close();
+  }
+}
