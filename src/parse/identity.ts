@@ -1,0 +1,34 @@
+// Which mail is this? The Message-ID when there is one, else a hash of what does not change when the same
+// mail is seen again under another UID or in another folder.
+import { createHash } from 'node:crypto';
+
+/** "<abc@x>" → "abc@x"; empty or blank → null. Keeps case: Message-IDs are case-sensitive on the left. */
+export function normaliseMessageId(value: string | null | undefined): string | null {
+  const trimmed = (value ?? '').trim().replace(/^<+/, '').replace(/>+$/, '').trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** Every <id> in a References or In-Reply-To header, oldest first. */
+export function messageIdList(value: string | string[] | null | undefined): string[] {
+  const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
+  const bracketed = text.match(/<[^<>\s]+>/g);
+  const ids = bracketed ?? text.split(/\s+/);
+  return ids.map(normaliseMessageId).filter((id): id is string => id !== null);
+}
+
+export interface StableParts {
+  from: string;
+  to: string;
+  date: string;
+  subject: string;
+  body: string;
+}
+
+/** "sha256:<hex>" over the sender, recipients, date, subject and whitespace-collapsed body. */
+export function stableId(parts: StableParts): string {
+  const hash = createHash('sha256');
+  for (const part of [parts.from, parts.to, parts.date, parts.subject, parts.body.replace(/\s+/g, ' ').trim()]) {
+    hash.update(part).update('\u0000');
+  }
+  return `sha256:${hash.digest('hex')}`;
+}
