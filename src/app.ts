@@ -1,0 +1,61 @@
+// Composition root: config → adapters (store, extractor, logger) → the stages. Commands start here.
+import { type Config, resolvePassword } from './config.js';
+import { createExtractor, type Extractor } from './extract/index.js';
+import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
+import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
+import { openStore, type Store } from './store/index.js';
+
+export interface App {
+  config: Config;
+  store: Store;
+  extractor: Extractor;
+  log: Logger;
+  /** The ingest stage's dependencies, with the digest-reply handler when one is wired. */
+  deps: IngestDeps;
+  /** What the pure stages need to know about the user, at `now`. */
+  context(now: Date): IngestContext;
+  close(): Promise<void>;
+}
+
+/** A server's password, resolved now and masked in every log line from here on. */
+export async function serverPassword(config: Config, server: 'imap' | 'smtp'): Promise<string> {
+  const source = server === 'imap' ? config.imap : config.smtp;
+  if (!source) throw new Error(`${server}: not configured`);
+  const password = await resolvePassword(source, process.env, { label: server });
+  registerSecret(password);
+  return password;
+}
+
+export interface AppOptions {
+  log?: Logger;
+  /** --verbose lowers the config's level to debug. */
+  verbose?: boolean;
+  onDigestReply?: DigestReplyHandler;
+}
+
+export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Logger {
+  const level: LogLevel = verbose ? 'debug' : config.logLevel;
+  return createLogger({ level });
+}
+
+export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const log = options.log ?? loggerFor(config, options.verbose);
+  const store = await openStore(config.store.path);
+  const extractor = createExtractor();
+  const deps: IngestDeps = { store, extractor, log, onDigestReply: options.onDigestReply };
+  return {
+    config,
+    store,
+    extractor,
+    log,
+    deps,
+    context: (now) => ({
+      me: config.me,
+      now,
+      timeZone: config.timezone,
+      holidays: config.holidays,
+      trackAddress: config.trackAddress,
+    }),
+    close: () => store.close(),
+  };
+}

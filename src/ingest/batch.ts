@@ -1,0 +1,143 @@
+// The ingest shell: a batch of raw mails → parsed → routed → extracted → tracked → stored, in ONE transaction
+// with the folder cursor, so a crash anywhere re-processes at most the uncommitted batch and never doubles an
+// item (messages are keyed by Message.id, items by (message, kind, text)).
+import { errorMessage } from '../errors.js';
+import { offsetOfZone } from '../extract/due/calendar.js';
+import type { Extractor } from '../extract/index.js';
+import type { Logger } from '../log.js';
+import { parseMessage } from '../parse/mailparser.js';
+import {
+  type Db,
+  type FolderCursor,
+  hasMessage,
+  insertItem,
+  isSuppressed,
+  listItems,
+  lookupThreads,
+  messageRow,
+  recordSkip,
+  type Store,
+  saveCursor,
+  saveMessage,
+  saveThreadKeys,
+  updateItem,
+} from '../store/index.js';
+import { type TrackContext, trackMessage } from '../track/apply.js';
+import { threadKeys, threadLookupKeys } from '../track/threads.js';
+import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
+import { type Route, routeMessage } from './route.js';
+
+export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
+  trackAddress: string | null;
+}
+
+/** Handles a reply to a digest inside the batch's transaction; returns how many items it changed. */
+export type DigestReplyHandler = (tx: Db, message: Message, now: Date) => Promise<number>;
+
+export interface IngestDeps {
+  store: Store;
+  extractor: Extractor;
+  log: Logger;
+  onDigestReply?: DigestReplyHandler;
+}
+
+export interface BatchOutcome {
+  messages: number;
+  duplicates: number;
+  skipped: number;
+  created: number;
+  updated: number;
+  commands: number;
+}
+
+type Parsed = { raw: RawMessage; message: Message } | { raw: RawMessage; error: string };
+
+/** What names a mail that could not be parsed, across runs: its folder position, or its origin. */
+export function rawKey(raw: RawMessage): string {
+  return raw.uid !== undefined ? `${raw.mailbox}:${raw.uidValidity ?? ''}:${raw.uid}` : raw.origin;
+}
+
+async function parseAll(raws: readonly RawMessage[]): Promise<Parsed[]> {
+  const parsed: Parsed[] = [];
+  for (const raw of raws) {
+    try {
+      parsed.push({ raw, message: await parseMessage(raw) });
+    } catch (error) {
+      parsed.push({ raw, error: errorMessage(error) });
+    }
+  }
+  return parsed;
+}
+
+/** The user's own mail is read in the user's zone ("Friday" is their Friday); others' in the sender's. */
+function forExtraction(message: Message, route: Route, timeZone: string): Message {
+  if (route !== 'outgoing' || !message.date) return message;
+  return { ...message, tzOffsetMinutes: offsetOfZone(message.date, timeZone) };
+}
+
+async function extractFrom(tx: Db, deps: IngestDeps, message: Message): Promise<Extraction> {
+  const extraction = deps.extractor.extract(message);
+  const commitments = [];
+  for (const commitment of extraction.commitments) {
+    // The user said "not a promise" to this wording once: never again.
+    if (!(await isSuppressed(tx, commitment.rule, commitment.text))) commitments.push(commitment);
+  }
+  return { ...extraction, commitments };
+}
+
+export async function ingestBatch(
+  deps: IngestDeps,
+  ctx: IngestContext,
+  raws: readonly RawMessage[],
+  cursors: readonly FolderCursor[] = [],
+): Promise<BatchOutcome> {
+  const parsed = await parseAll(raws);
+  const outcome: BatchOutcome = { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 };
+  const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
+  await deps.store.transaction(async (tx) => {
+    const live = new Map<number, TrackedItem>();
+    for (const item of await listItems(tx, { status: ['open', 'snoozed'] })) live.set(item.id, item);
+    for (const entry of parsed) {
+      if ('error' in entry) {
+        if (await recordSkip(tx, { origin: entry.raw.origin, messageKey: rawKey(entry.raw), reason: entry.error }, ctx.now))
+          deps.log.warn({ origin: entry.raw.origin, uid: entry.raw.uid, reason: entry.error }, 'skipped a mail that cannot be parsed');
+        outcome.skipped++;
+        continue;
+      }
+      const { raw, message } = entry;
+      if (await hasMessage(tx, message.id)) {
+        outcome.duplicates++;
+        continue;
+      }
+      outcome.messages++;
+      const route = routeMessage(message, ctx.me);
+      const known = await lookupThreads(tx, threadLookupKeys(message));
+      if (route === 'own-digest' || route === 'digest-reply') {
+        const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
+        await saveMessage(tx, messageRow(message, { threadId, folder: raw.mailbox, direction: 'received', seenAt: ctx.now }));
+        if (route === 'digest-reply' && deps.onDigestReply) outcome.commands += await deps.onDigestReply(tx, message, ctx.now);
+        continue;
+      }
+      const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone));
+      const result = trackMessage({ openItems: [...live.values()], threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
+      const direction = route === 'outgoing' ? 'sent' : 'received';
+      await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
+      await saveThreadKeys(tx, [...result.threadKeys, ...threadKeys(message)], result.threadId);
+      for (const item of result.newItems) {
+        const { id, inserted } = await insertItem(tx, item, ctx.now);
+        if (!inserted) continue;
+        outcome.created++;
+        live.set(id, { ...item, id, updatedAt: ctx.now.toISOString() });
+      }
+      for (const update of result.updates) {
+        await updateItem(tx, update.id, update.item, ctx.now);
+        outcome.updated++;
+        deps.log.debug({ item: update.id, reason: update.reason }, 'item changed');
+        if (update.item.status === 'open' || update.item.status === 'snoozed') live.set(update.id, update.item);
+        else live.delete(update.id);
+      }
+    }
+    for (const cursor of cursors) await saveCursor(tx, cursor, ctx.now);
+  });
+  return outcome;
+}
