@@ -43,10 +43,18 @@ function headerText(parsed: ParsedMail, name: string): string | undefined {
   return line === undefined ? undefined : line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
 }
 
-function bodyText(parsed: ParsedMail): string {
-  const text = parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html) : '';
+/** Mail with no text/plain part: our own HTML reading, which keeps <blockquote> as "> " quotes to strip. */
+function isHtmlOnly(parsed: ParsedMail, raw: RawMessage): boolean {
+  return Boolean(parsed.html) && !/content-type:\s*text\/plain/i.test(raw.bytes.toString('latin1'));
+}
+
+function bodyText(parsed: ParsedMail, raw: RawMessage): string {
+  const text = isHtmlOnly(parsed, raw) || !parsed.text?.trim() ? htmlToText(parsed.html || '') : parsed.text;
   // NULs and lone control characters break SQLite text and the detectors' regexes alike.
-  return text.slice(0, MAX_TEXT_CHARS).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return text
+    .slice(0, MAX_TEXT_CHARS)
+    .replace(/\u00a0/g, ' ')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 export async function parseMessage(raw: RawMessage): Promise<Message> {
@@ -61,7 +69,7 @@ export async function parseMessage(raw: RawMessage): Promise<Message> {
     const value = headerText(parsed, name);
     if (value !== undefined) headers[name] = value;
   }
-  const text = bodyText(parsed);
+  const text = bodyText(parsed, raw);
   const from = addresses(parsed.from);
   const to = addresses(parsed.to);
   const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;

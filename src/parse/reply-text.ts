@@ -24,14 +24,18 @@ const within = (lines: readonly string[], from: number, count: number, re: RegEx
 
 /** "On Tue, 3 Nov 2026, Ann <a@x> wrote:" and its translations, possibly wrapped over two lines. */
 const ATTRIBUTION =
-  /^\s*(on|am|le|el|il|op|em|den|på|w dniu|dne)\b.{0,200}\b(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu|skrev|napisał|napsal)\s*:\s*$/i;
+  /^\s*(on|am|le|el|il|op|em|den|på|w dniu|dne)\b.{0,200}\b(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu|skrev|napisał|napsal)\b.{0,120}:\s*$/i;
 const ATTRIBUTION_END = /\b(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu|skrev)\s*:\s*$/i;
 const HEADER_FROM = /^\s*\*?(from|de|von|van|da|från|fra)\s*:\*?\s*\S/i;
 const HEADER_OTHER = /^\s*\*?(sent|date|envoyé|gesendet|enviado|datum|to|à|an|para|subject|objet|betreff|asunto|cc)\s*:/i;
 const LOTUS_STAMP = /\bon \d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}(:\d{2})? ?[AP]M\b/i;
 const BARE_STAMP = /^\s*\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}(:\d{2})? ?([AP]M)?\s*$/i;
 const SIGN_OFF =
-  /^\s*(thanks|thank you|many thanks|thanks again|thx|best|best regards|kind regards|warm regards|regards|cheers|sincerely|yours|all the best|talk soon|br)\s*[,.!]?\s*$/i;
+  /^\s*(thanks|thank you|many thanks|thanks again|thx|best|best regards|kind regards|warm regards|regards|cheers|sincerely|yours|all the best|talk soon|take care|br)\s*[,.!]?(\s+[A-Z]{1,3}\.?)?\s*$/i;
+/** "Diane", "Carole C. Frank", "Barry Tycholiz - 713-853-1587.", "Your pal, Craig." */
+const NAME_LINE = /^\s*(your \w+, )?[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3}\.?(\s*-\s*[\d().x -]{7,}\.?)?\s*$/;
+const NOT_A_NAME = /^\s*(done|sure|yes|no|ok|okay|great|agreed|perfect|fine|noted|confirmed|will do|thanks|hi|hello|by|on|at|in|for|to|see|call|will|let|please|sounds|the|a|an|my|our|it|this|that|i|we|you)\b/i;
+const CONTACT_LINE = /\d{3}|@|^\s*x-?\d|^\s*(phone|fax|cell|mobile|tel|email|e-mail)\b|^[^.?!]{0,45}$/i;
 
 const DETECTORS: readonly CutDetector[] = [
   { id: 'outlook-original-message', test: (l, i) => /^\s*-{2,}\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht)\s*-{2,}/i.test(l[i] ?? '') },
@@ -54,6 +58,24 @@ function signOffLine(lines: readonly string[]): number | null {
     if (!SIGN_OFF.test(lines[i] ?? '')) continue;
     const after = lines.slice(i + 1).filter((line) => line.trim() !== '');
     if (after.length <= 6 && after.every((line) => (line.trim().length <= 60 && !/[.?!]\s*$/.test(line.trim())) || /\d{3}/.test(line))) return i;
+  }
+  return null;
+}
+
+/**
+ * A trailing block that starts with a name line and holds only a title, company, phone or address: the
+ * signature of a mail with no sign-off ("Diane\nx-37059"). Never the whole text.
+ */
+function contactBlockLine(lines: readonly string[]): number | null {
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  for (let i = end - 1; i >= 1 && i >= end - 8; i--) {
+    const line = lines[i] ?? '';
+    const startsBlock = NAME_LINE.test(line) && !NOT_A_NAME.test(line);
+    if (startsBlock && lines.slice(i + 1, end).every((l) => l.trim() === '' || CONTACT_LINE.test(l))) {
+      return lines.slice(0, i).some((l) => l.trim() !== '') ? i : null;
+    }
+    if (line.trim() === '' || !CONTACT_LINE.test(line)) return null;
   }
   return null;
 }
@@ -86,6 +108,9 @@ export function splitReply(body: string): ReplySplit {
   let end = cut ? cut.at : texts.length;
   const signOff = signOffLine(texts.slice(0, end));
   if (signOff !== null) cut = { at: signOff, by: 'sign-off' };
+  end = cut ? cut.at : texts.length;
+  const contact = contactBlockLine(texts.slice(0, end));
+  if (contact !== null) cut = { at: contact, by: 'contact-block' };
   end = cut ? cut.at : texts.length;
   const newText = texts.slice(0, end).join('\n').replace(/\n{3,}/g, '\n\n').trim();
   if (cut) return { newText, cutBy: cut.by, cutAtLine: kept[cut.at]?.at ?? null };

@@ -1,0 +1,41 @@
+// followthru list [--all] [--kind KIND] [--json]: what followthru tracks, from the store.
+import { listItems } from '../store/index.js';
+import type { ItemKind, ItemStatus, TrackedItem } from '../types.js';
+import { CONFIG_OPTION, type CliCommand } from './command.js';
+import { VERBOSE_OPTION, withApp } from './with-app.js';
+
+const KINDS: readonly ItemKind[] = ['promise', 'awaiting-reply', 'their-promise', 'asked-of-you'];
+
+function who(item: TrackedItem): string {
+  return item.counterparties.map((a) => a.name || a.address).join(', ') || '—';
+}
+
+export function itemLine(item: TrackedItem): string {
+  const due = item.due ? ` due ${item.due.date} ('${item.due.text}')` : '';
+  const kept = item.evidence ? `  ← ${item.evidence.attachment ?? item.evidence.words.join(' ')}` : '';
+  return `#${item.id} ${item.status.padEnd(8)} ${item.kind.padEnd(14)} ${who(item)}${due}\n    "${item.text}"${kept}`;
+}
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  description: 'list tracked promises and threads (open ones unless --all)',
+  options: [
+    CONFIG_OPTION,
+    VERBOSE_OPTION,
+    { flags: '--all', description: 'every state, not just open and snoozed' },
+    { flags: '--kind <kind>', description: `only one kind: ${KINDS.join(', ')}` },
+    { flags: '--json', description: 'one JSON object per line' },
+  ],
+  async run(_args, options) {
+    const kind = options.kind as ItemKind | undefined;
+    if (kind !== undefined && !KINDS.includes(kind)) {
+      process.stderr.write(`followthru: --kind must be one of ${KINDS.join(', ')}\n`);
+      return 2;
+    }
+    const status: 'all' | ItemStatus[] = options.all ? 'all' : ['open', 'snoozed'];
+    const items = await withApp(options, (app) => listItems(app.store, { status, kind }));
+    for (const item of items) process.stdout.write(`${options.json ? JSON.stringify(item) : itemLine(item)}\n`);
+    if (!options.json && items.length === 0) process.stdout.write('nothing tracked yet\n');
+    return 0;
+  },
+};
