@@ -42,10 +42,9 @@ export async function composeRaw(mail: OutgoingMail): Promise<Buffer> {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-/** Sends over SMTP. STARTTLS is required unless the config allows plaintext (loopback tests only). */
-export async function sendSmtp(mail: OutgoingMail, smtp: SmtpConfig, password: string | null): Promise<void> {
+function transportFor(smtp: SmtpConfig, password: string | null) {
   const insecure = smtp.allowInsecure && LOOPBACK.has(smtp.host);
-  const transport = nodemailer.createTransport({
+  return nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
@@ -56,6 +55,23 @@ export async function sendSmtp(mail: OutgoingMail, smtp: SmtpConfig, password: s
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
   });
+}
+
+/** Connects and logs in without sending anything (for `doctor`). */
+export async function verifySmtp(smtp: SmtpConfig, password: string | null): Promise<void> {
+  const transport = transportFor(smtp, password);
+  try {
+    await transport.verify();
+  } catch (error) {
+    throw new FollowthruError('ESMTP', `SMTP ${smtp.host}:${smtp.port}: ${errorMessage(error)}`, { cause: error });
+  } finally {
+    transport.close();
+  }
+}
+
+/** Sends over SMTP. STARTTLS is required unless the config allows plaintext (loopback tests only). */
+export async function sendSmtp(mail: OutgoingMail, smtp: SmtpConfig, password: string | null): Promise<void> {
+  const transport = transportFor(smtp, password);
   try {
     await transport.sendMail({ ...message(mail), envelope: { from: mail.from, to: [mail.to] } });
   } catch (error) {
