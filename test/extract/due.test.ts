@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDue } from '../../src/extract/due/read-due.js';
+import { sharedDir } from '../support/shared.js';
 
 // Sent Friday 2001-05-11 10:00 in -07:00 (Houston in May): the guideline's reference case.
 const FRIDAY = new Date('2001-05-11T10:00:00-07:00');
@@ -68,8 +69,8 @@ describe('readDue: negative cases', () => {
 // future, day-or-finer phrases are compared, at day granularity. Most of what remains unread are religious and
 // national holidays ("diwali 2019", "orthodox easter") and clock forms mail rarely uses ("15h30"): the bar below
 // guards against regressions rather than claiming parity.
-const DUCKLING = '../shared/fixtures/dates/duckling-en/examples.jsonl';
-describe.runIf(existsSync(DUCKLING))('readDue on the duckling-en corpus', () => {
+const DUCKLING = sharedDir('fixtures', 'dates', 'duckling-en', 'examples.jsonl');
+describe('readDue on the duckling-en corpus', () => {
   it('reads at least 40% of the future day-level phrases to the same day', () => {
     const reference = new Date('2013-02-12T04:30:00-02:00');
     const rows = readFileSync(DUCKLING, 'utf8')

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FollowthruError } from '../../src/errors.js';
 import { offsetOfDateHeader, parseMessage } from '../../src/parse/mailparser.js';
+import { sharedDir } from '../support/shared.js';
 
 const FIXTURES = resolve(process.cwd(), 'test', 'fixtures', 'parse');
 const parse = (name: string) =>
@@ -65,7 +66,7 @@ describe('parseMessage', () => {
 });
 
 describe('hostile MIME (../shared/fixtures/hostile-mime): parse or EPARSE, never a crash or a hang', () => {
-  const root = resolve(process.cwd(), '..', 'shared', 'fixtures', 'hostile-mime');
+  const root = sharedDir('fixtures', 'hostile-mime');
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
     .map((f) => join(root, f))
     .filter((f) => statSync(f).isFile() && !/LICENSE|UPSTREAM|README/i.test(f));

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitReply } from '../../src/parse/reply-text.js';
+import { sharedDir } from '../support/shared.js';
 
-const SHARED = resolve(process.cwd(), '..', 'shared', 'fixtures', 'reply-signature');
+const SHARED = sharedDir('fixtures', 'reply-signature');
 
 describe('splitReply keeps the new text and cuts what came before', () => {
   it.each([
