@@ -3,6 +3,7 @@ import { type Config, resolvePassword } from './config.js';
 import { createExtractor, type Extractor } from './extract/index.js';
 import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
+import { type ImapSession, openImap } from './source/imap.js';
 import { openStore, type Store } from './store/index.js';
 
 export interface App {
@@ -58,4 +59,18 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     }),
     close: () => store.close(),
   };
+}
+
+/** The user's IMAP session, the password resolved and masked first. */
+export async function openUserImap(app: App): Promise<ImapSession> {
+  const { imap } = app.config;
+  return openImap({
+    host: imap.host,
+    port: imap.port,
+    secure: imap.secure,
+    allowInsecure: imap.allowInsecure,
+    user: imap.user,
+    password: await serverPassword(app.config, 'imap'),
+    log: app.log,
+  });
 }

@@ -149,3 +149,34 @@ export type ReplyCommand =
   | { verb: 'snooze'; numbers: number[]; until: string; whenText: string }
   | { verb: 'due'; numbers: number[]; due: Due }
   | { verb: 'unknown'; text: string };
+
+/** One numbered line of a composed digest. Every string that came from mail is raw here: renderers escape. */
+export interface DigestLine {
+  number: number;
+  itemId: number;
+  section: DigestSection;
+  /** The promise or request verbatim; for an awaiting-reply, the subject. */
+  quote: string;
+  /** The other side: "Priya Shah <priya@harbor.example>". */
+  who: string;
+  subject: string;
+  /** When the source mail was sent: "Tue 10 Nov". */
+  sent: string;
+  /** The due date as read: "you wrote 'Friday' → Fri 13 Nov". */
+  due: string | null;
+  /** One line: what to do now. */
+  next: string;
+  /** For a thread waiting on them: a short follow-up the user can copy. */
+  suggestion: string | null;
+  /** For a kept item: what proved it. */
+  evidence: string | null;
+}
+
+export interface Digest {
+  /** YYYY-MM-DD in the digest's zone. */
+  forDay: string;
+  subject: string;
+  sections: { section: DigestSection; title: string; lines: DigestLine[] }[];
+  /** Items left out by maxItems ("and N more"). */
+  more: number;
+}

@@ -109,3 +109,14 @@ export async function isCommandApplied(db: Db, commandKey: string): Promise<bool
     undefined
   );
 }
+
+/** Sets the token and Message-ID once the row's id is known (the token is an HMAC of that id). */
+export async function setDigestIdentity(db: Db, id: number, token: string, messageId: string): Promise<void> {
+  await db.run('UPDATE digests SET token = ?, message_id = ? WHERE id = ?', [token, bare(messageId), id]);
+}
+
+/** The digest for a day, if one was made. */
+export async function digestForDay(db: Db, forDay: string): Promise<StoredDigest | null> {
+  const row = await db.get<DigestRow>('SELECT * FROM digests WHERE for_day = ? ORDER BY id DESC LIMIT 1', [forDay]);
+  return row ? fromRow(row) : null;
+}

@@ -1,0 +1,60 @@
+// The HTML digest: one centred table, inline styles (Gmail drops <style> in some views), system fonts, a
+// width that fits a phone, and colours that read in light and dark mode. Every string from mail is escaped. Pure.
+import type { Digest, DigestLine, DigestSection } from '../types.js';
+import { escapeHtml as e } from './escape.js';
+import { COMMAND_HELP, HELP_INTRO } from './help.js';
+
+const ACCENT: Record<DigestSection, string> = {
+  overdue: '#c0392b',
+  'due-today': '#d35400',
+  'coming-up': '#2471a3',
+  waiting: '#7d3c98',
+  'asked-of-you': '#117a65',
+  kept: '#5d6d7e',
+};
+const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
+
+function lineHtml(line: DigestLine): string {
+  const small = 'font-size:13px;color:#5f6b7a;margin:2px 0 0';
+  const rows = [
+    `<p style="margin:0;font-size:15px;line-height:1.45"><b style="color:${ACCENT[line.section]}">${line.number}.</b> “${e(line.quote)}”</p>`,
+    `<p class="ft-muted" style="${small}">to ${e(line.who)} · “${e(line.subject)}” · sent ${e(line.sent)}</p>`,
+    line.due ? `<p class="ft-muted" style="${small}">${e(line.due)}</p>` : '',
+    line.evidence ? `<p class="ft-muted" style="${small}">evidence: ${e(line.evidence)}</p>` : '',
+    `<p style="margin:4px 0 0;font-size:14px">→ ${e(line.next)}</p>`,
+    line.suggestion
+      ? `<p class="ft-quote" style="margin:6px 0 0;padding:8px 10px;border-left:3px solid ${ACCENT[line.section]};background:#f4f6f8;font-size:14px;line-height:1.45">${e(line.suggestion)}</p>`
+      : '',
+  ];
+  return `<tr><td style="padding:10px 0;border-bottom:1px solid #e5e8eb">${rows.join('')}</td></tr>`;
+}
+
+export function renderHtml(digest: Digest): string {
+  const sections = digest.sections
+    .map(
+      (s) =>
+        `<tr><td style="padding:18px 0 4px"><h2 style="margin:0;font-size:13px;letter-spacing:.06em;text-transform:uppercase;color:${ACCENT[s.section]}">${e(s.title)} (${s.lines.length})</h2></td></tr>${s.lines.map(lineHtml).join('')}`,
+    )
+    .join('');
+  const more = digest.more > 0 ? `<tr><td style="padding:12px 0;font-size:14px">…and ${digest.more} more (<code>followthru list</code> shows them all).</td></tr>` : '';
+  const help = COMMAND_HELP.map(([cmd, what]) => `<li><code style="font-size:13px">${e(cmd)}</code> — ${e(what)}</li>`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark">
+<title>${e(digest.subject)}</title>
+<style>
+@media (prefers-color-scheme: dark) {
+  body, .ft-body { background:#16191d !important; color:#e6e9ec !important; }
+  .ft-muted { color:#a3adb8 !important; }
+  .ft-quote { background:#23282e !important; }
+}
+</style></head>
+<body class="ft-body" style="margin:0;padding:0;background:#ffffff;color:#1c2430;font-family:${FONT}">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse"><tr><td align="center" style="padding:16px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;border-collapse:collapse">
+<tr><td><h1 style="margin:0;font-size:20px">${e(digest.subject)}</h1></td></tr>
+${sections}${more}
+<tr><td class="ft-muted" style="padding:20px 0 0;font-size:13px;color:#5f6b7a">${e(HELP_INTRO)}<ul style="padding-left:18px;margin:6px 0">${help}</ul></td></tr>
+</table></td></tr></table></body></html>
+`;
+}
