@@ -1,4 +1,5 @@
 // Composition root: config → adapters (store, extractor, logger) → the stages. Commands start here.
+import { digestReplyHandler } from './commands/handle.js';
 import { type Config, resolvePassword } from './config.js';
 import { createExtractor, type Extractor } from './extract/index.js';
 import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
@@ -43,7 +44,8 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const log = options.log ?? loggerFor(config, options.verbose);
   const store = await openStore(config.store.path);
   const extractor = createExtractor();
-  const deps: IngestDeps = { store, extractor, log, onDigestReply: options.onDigestReply };
+  const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
+  const deps: IngestDeps = { store, extractor, log, onDigestReply };
   return {
     config,
     store,

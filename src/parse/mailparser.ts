@@ -10,7 +10,7 @@ import { splitReply } from './reply-text.js';
 /** The headers later stages decide on (see Message.headers). */
 const KEPT_HEADERS = [
   'auto-submitted', 'precedence', 'list-unsubscribe', 'list-id', 'x-autoreply', 'x-auto-response-suppress',
-  'x-followthru-digest', 'x-gm-thrid', 'content-type',
+  'x-followthru-digest', 'x-gm-thrid', 'content-type', 'from',
 ];
 /** Text beyond this is not read: no promise hides after a megabyte of body, and extraction stays fast. */
 const MAX_TEXT_CHARS = 1_000_000;

@@ -1,0 +1,86 @@
+// Commands from a reply to a digest: one per line ("done 2", "snooze 3 monday", "not a promise 4"). Pure.
+// Only the reply's new text is read, and reading stops at the first quoted or attribution line, so the
+// digest's own instructions, quoted below the reply, are never taken for commands.
+import { offsetOfZone } from '../extract/due/calendar.js';
+import { readDue } from '../extract/due/read-due.js';
+import { addDays, localDay, zonedInstant } from '../track/business-days.js';
+import type { ReplyCommand } from '../types.js';
+
+const VERBS: [RegExp, 'done' | 'drop' | 'reopen' | 'not-a-promise' | 'snooze' | 'due'][] = [
+  [/^(not an? promise|not promise|not a request|wrong)\b/, 'not-a-promise'],
+  [/^(done|did it|kept|sent)\b/, 'done'],
+  [/^(drop|delete|remove|ignore|forget)\b/, 'drop'],
+  [/^(reopen|undo|re-open)\b/, 'reopen'],
+  [/^(snooze|later|remind me)\b/, 'snooze'],
+  [/^(due|move|reschedule)\b/, 'due'],
+];
+
+/** "2, 3 and 5", "1-3", "#4" → [2, 3, 5]; the rest of the line is returned for snooze/due. */
+function numbersAt(text: string): { numbers: number[]; rest: string; all: boolean } {
+  const all = /^\s*all\b/.exec(text);
+  if (all) return { numbers: [], rest: text.slice(all[0].length).trim(), all: true };
+  const match = /^\s*((?:#?\d+\s*(?:-\s*\d+)?\s*(?:,|and|&|\s)\s*)*#?\d+(?:\s*-\s*\d+)?)/.exec(text);
+  if (!match?.[1]) return { numbers: [], rest: text.trim(), all: false };
+  const numbers: number[] = [];
+  for (const part of match[1].replace(/#/g, '').split(/\s*(?:,|and|&|\s)\s*/).filter(Boolean)) {
+    const [from, to] = part.split('-').map((n) => Number(n.trim()));
+    if (from === undefined || Number.isNaN(from)) continue;
+    const end = to !== undefined && !Number.isNaN(to) && to >= from && to - from < 100 ? to : from;
+    for (let n = from; n <= end; n++) numbers.push(n);
+  }
+  return { numbers: [...new Set(numbers)], rest: text.slice(match[0].length).trim(), all: false };
+}
+
+/** "monday", "next week", "3d", "2 weeks" → 08:00 local on that day. */
+function snoozeUntil(text: string, now: Date, zone: string): { until: string; whenText: string } | null {
+  const phrase = text.replace(/^(until|till|to|for)\s+/, '').trim();
+  const span = /^(\d+)\s*(d|days?|w|weeks?)$/.exec(phrase);
+  const offset = offsetOfZone(now, zone);
+  let day: string | null = null;
+  if (/^next week$/.test(phrase)) {
+    // A snooze "until next week" wakes on its first business morning, not at its end.
+    let next = addDays(localDay(now, zone), 1);
+    while (new Date(`${next}T12:00:00Z`).getUTCDay() !== 1) next = addDays(next, 1);
+    day = next;
+  } else if (span?.[1] && span[2]) {
+    day = addDays(localDay(now, zone), Number(span[1]) * (span[2].startsWith('w') ? 7 : 1));
+  } else {
+    day = readDue(`I'll do it ${phrase}`, now, offset).due?.date ?? null;
+  }
+  if (!day) return null;
+  return { until: zonedInstant(day, 8, 0, 0, 0, zone).toISOString(), whenText: phrase };
+}
+
+function parseLine(line: string, now: Date, zone: string): ReplyCommand | null {
+  const text = line.toLowerCase().replace(/^[\s*•\-–>]*/, '').replace(/[.!]+$/, '').trim();
+  if (!text) return null;
+  const verb = VERBS.find(([re]) => re.test(text));
+  if (!verb) return /^\w+\s+\d+/.test(text) ? { verb: 'unknown', text: line.trim() } : null;
+  let after = text.replace(verb[0], '').trim();
+  // "snooze 2 3d": the span's number is not an item number.
+  const span = verb[1] === 'snooze' ? /\s(?:for\s+)?(\d+\s*(?:d|days?|w|weeks?))$/.exec(after) : null;
+  if (span) after = after.slice(0, span.index);
+  const numbersAndRest = numbersAt(after);
+  const { numbers, all } = numbersAndRest;
+  const rest = span?.[1] ?? numbersAndRest.rest;
+  if (!all && numbers.length === 0) return { verb: 'unknown', text: line.trim() };
+  if (verb[1] === 'snooze' || verb[1] === 'due') {
+    const when = snoozeUntil(rest || 'tomorrow', now, zone);
+    if (!when || all) return { verb: 'unknown', text: line.trim() };
+    if (verb[1] === 'snooze') return { verb: 'snooze', numbers, ...when };
+    return { verb: 'due', numbers, due: { date: localDay(new Date(when.until), zone), at: null, text: when.whenText } };
+  }
+  return { verb: verb[1], numbers: all ? 'all' : numbers };
+}
+
+const QUOTE_START = /^\s*(>|on\b.{0,200}\bwrote:?\s*$|-{2,}\s*original message|from:\s.+@|sent from my)/i;
+
+export function parseReplyCommands(newText: string, now: Date, zone: string): ReplyCommand[] {
+  const commands: ReplyCommand[] = [];
+  for (const line of newText.replace(/\r\n?/g, '\n').split('\n')) {
+    if (QUOTE_START.test(line)) break;
+    const command = parseLine(line, now, zone);
+    if (command) commands.push(command);
+  }
+  return commands;
+}
