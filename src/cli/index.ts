@@ -2,15 +2,21 @@
 import { backupCommand } from './backup.js';
 import type { CliCommand } from './command.js';
 import { demoCommand } from './demo.js';
+import { digestCommand } from './digest.js';
 import { evalCommand } from './eval.js';
 import { explainCommand } from './explain.js';
 import { extractCommand } from './extract.js';
 import { icsCommand } from './ics.js';
 import { listCommand } from './list.js';
+import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
+import { syncCommand } from './sync.js';
 
 export const COMMANDS: CliCommand[] = [
   demoCommand,
+  runCommand,
+  syncCommand,
+  digestCommand,
   listCommand,
   statusCommand,
   icsCommand,
