@@ -34,7 +34,7 @@ export function compileMatcher(rules: Rule[]): SentenceMatcher {
       const rule = f.id ? byId.get(f.id) : undefined;
       if (!rule || seen.has(rule.id)) continue;
       seen.add(rule.id);
-      if (rule.notIf && doc.has(rule.notIf)) continue;
+      if (rule.notIf?.some((veto) => doc.has(veto))) continue;
       // A rule can match several clauses of one sentence ("we will be there and I will bring it"): keep each.
       // Group views lose their group names one by one, so pair each match with the <act> that lies inside it.
       const view = doc.match(rule.match);

@@ -108,6 +108,11 @@ export const REFINERS: Refiner[] = [
     why: '"I\'ll need the laptop" or "I will miss you" name a state or feeling, not an action',
     check: (c, lexicon) => {
       if (lexicon.nonActionVerbs.has(c.action.verb)) return `'${c.action.verb}' is not an action`;
+      // Multi-word entries ("get through", "have a") match the start of the action phrase.
+      const phrase = c.action.phrase;
+      for (const words of lexicon.nonActionVerbs) {
+        if (words.includes(' ') && (phrase === words || phrase.startsWith(`${words} `))) return `'${words}' is not an action`;
+      }
       return null;
     },
   },

@@ -9,7 +9,8 @@ export interface Rule {
   why: string;
   /** compromise match syntax; for commitments it names the promised verb as the group <act>. */
   match: string;
-  notIf?: string;
+  /** compromise match syntax; any one that the sentence holds vetoes the rule. A string in the file is one. */
+  notIf?: string[];
   confidence: number;
   /** The rule counts only when its sentence names when ("let's talk" alone plans nothing). */
   requiresDue?: boolean;
@@ -50,7 +51,7 @@ function checkRules(file: string, value: unknown): Rule[] {
   if (!Array.isArray(value)) throw new Error(`${file}: "rules" must be an array`);
   const ids = new Set<string>();
   const matches = new Set<string>();
-  return value.map((raw: Partial<Rule>, index) => {
+  return value.map((raw: Partial<Omit<Rule, 'notIf'>> & { notIf?: string | string[] }, index) => {
     const where = `${file}: rule ${raw.id ?? `#${index + 1}`}`;
     if (typeof raw.id !== 'string' || !raw.id) throw new Error(`${where}: needs an "id"`);
     if (typeof raw.why !== 'string' || !raw.why) throw new Error(`${where}: needs a one-line "why"`);
@@ -63,7 +64,9 @@ function checkRules(file: string, value: unknown): Rule[] {
     if (matches.has(raw.match)) throw new Error(`${where}: duplicate match "${raw.match}"`);
     ids.add(raw.id);
     matches.add(raw.match);
-    return { ...raw, examples: { hit: raw.examples.hit, miss: raw.examples.miss ?? [] } } as Rule;
+    const notIf = raw.notIf === undefined ? undefined : Array.isArray(raw.notIf) ? raw.notIf : [raw.notIf];
+    if (notIf?.some((n) => typeof n !== 'string' || !n)) throw new Error(`${where}: "notIf" must be a match or a list of them`);
+    return { ...raw, notIf, examples: { hit: raw.examples.hit, miss: raw.examples.miss ?? [] } } as Rule;
   });
 }
 

@@ -11,6 +11,15 @@ const ABBREVIATIONS = new Set(
   ),
 );
 
+/** A line that opens a new sentence even without punctuation before it: after a closed parenthesis, or when a
+ * short line is followed by a line that starts like a sentence ("Can you…", "Please…", "I…"). */
+const SENTENCE_START = /^\s*(?:can|could|would|will|please|thanks|thank|i|we|let|do|does|did|are|is|what|when|how)\b/;
+function startsNewSentence(previous: string | undefined, line: string): boolean {
+  if (!previous || !/^\s*[A-Z]/.test(line)) return false;
+  const prev = previous.trimEnd();
+  return /\)$/.test(prev) || (prev.length < 50 && !/[,;:-]$/.test(prev) && SENTENCE_START.test(line.toLowerCase()));
+}
+
 function blocksOf(text: string): string[] {
   const blocks: string[] = [];
   let current: string[] = [];
@@ -23,7 +32,7 @@ function blocksOf(text: string): string[] {
       flush();
       continue;
     }
-    if (BULLET.test(line)) flush();
+    if (BULLET.test(line) || startsNewSentence(current.at(-1), line)) flush();
     if (LINE_OF_ITS_OWN.test(line)) {
       flush();
       current.push(line);

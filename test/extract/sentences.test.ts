@@ -18,3 +18,13 @@ describe('splitSentences', () => {
     expect(splitSentences(text)).toEqual([]);
   });
 });
+
+describe('splitSentences: lines that start a sentence without punctuation before them', () => {
+  it.each([
+    ['after a closed parenthesis', '(I wore my boots--pictures to follow)\nCan you believe it?', ['(I wore my boots--pictures to follow)', 'Can you believe it?']],
+    ['a short line, then a question', 'See you Monday\nCould you send the W-9?', ['See you Monday', 'Could you send the W-9?']],
+    ['but not a hard-wrapped sentence', "I'll send the report to\nJohn tomorrow.", ["I'll send the report to John tomorrow."]],
+  ])('%s', (_name, text, sentences) => {
+    expect(splitSentences(text)).toEqual(sentences);
+  });
+});
