@@ -1,0 +1,49 @@
+// IMAP figures against a private Dovecot: a bare fetch of every mail (the floor) vs a full followthru sync
+// (fetch, parse, extract, track, store) of the same mailbox, and peak memory, which must not grow with it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp } from '../src/app.js';
+import { parseConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+import { openImap } from '../src/source/imap.js';
+import { chunk } from '../src/sync/plan.js';
+import { syncOnce } from '../src/sync/sync.js';
+import { startDovecot } from '../test/support/dovecot.js';
+import { type Figure, measure } from './measure.js';
+
+function mail(n: number): Buffer {
+  const day = String(1 + (n % 28)).padStart(2, '0');
+  const body = n % 3 === 0 ? `Hi,\n\nI'll send you the revised quote number ${n} by Friday.\n\nThanks,\nDana` : `Notes for meeting ${n}.\n\n${'Lorem ipsum dolor sit amet. '.repeat(20)}`;
+  return Buffer.from(`From: Dana <dana@northwind.example>\r\nTo: Client ${n} <c${n}@x.example>\r\nSubject: Mail ${n}\r\nDate: Mon, ${day} Oct 2026 09:00:00 -0500\r\nMessage-ID: <bench-${n}@northwind.example>\r\n\r\n${body}\r\n`);
+}
+
+export async function benchImap(count: number): Promise<Figure[]> {
+  const dovecot = await startDovecot();
+  const dir = await mkdtemp(join(tmpdir(), 'followthru-bench-imap-'));
+  try {
+    const options = { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password };
+    const seed = await openImap(options);
+    for (let n = 0; n < count; n++) await seed.append('Sent', mail(n), ['\\Seen']);
+    const bare = await measure(`bare IMAP fetch (${count} mails, batches of 100)`, count, async () => {
+      const pending = await seed.listPending('Sent', { afterUid: 0 });
+      for (const batch of chunk(pending, 100)) await seed.fetchSources('Sent', batch.map((p) => p.uid));
+    });
+    await seed.close();
+    const config = parseConfig(
+      { me: [dovecot.user, 'dana@northwind.example'], timezone: 'America/Chicago', backfillDays: 3650, store: { path: join(dir, 'bench.db') }, imap: { ...options, user: dovecot.user }, digest: { deliver: 'imap' } },
+      join(dir, 'config.json'),
+    );
+    const app = await openApp(config, { log: createLogger({ level: 'silent' }) });
+    const session = await openImap(options);
+    const full = await measure(`followthru sync (${count} mails, first run)`, count, async () => {
+      await syncOnce(app, session, new Date('2026-11-16T13:30:00Z'));
+    });
+    await session.close();
+    await app.close();
+    return [bare, full];
+  } finally {
+    await dovecot.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
