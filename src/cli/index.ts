@@ -3,10 +3,12 @@ import { backupCommand } from './backup.js';
 import type { CliCommand } from './command.js';
 import { demoCommand } from './demo.js';
 import { digestCommand } from './digest.js';
+import { doctorCommand } from './doctor.js';
 import { evalCommand } from './eval.js';
 import { explainCommand } from './explain.js';
 import { extractCommand } from './extract.js';
 import { icsCommand } from './ics.js';
+import { initCommand } from './init/index.js';
 import { listCommand } from './list.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
@@ -17,6 +19,8 @@ export const COMMANDS: CliCommand[] = [
   runCommand,
   syncCommand,
   digestCommand,
+  initCommand,
+  doctorCommand,
   listCommand,
   statusCommand,
   icsCommand,

@@ -1,0 +1,64 @@
+// What `init` needs to know, from flags or from questions, and the config it writes. Pure.
+import type { PasswordSource } from '../../config.js';
+import { presetFor } from './presets.js';
+
+export interface InitAnswers {
+  email: string;
+  imapHost: string;
+  imapPort: number;
+  /** tls: implicit TLS; starttls; none: plaintext (loopback only, with allowInsecure). */
+  imapSecurity: 'tls' | 'starttls' | 'none';
+  password: PasswordSource;
+  timezone: string;
+  /** "07:30" */
+  digestTime: string;
+  deliver: 'imap' | 'smtp';
+  smtpHost: string;
+  smtpPort: number;
+  smtpSecurity: 'tls' | 'starttls' | 'none';
+  sentFolder: string | null;
+}
+
+export function defaultsFor(email: string, timezone: string): Omit<InitAnswers, 'password'> {
+  const preset = presetFor(email);
+  return {
+    email,
+    imapHost: preset.imap.host,
+    imapPort: preset.imap.port,
+    imapSecurity: preset.imap.secure ? 'tls' : 'starttls',
+    timezone,
+    digestTime: '07:30',
+    deliver: 'imap',
+    smtpHost: preset.smtp.host,
+    smtpPort: preset.smtp.port,
+    smtpSecurity: preset.smtp.secure ? 'tls' : 'starttls',
+    sentFolder: preset.sentFolder,
+  };
+}
+
+/** "7:30" → "30 7 * * 1-5": weekdays, like the default. */
+export function cronForTime(time: string): string {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  const hour = Number(match?.[1]);
+  const minute = Number(match?.[2]);
+  if (!match || hour > 23 || minute > 59) throw new Error(`--digest-time: "${time}" is not a time like 07:30`);
+  return `${minute} ${hour} * * 1-5`;
+}
+
+function server(host: string, port: number, security: 'tls' | 'starttls' | 'none') {
+  return { host, port, secure: security === 'tls', ...(security === 'none' ? { allowInsecure: true } : {}) };
+}
+
+export function configFrom(a: InitAnswers): Record<string, unknown> {
+  const password = a.password.passwordEnv ? { passwordEnv: a.password.passwordEnv } : { passwordCommand: a.password.passwordCommand };
+  return {
+    '//': 'Written by followthru init. Every field is explained in config.example.json. The password is not here: it comes from the environment variable or command named below.',
+    me: [a.email],
+    timezone: a.timezone,
+    backfillDays: 30,
+    store: { path: './followthru.db' },
+    imap: { ...server(a.imapHost, a.imapPort, a.imapSecurity), user: a.email, ...password, sentFolder: a.sentFolder },
+    ...(a.deliver === 'smtp' ? { smtp: { ...server(a.smtpHost, a.smtpPort, a.smtpSecurity), user: a.email, ...password } } : {}),
+    digest: { cron: cronForTime(a.digestTime), deliver: a.deliver, to: a.email },
+  };
+}

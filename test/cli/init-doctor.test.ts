@@ -1,0 +1,67 @@
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDoctor } from '../../src/cli/doctor.js';
+import { runInit } from '../../src/cli/init/index.js';
+import { type Dovecot, startDovecot } from '../support/dovecot.js';
+
+describe('init --non-interactive, then doctor, against a real Dovecot', () => {
+  let dovecot: Dovecot;
+  let dir: string;
+  beforeAll(async () => {
+    dovecot = await startDovecot();
+    dir = await mkdtemp(join(tmpdir(), 'followthru-init-'));
+    process.env.FT_TEST_IMAP_PASSWORD = dovecot.password;
+  });
+  afterAll(async () => {
+    delete process.env.FT_TEST_IMAP_PASSWORD;
+    await dovecot?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes a config readable only by the user, without the password, that doctor passes', async () => {
+    const out = join(dir, 'config.json');
+    const lines: string[] = [];
+    await runInit(
+      {
+        nonInteractive: true, email: dovecot.user, imapHost: dovecot.host, imapPort: String(dovecot.port),
+        imapSecurity: 'none', passwordEnv: 'FT_TEST_IMAP_PASSWORD', timezone: 'America/Chicago', digestTime: '7:45', out,
+      },
+      (line) => lines.push(line),
+    );
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(out, 'utf8');
+    expect(text).not.toContain(dovecot.password);
+    expect(JSON.parse(text)).toMatchObject({ imap: { sentFolder: 'Sent', passwordEnv: 'FT_TEST_IMAP_PASSWORD' }, digest: { cron: '45 7 * * 1-5' } });
+    expect(lines.join('\n')).toContain('Login works. Sent folder: "Sent".');
+    const checks = await runDoctor(out);
+    expect(checks.filter((c) => !c.ok)).toEqual([]);
+    expect(checks.map((c) => c.name)).toEqual(['config', 'time zone', 'store', 'imap login', 'digest delivery', 'next digest']);
+  });
+
+  it('refuses to write when the login fails, and never shows the password', async () => {
+    process.env.FT_TEST_WRONG = 'wrong-password-xyz';
+    const error = await runInit({ nonInteractive: true, email: dovecot.user, imapHost: dovecot.host, imapPort: String(dovecot.port), imapSecurity: 'none', passwordEnv: 'FT_TEST_WRONG', out: join(dir, 'bad.json') }, () => undefined).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/refused/);
+    expect(String(error)).not.toContain('wrong-password-xyz');
+    await expect(stat(join(dir, 'bad.json'))).rejects.toThrow();
+  });
+
+  it('doctor names each problem of a broken config, with its fix', async () => {
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, JSON.stringify({ me: ['not-an-address'], timezone: 'Mars/Olympus', imap: { host: 'x.example', user: 'u', port: 99999 } }), { mode: 0o600 });
+    const [config] = await runDoctor(broken);
+    expect(config?.ok).toBe(false);
+    for (const field of ['me.0', 'timezone', 'imap.port']) expect(config?.detail).toContain(field);
+    expect(config?.detail).toMatch(/fix/);
+  });
+
+  it('doctor reports a login that fails, with the fix', async () => {
+    const cfg = join(dir, 'wrong-login.json');
+    await writeFile(cfg, JSON.stringify({ me: [dovecot.user], timezone: 'UTC', store: { path: join(dir, 'w.db') }, imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, passwordEnv: 'FT_TEST_WRONG' }, digest: { deliver: 'imap' } }), { mode: 0o600 });
+    const checks = await runDoctor(cfg);
+    expect(checks.find((c) => c.name === 'imap login')).toMatchObject({ ok: false, detail: expect.stringMatching(/refused.*app password/) });
+  });
+});
