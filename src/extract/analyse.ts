@@ -8,6 +8,10 @@ import { type Candidate, refine } from './refiners.js';
 import type { Lexicon, RuleSet } from './rules.js';
 import { splitSentences } from './sentences.js';
 
+/** A person's new text is short; past this many characters (a pasted log, a generated report, a mail bomb) the
+ * rest is not read, so one mail can never stall the queue. */
+export const MAX_NEW_TEXT = 20_000;
+
 export interface CandidateTrace {
   rule: string;
   action: string;
@@ -68,7 +72,7 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
       const recipients = (message.to.length ? message.to : message.cc).filter((a) => !from.has(a.address));
       const sentences: SentenceTrace[] = [];
       const commitments: Commitment[] = [];
-      for (const text of splitSentences(message.newText)) {
+      for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
         const screened = mayPromise(text);
         const candidates: CandidateTrace[] = [];
         for (const hit of screened ? matchPromise(text) : []) {
