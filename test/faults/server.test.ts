@@ -1,0 +1,72 @@
+// Server-side faults against the test Dovecot: a burst during IDLE, UIDVALIDITY changing on every connect, and a
+// digest interrupted mid-send.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendDigest } from '../../src/digest/deliver.js';
+import { type ImapSession, openImap } from '../../src/source/imap.js';
+import { createDigest, getCursor, listItems } from '../../src/store/index.js';
+import { syncOnce } from '../../src/sync/sync.js';
+import { rawMail, type TestApp, testApp } from '../support/app.js';
+import { type Dovecot, startDovecot } from '../support/dovecot.js';
+
+const DANA = 'Dana <dana@northwind.example>';
+const NOW = new Date('2026-11-16T16:00:00Z');
+const promise = (n: number, tag: string) =>
+  rawMail({ from: DANA, to: `C${n} <c${n}@x.example>`, subject: `${tag} ${n}`, id: `${tag}-${n}@northwind.example`, date: `Mon, 16 Nov 2026 ${String(8 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00 -0600`, body: `I'll send you proposal ${n} by Friday.` });
+
+describe('server faults', () => {
+  let dovecot: Dovecot;
+  let session: ImapSession;
+  let t: TestApp;
+  const open = () => openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+
+  beforeAll(async () => {
+    dovecot = await startDovecot();
+    session = await open();
+    t = await testApp(dovecot);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await t?.cleanup();
+    await dovecot?.stop();
+  });
+
+  it('a burst of 200 mails arriving during IDLE: all processed, once, in order', async () => {
+    await syncOnce(t.app, session, NOW);
+    const watcher = await open();
+    const woke = watcher.waitForChange('INBOX', 10_000);
+    const sender = await open();
+    await new Promise((r) => setTimeout(r, 200));
+    for (let n = 0; n < 200; n++) await sender.append('INBOX', promise(n, 'burst'));
+    expect(await woke).toBe('change');
+    await sender.close();
+    await watcher.close();
+    const report = await syncOnce(t.app, session, NOW);
+    expect(report.outcome.messages).toBe(200);
+    expect((await syncOnce(t.app, session, NOW)).outcome.messages).toBe(0);
+    const theirs = await listItems(t.app.store, { kind: 'their-promise' });
+    expect(theirs).toHaveLength(0); // from the user's own address: not the other side's promises
+    const ids = (await listItems(t.app.store, { kind: 'promise' })).map((i) => Number(/(\d+)@/.exec(i.messageId)?.[1]));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(200);
+  });
+
+  it('UIDVALIDITY changing on every connect: a few resets, then the folder is parked and the user told once', async () => {
+    await session.append('Sent', promise(1, 'uv'));
+    for (let round = 0; round < 6; round++) {
+      await dovecot.doveadm('mailbox', 'update', '-u', dovecot.user, '--uid-validity', String(5000 + round), 'Sent');
+      await session.close();
+      session = await open();
+      await syncOnce(t.app, session, NOW);
+    }
+    const cursor = await getCursor(t.app.store, 'Sent');
+    expect(cursor?.parked).toBe(1);
+    expect(t.logs.filter((l) => l.includes('parked')).length).toBe(1);
+    expect((await listItems(t.app.store, { kind: 'promise' })).filter((i) => i.messageId.startsWith('uv-'))).toHaveLength(1);
+  });
+
+  it('a digest interrupted mid-send (row written, never confirmed) is not sent again that day', async () => {
+    await createDigest(t.app.store, { token: 'interrupted', messageId: 'followthru.interrupted@x', forDay: '2026-11-16', entries: [] }, NOW);
+    expect(await sendDigest(t.app, NOW)).toBe('attempted-earlier');
+    expect(await sendDigest(t.app, new Date('2026-11-23T16:00:00Z'))).toBe('sent'); // the promises are overdue by then
+  });
+});
