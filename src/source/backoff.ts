@@ -1,24 +1,62 @@
-// Reconnect delays: exponential with full jitter, capped; a refused login waits long (the user must act). Pure.
+// Reconnect delays, in the manner of EmailEngine's reconnect backoff: exponential with full jitter, capped, so a
+// fleet of clients never reconnects in step. A refused login waits longest (only the user can fix it); a server
+// that says "slow down" waits longer than a dropped line. Pure: the random draw is injected.
 import { FollowthruError } from '../errors.js';
 
-export interface BackoffPolicy {
+export interface BackoffOptions {
   baseMs: number;
   maxMs: number;
-  /** 0..1, injected so tests are exact. */
-  random: () => number;
+  /** A draw in [0, 1); injected so tests are exact. */
+  jitter: () => number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 5 * 60_000, random: Math.random };
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1_000, maxMs: 5 * 60_000, jitter: Math.random };
 
-export type FailureKind = 'auth' | 'transient';
+export type FailureKind = 'auth' | 'throttle' | 'transient';
 
-export function classifyFailure(error: unknown): FailureKind {
+/** Delay before attempt `attempt` (1-based): a draw in [base/2, min(max, base·2^(attempt-1))]. */
+export function backoffDelay(attempt: number, options?: Partial<BackoffOptions>): number;
+/** The delay for a failure of `kind`: auth waits the cap, throttle starts 8× higher than a transient failure. */
+export function backoffDelay(attempt: number, kind: FailureKind, options?: Partial<BackoffOptions> & { random?: () => number }): number;
+export function backoffDelay(
+  attempt: number,
+  kindOrOptions?: FailureKind | Partial<BackoffOptions>,
+  maybeOptions?: Partial<BackoffOptions> & { random?: () => number },
+): number {
+  const kind = typeof kindOrOptions === 'string' ? kindOrOptions : 'transient';
+  const given = typeof kindOrOptions === 'object' ? kindOrOptions : maybeOptions;
+  const { baseMs, maxMs } = { ...DEFAULT_BACKOFF, ...given };
+  const jitter = given?.jitter ?? (given as { random?: () => number } | undefined)?.random ?? DEFAULT_BACKOFF.jitter;
+  if (kind === 'auth') return maxMs;
+  const exponent = Math.max(0, attempt - 1) + (kind === 'throttle' ? 3 : 0);
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(exponent, 40));
+  // Full jitter, but never below half the base: a zero draw must not turn into a tight reconnect loop.
+  return Math.max(Math.min(baseMs, ceiling) / 2, Math.round(ceiling * jitter()));
+}
+
+// Response codes (RFC 5530) and texts by which servers say "too many connections / too fast" (Gmail, Outlook,
+// Yahoo): a retry is right, but not soon.
+const THROTTLE_CODES = new Set(['LIMIT', 'UNAVAILABLE', 'INUSE', 'THROTTLED', 'OVERQUOTA']);
+const THROTTLE_TEXT = /too many|rate limit|throttl|bandwidth limits|try again later|slow down|temporarily unavailable/i;
+
+/** The chain of causes, outermost first (bounded: a cyclic cause must not hang us). */
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error; e !== undefined && e !== null && chain.length < 8; e = (e as { cause?: unknown }).cause) chain.push(e);
+  return chain;
+}
+
+export function classifyImapError(error: unknown): FailureKind {
+  const chain = causes(error);
+  const throttled = chain.some((e) => {
+    const f = e as { code?: unknown; serverResponseCode?: unknown; responseText?: unknown; message?: unknown };
+    if (f.code === 'ETHROTTLE') return true;
+    if (typeof f.serverResponseCode === 'string' && THROTTLE_CODES.has(f.serverResponseCode.toUpperCase())) return true;
+    return [f.responseText, f.message].some((text) => typeof text === 'string' && THROTTLE_TEXT.test(text));
+  });
+  if (throttled) return 'throttle';
   return error instanceof FollowthruError && error.code === 'EIMAP_AUTH' ? 'auth' : 'transient';
 }
 
-/** Delay before attempt `attempt` (1-based) after `kind` failures: never 0, never a tight loop. */
-export function backoffDelay(attempt: number, kind: FailureKind, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
-  if (kind === 'auth') return policy.maxMs;
-  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.max(policy.baseMs / 2, Math.round(ceiling * policy.random()));
-}
+/** The daemon's name for classifyImapError. */
+export const classifyFailure = classifyImapError;

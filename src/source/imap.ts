@@ -1,11 +1,17 @@
-// The IMAP adapter: the only file that imports imapflow. A session lists folders, reads status, lists what is
-// new (UID + date), fetches sources, waits for a change with IDLE, and appends. Every method takes the mailbox
-// lock and releases it in `finally`; no IMAP command is ever issued inside a fetch loop (imapflow deadlocks):
-// fetches are collected first, then acted on.
+// The IMAP adapter: the only file that imports imapflow. A session lists folders, reads status, lists and fetches
+// what is new in batches, waits for a change with IDLE, and appends. Two imapflow rules shape it:
+// - every mailbox access holds getMailboxLock and releases it in `finally`;
+// - no IMAP command is ever issued inside `for await (... of client.fetch())` (imapflow deadlocks): UIDs are
+//   searched first, then each batch is fetched whole into an array, then handed on.
 import { ImapFlow } from 'imapflow';
-import { errorMessage, FollowthruError } from '../errors.js';
+import { errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { RawMessage } from '../types.js';
+import { filterNew } from './cursor.js';
+import { connectFailure, sessionFailure } from './imap-errors.js';
+import { type FetchFrom, searchOf, uidSet } from './imap-ranges.js';
+
+export { type FetchFrom, uidSet };
 
 export interface ImapOptions {
   host: string;
@@ -15,23 +21,32 @@ export interface ImapOptions {
   allowInsecure: boolean;
   user: string;
   password: string;
+  logger?: Logger;
+  /** Older name of `logger`. */
   log?: Logger;
-  /** A connection silent this long is dropped (default 5 minutes; IDLE is restarted well before). */
+  /**
+   * Silence detection (default 5 min). While IDLE or a lock is held, a quiet socket gets a probing NOOP and is
+   * dropped when that goes unanswered too; a session left unused (no IDLE, no command) is dropped at once.
+   * Either way onClose fires and the caller reconnects.
+   */
   socketTimeoutMs?: number;
   connectTimeoutMs?: number;
 }
 
 export interface FolderInfo {
   path: string;
-  /** "\\Sent", "\\Drafts"… or null. */
+  /** "\\Sent", "\\Drafts"… as the server flagged it, or null (imapflow's guesses from names are dropped). */
   specialUse: string | null;
+  flags: string[];
+  delimiter: string;
 }
 
 export interface FolderStatus {
-  /** Text: it is an unsigned 32-bit number (imapflow gives a BigInt). */
+  /** Text: an unsigned 32-bit number (imapflow gives a BigInt). */
   uidValidity: string;
   uidNext: number;
   messages: number;
+  /** CONDSTORE HIGHESTMODSEQ as text, or null without CONDSTORE. */
   highestModseq: string | null;
 }
 
@@ -41,96 +56,134 @@ export interface PendingMail {
   at: number;
 }
 
-export type ChangeResult = 'change' | 'timeout' | 'closed';
+export type ChangeResult = 'change' | 'timeout' | 'closed' | 'aborted';
 
 export interface ImapSession {
   readonly capabilities: { condstore: boolean; specialUse: boolean; idle: boolean };
   listFolders(): Promise<FolderInfo[]>;
   status(path: string): Promise<FolderStatus>;
-  /** UIDs above `afterUid` (or since a day, for a backfill), with their dates, in UID order. */
+  /** UIDs above `afterUid` (or since a day), with their dates, in UID order. */
   listPending(path: string, from: { afterUid: number } | { since: Date }): Promise<PendingMail[]>;
   fetchSources(path: string, uids: readonly number[]): Promise<RawMessage[]>;
-  /** IDLE on the folder until something arrives, `maxMs` passes, or the connection closes. */
-  waitForChange(path: string, maxMs: number): Promise<ChangeResult>;
+  /** New mail in UID order, `batchSize` at a time. The lock is taken per batch, so the caller may use the session between batches. */
+  fetchBatches(path: string, from: FetchFrom, batchSize?: number): AsyncGenerator<RawMessage[], void, undefined>;
+  /** IDLE on the folder until mail arrives, the time passes, the signal aborts, or the connection closes. */
+  waitForChange(path: string, signal: AbortSignal, maxIdleMs: number): Promise<ChangeResult>;
+  waitForChange(path: string, maxIdleMs: number, signal?: AbortSignal): Promise<ChangeResult>;
   append(path: string, bytes: Buffer, flags?: string[]): Promise<void>;
   onClose(listener: () => void): void;
   close(): Promise<void>;
 }
 
-function connectError(options: ImapOptions, error: unknown): FollowthruError {
-  const where = `${options.host}:${options.port}`;
-  const failure = error as { authenticationFailed?: boolean; responseText?: string };
-  if (failure.authenticationFailed) {
-    const why = failure.responseText ? ` (${failure.responseText})` : '';
-    return new FollowthruError('EIMAP_AUTH', `IMAP login as ${options.user} at ${where} was refused${why} — check the user and password (many providers need an app password)`, { cause: error });
-  }
-  return new FollowthruError('EIMAP_CONNECT', `cannot reach the IMAP server ${where}: ${errorMessage(error)}`, { cause: error });
-}
-
-/** imapflow's range strings: "5,7,9:12". */
-export function uidSet(uids: readonly number[]): string {
-  const sorted = [...new Set(uids)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const start = sorted[i] as number;
-    let end = start;
-    while (sorted[i + 1] === end + 1) end = sorted[++i] as number;
-    parts.push(start === end ? `${start}` : `${start}:${end}`);
-  }
-  return parts.join(',');
+/** imapflow logs to our logger at debug, whatever its own level: its chatter is never the user's news. */
+function imapflowLogger(log: Logger | undefined) {
+  if (!log) return false as const;
+  const child = log.child({ component: 'imapflow' });
+  const to = (level: string) => (entry: unknown) => {
+    const { msg, ...fields } = (entry ?? {}) as { msg?: unknown };
+    child.debug({ level_imapflow: level, ...fields }, typeof msg === 'string' ? msg : 'imapflow');
+  };
+  return { trace: () => undefined, debug: to('debug'), info: to('info'), warn: to('warn'), error: to('error'), fatal: to('error') };
 }
 
 export async function openImap(options: ImapOptions): Promise<ImapSession> {
+  const log = options.logger ?? options.log;
   const client = new ImapFlow({
     host: options.host,
     port: options.port,
     secure: options.secure,
+    // Required STARTTLS unless the user allowed plaintext: imapflow then refuses before LOGIN is sent.
     doSTARTTLS: options.secure ? undefined : !options.allowInsecure,
     auth: { user: options.user, pass: options.password },
-    logger: false,
+    logger: imapflowLogger(log),
     disableAutoIdle: true,
     connectionTimeout: options.connectTimeoutMs ?? 30_000,
     greetingTimeout: options.connectTimeoutMs ?? 30_000,
     socketTimeout: options.socketTimeoutMs ?? 5 * 60_000,
   });
+  let closed = false;
   const closeListeners: Array<() => void> = [];
-  client.on('close', () => closeListeners.forEach((listener) => listener()));
+  client.on('close', () => {
+    closed = true;
+    for (const listener of closeListeners.splice(0)) listener();
+  });
   // Without a listener an 'error' event would crash the process; the close that follows is what we act on.
-  client.on('error', (error: unknown) => options.log?.warn({ reason: errorMessage(error) }, 'IMAP connection error'));
+  client.on('error', (error: unknown) => log?.warn({ reason: errorMessage(error) }, 'IMAP connection error'));
+  // RFC 9051 says ALERT texts must reach the user ("your account is over quota").
+  client.on('alert', (alert: { message?: string }) => log?.warn({ alert: alert.message }, 'the IMAP server says'));
+  // Folders that got mail since we last listed them: an EXISTS that arrives outside waitForChange is not lost.
+  const dirty = new Set<string>();
+  client.on('exists', (event: { path: string; count: number; prevCount: number }) => {
+    if (event.count > event.prevCount) dirty.add(event.path);
+  });
   try {
     await client.connect();
   } catch (error) {
     client.close();
-    throw connectError(options, error);
+    throw connectFailure(options, error);
   }
-  const caps = client.capabilities;
-  const withLock = async <T>(path: string, fn: () => Promise<T>): Promise<T> => {
-    let lock: { release(): void };
+
+  const fail = (error: unknown, what: string) => sessionFailure(error, what, client.usable);
+  // Some imapflow calls answer `false` instead of throwing, also when the connection died under them.
+  const refused = (what: string) => fail(new Error('the server refused'), what);
+  const withLock = async <T>(path: string, what: string, fn: () => Promise<T>): Promise<T> => {
     try {
-      lock = await client.getMailboxLock(path);
+      // Read-only (EXAMINE): we never change the user's mail, a fetch cannot mark it \\Seen, and CLOSE cannot expunge.
+      const lock = await client.getMailboxLock(path, { readOnly: true });
+      try {
+        return await fn();
+      } finally {
+        lock.release();
+      }
     } catch (error) {
-      throw new FollowthruError('EIMAP_FOLDER', `cannot open the IMAP folder "${path}": ${errorMessage(error)}`, { cause: error });
-    }
-    try {
-      return await fn();
-    } finally {
-      lock.release();
+      throw fail(error, `${what} in "${path}"`);
     }
   };
+  const selectedUidValidity = () => String(client.mailbox ? client.mailbox.uidValidity : '');
+  // Call with the lock held. fetchAll collects into an array: nothing else is sent while the fetch streams.
+  const fetchLocked = async (path: string, uids: readonly number[]): Promise<RawMessage[]> => {
+    if (uids.length === 0) return [];
+    const uidValidity = selectedUidValidity();
+    const fetched = await client.fetchAll(uidSet(uids), { uid: true, source: true }, { uid: true });
+    return fetched
+      .filter((m) => m.source)
+      .sort((a, b) => a.uid - b.uid)
+      .map((m) => ({ origin: `imap:${path}`, mailbox: path, uidValidity, uid: m.uid, bytes: m.source as Buffer }));
+  };
+  const searchLocked = async (from: FetchFrom): Promise<number[]> => {
+    const { query, afterUid } = searchOf(from);
+    const found = await client.search(query, { uid: true });
+    if (!found) throw refused('search'); // false: refused; undefined: the folder was deselected under us
+    return filterNew(found, afterUid);
+  };
 
-  return {
+  const caps = client.capabilities;
+  const session: ImapSession = {
     capabilities: { condstore: caps.has('CONDSTORE'), specialUse: caps.has('SPECIAL-USE'), idle: caps.has('IDLE') },
     async listFolders() {
-      const list = await client.list();
-      // Only the server's own flag: imapflow also guesses from names, and folders.ts does its own guessing.
-      return list.map((f) => ({ path: f.path, specialUse: f.specialUseSource === 'name' ? null : (f.specialUse ?? null) }));
+      const list = await client.list().catch((error: unknown) => {
+        throw fail(error, 'list the folders');
+      });
+      return list.map((f) => ({
+        path: f.path,
+        specialUse: f.specialUseSource === 'name' ? null : (f.specialUse ?? null),
+        flags: [...f.flags],
+        delimiter: f.delimiter,
+      }));
     },
     async status(path) {
+      // STATUS on the selected folder answers from the session's stale view (Dovecot: [CLIENTBUG]), which would
+      // hide a UIDVALIDITY change or new mail: leave the folder first (CLOSE on a read-only folder expunges nothing).
+      if (client.mailbox && client.mailbox.path === path) {
+        await client.mailboxClose().catch((error: unknown) => {
+          throw fail(error, `leave "${path}"`);
+        });
+      }
       const query = { uidValidity: true, uidNext: true, messages: true, highestModseq: caps.has('CONDSTORE') };
       const status = await client.status(path, query).catch((error: unknown) => {
-        throw new FollowthruError('EIMAP_FOLDER', `cannot read the status of "${path}": ${errorMessage(error)}`, { cause: error });
+        throw fail(error, `read the status of "${path}"`);
       });
-      if (!status) throw new FollowthruError('EIMAP_FOLDER', `the server gave no status for "${path}"`);
+      if (!status) throw refused(`read the status of "${path}"`);
       return {
         uidValidity: String(status.uidValidity ?? ''),
         uidNext: status.uidNext ?? 0,
@@ -139,55 +192,83 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
       };
     },
     listPending: (path, from) =>
-      withLock(path, async () => {
-        const query = 'afterUid' in from ? { uid: `${from.afterUid + 1}:*` } : { since: from.since };
-        const found = (await client.search(query, { uid: true })) || [];
-        // "N:*" always matches the highest UID, even when it is below N.
-        const uids = found.filter((uid) => !('afterUid' in from) || uid > from.afterUid);
+      withLock(path, 'list new mail', async () => {
+        dirty.delete(path); // this search sees everything that arrived so far
+        const uids = await searchLocked(from);
         if (uids.length === 0) return [];
         const fetched = await client.fetchAll(uidSet(uids), { uid: true, internalDate: true }, { uid: true });
         return fetched
           .map((m) => ({ uid: m.uid, at: m.internalDate ? new Date(m.internalDate).getTime() : 0 }))
           .sort((a, b) => a.uid - b.uid);
       }),
-    fetchSources: (path, uids) =>
-      withLock(path, async () => {
-        if (uids.length === 0) return [];
-        const uidValidity = String(client.mailbox ? client.mailbox.uidValidity : '');
-        const fetched = await client.fetchAll(uidSet(uids), { uid: true, source: true }, { uid: true });
-        return fetched
-          .filter((m) => m.source)
-          .sort((a, b) => a.uid - b.uid)
-          .map((m) => ({ origin: `imap:${path}`, mailbox: path, uidValidity, uid: m.uid, bytes: m.source as Buffer }));
-      }),
-    async waitForChange(path, maxMs) {
-      await withLock(path, async () => undefined);
-      return new Promise<ChangeResult>((resolve) => {
-        const finish = (result: ChangeResult) => {
-          clearTimeout(timer);
-          client.off('exists', onExists);
-          client.off('close', onClosed);
-          resolve(result);
-        };
-        const onExists = () => finish('change');
-        const onClosed = () => finish('closed');
-        const timer = setTimeout(() => finish('timeout'), maxMs);
-        client.on('exists', onExists);
-        client.on('close', onClosed);
-        // IDLE runs until the next command breaks it; its promise settles then (or with the connection).
-        client.idle().catch(() => finish('closed'));
+    fetchSources: (path, uids) => withLock(path, 'fetch mail', () => fetchLocked(path, uids)),
+    async *fetchBatches(path, from, batchSize = 250) {
+      const { uids, uidValidity } = await withLock(path, 'list new mail', async () => {
+        dirty.delete(path);
+        return { uids: await searchLocked(from), uidValidity: selectedUidValidity() };
       });
+      for (let i = 0; i < uids.length; i += batchSize) {
+        // Not holding the lock across `yield`: a caller that appends or reads another folder between batches
+        // would otherwise wait forever for the lock we hold.
+        const batch = await withLock(path, 'fetch mail', async () =>
+          selectedUidValidity() === uidValidity ? fetchLocked(path, uids.slice(i, i + batchSize)) : null,
+        );
+        if (batch === null) {
+          log?.warn({ folder: path, was: uidValidity }, 'UIDVALIDITY changed during a fetch: stopping; the next round rescans');
+          return;
+        }
+        if (batch.length > 0) yield batch;
+      }
+    },
+    waitForChange(path: string, a: AbortSignal | number, b?: AbortSignal | number) {
+      const signal = typeof a === 'number' ? (b as AbortSignal | undefined) : a;
+      const maxIdleMs = typeof a === 'number' ? a : (b as number);
+      return waitForChange(path, maxIdleMs, signal);
     },
     async append(path, bytes, flags = []) {
-      const result = await client.append(path, bytes, flags);
-      if (!result) throw new FollowthruError('EIMAP_FOLDER', `the server refused to store a mail in "${path}"`);
+      const result = await client.append(path, bytes, flags).catch((error: unknown) => {
+        throw fail(error, `store a mail in "${path}"`);
+      });
+      if (!result) throw refused(`store a mail in "${path}"`);
     },
     onClose(listener) {
-      closeListeners.push(listener);
+      if (closed) queueMicrotask(listener);
+      else closeListeners.push(listener);
     },
     async close() {
       if (!client.usable) return client.close();
       await client.logout().catch(() => client.close());
     },
   };
+
+  async function waitForChange(path: string, maxIdleMs: number, signal?: AbortSignal): Promise<ChangeResult> {
+    if (signal?.aborted) return 'aborted';
+    if (closed) return 'closed';
+    await withLock(path, 'open the folder', async () => undefined); // selects it: IDLE watches the selected folder
+    if (dirty.delete(path)) return 'change';
+    const result = await new Promise<ChangeResult>((resolve) => {
+      const finish = (outcome: ChangeResult) => {
+        clearTimeout(timer);
+        client.off('exists', onExists);
+        client.off('close', onClosed);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(outcome);
+      };
+      const onExists = (event: { path: string }) => event.path === path && finish('change');
+      const onClosed = () => finish('closed');
+      const onAbort = () => finish('aborted');
+      const timer = setTimeout(() => finish('timeout'), maxIdleMs);
+      client.on('exists', onExists);
+      client.on('close', onClosed);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      // IDLE runs until the next command breaks it; its promise settles then, or with the connection.
+      client.idle().catch(() => finish('closed'));
+    });
+    if (result === 'change') dirty.delete(path);
+    // End IDLE now (a NOOP breaks it), so the session is idle-free when we return, whatever the caller does next.
+    if (result !== 'closed' && client.usable) await client.noop().catch(() => undefined);
+    return result;
+  }
+
+  return session;
 }

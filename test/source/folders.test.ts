@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { FollowthruError } from '../../src/errors.js';
+import { type FolderLike, findSentFolder } from '../../src/source/folders.js';
+
+const f = (path: string, specialUse: string | null = null, flags: string[] = []): FolderLike => ({ path, specialUse, flags });
+const names = (...paths: string[]) => [f('INBOX'), f('Drafts', '\\Drafts'), ...paths.map((p) => f(p))];
+
+describe('findSentFolder', () => {
+  it.each([
+    ['the \\Sent flag wins over names', [f('INBOX'), f('Sent'), f('Archive/Out', '\\Sent')], 'Archive/Out'],
+    ['a \\Sent that only came as a LIST flag', [f('INBOX'), f('Sent'), f('Posted', null, ['\\HasNoChildren', '\\Sent'])], 'Posted'],
+    ['Gmail', [f('INBOX'), f('[Gmail]/Sent Mail', '\\Sent'), f('[Gmail]/All Mail', '\\All')], '[Gmail]/Sent Mail'],
+    ['Gmail without SPECIAL-USE', names('[Gmail]/Sent Mail', '[Gmail]/Drafts'), '[Gmail]/Sent Mail'],
+    ['localized Gmail', names('[Google Mail]/Gesendet'), '[Google Mail]/Gesendet'],
+    ['Courier namespace', names('INBOX.Sent', 'INBOX.Trash'), 'INBOX.Sent'],
+    ['Cyrus with slash', names('INBOX/Sent Items'), 'INBOX/Sent Items'],
+    ['a case difference', names('SENT'), 'SENT'],
+  ])('%s', (_name, folders, sent) => expect(findSentFolder(folders)).toBe(sent));
+
+  it.each([
+    'Sent', 'Sent Items', 'Sent Messages', 'Sent Mail', 'Gesendet', 'Gesendete Objekte', 'Envoyés', 'Éléments envoyés',
+    'Enviados', 'Elementos enviados', 'Posta inviata', 'Verzonden items', 'Skickat', 'Sendt', 'Wysłane', 'Отправленные',
+  ])('knows the name "%s"', (name) => expect(findSentFolder(names(name))).toBe(name));
+
+  it('matches a decomposed "é" (NFD) as well', () => {
+    const nfd = 'Envoye\u0301s';
+    expect(findSentFolder(names(nfd))).toBe(nfd);
+  });
+
+  it.each([
+    ['the override, over the flag', [f('INBOX'), f('Sent', '\\Sent'), f('Outbox')], 'Outbox'],
+    ['the override, exactly as given', [f('INBOX'), f('Sent'), f('Sent Items')], 'Sent Items'],
+  ])('%s', (_name, folders, override) => expect(findSentFolder(folders, override)).toBe(override));
+});
+
+describe('findSentFolder refuses to guess', () => {
+  const failure = (folders: FolderLike[], override?: string | null) => {
+    try {
+      findSentFolder(folders, override);
+    } catch (error) {
+      return error as FollowthruError;
+    }
+    throw new Error('expected a refusal');
+  };
+  it.each([
+    ['two usual names', names('Sent', 'Sent Items'), null, /more than one.*"Sent", "Sent Items".*set imap\.sentFolder/],
+    ['two \\Sent flags', [f('A', '\\Sent'), f('B', '\\Sent')], null, /more than one.*"A", "B"/],
+    ['nothing like Sent', names('Archive'), null, /no Sent folder.*set imap\.sentFolder.*INBOX, Drafts, Archive/],
+    ['an empty list', [], undefined, /no Sent folder/],
+    ['an override that does not exist', names('Sent'), 'Sent Mail', /"Sent Mail" does not exist.*INBOX, Drafts, Sent/],
+    ['an override in the wrong case', names('Sent'), 'sent', /"sent" does not exist/],
+  ])('%s', (_name, folders, override, message) => {
+    const error = failure(folders, override);
+    expect(error).toBeInstanceOf(FollowthruError);
+    expect(error.code).toBe('EIMAP_FOLDER');
+    expect(error.message).toMatch(message);
+  });
+});
