@@ -10,6 +10,21 @@ function who(item: TrackedItem): string {
   return item.counterparties.map((a) => a.name || a.address).join(', ') || '—';
 }
 
+/** The stable JSON shape of `list --json`. */
+export function itemJson(item: TrackedItem) {
+  return {
+    id: item.id,
+    kind: item.kind,
+    status: item.status,
+    text: item.text,
+    action: item.action,
+    due: item.due,
+    to: item.counterparties,
+    messageId: item.messageId,
+    sentAt: item.sentAt,
+  };
+}
+
 export function itemLine(item: TrackedItem): string {
   const due = item.due ? ` due ${item.due.date} ('${item.due.text}')` : '';
   const kept = item.evidence ? `  ← ${item.evidence.attachment ?? item.evidence.words.join(' ')}` : '';
@@ -22,9 +37,9 @@ export const listCommand: CliCommand = {
   options: [
     CONFIG_OPTION,
     VERBOSE_OPTION,
-    { flags: '--all', description: 'every state, not just open and snoozed' },
+    { flags: '--status <which>', description: 'open (open and snoozed, the default) or all', default: 'open' },
     { flags: '--kind <kind>', description: `only one kind: ${KINDS.join(', ')}` },
-    { flags: '--json', description: 'one JSON object per line' },
+    { flags: '--json', description: 'one JSON array of {id, kind, status, text, action, due, to, messageId, sentAt}' },
   ],
   async run(_args, options) {
     const kind = options.kind as ItemKind | undefined;
@@ -32,10 +47,18 @@ export const listCommand: CliCommand = {
       process.stderr.write(`followthru: --kind must be one of ${KINDS.join(', ')}\n`);
       return 2;
     }
-    const status: 'all' | ItemStatus[] = options.all ? 'all' : ['open', 'snoozed'];
+    if (options.status !== 'open' && options.status !== 'all') {
+      process.stderr.write('followthru: --status must be open or all\n');
+      return 2;
+    }
+    const status: 'all' | ItemStatus[] = options.status === 'all' ? 'all' : ['open', 'snoozed'];
     const items = await withApp(options, (app) => listItems(app.store, { status, kind }));
-    for (const item of items) process.stdout.write(`${options.json ? JSON.stringify(item) : itemLine(item)}\n`);
-    if (!options.json && items.length === 0) process.stdout.write('nothing tracked yet\n');
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(items.map(itemJson), null, 2)}\n`);
+      return 0;
+    }
+    for (const item of items) process.stdout.write(`${itemLine(item)}\n`);
+    if (items.length === 0) process.stdout.write('nothing tracked yet\n');
     return 0;
   },
 };

@@ -1,4 +1,5 @@
 // followthru sync: one round over IMAP (backfill on the first run), then exit.
+import { ingestLocal } from '../ingest/local.js';
 import { syncOnce } from '../sync/sync.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
 import { openUserImap } from '../app.js';
@@ -8,9 +9,22 @@ import { VERBOSE_OPTION, withApp } from './with-app.js';
 export const syncCommand: CliCommand = {
   name: 'sync',
   description: 'read new mail in Sent and INBOX once, then exit',
-  options: [CONFIG_OPTION, NOW_OPTION, VERBOSE_OPTION],
+  options: [
+    CONFIG_OPTION,
+    NOW_OPTION,
+    VERBOSE_OPTION,
+    { flags: '--from <path>', description: 'import a Maildir, an mbox file or a folder of .eml files instead of IMAP' },
+  ],
   async run(_args, options) {
     const now = nowFrom(options);
+    const started = performance.now();
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+    if (typeof options.from === 'string') {
+      const from = options.from;
+      const o = await withApp(options, (app) => ingestLocal(app.deps, app.context(now), [from]));
+      process.stdout.write(`${from}: ${o.messages} mails read, ${o.created} items found, ${o.updated} updated, ${o.skipped + o.unreadable} skipped, ${o.duplicates} already known, in ${seconds()}s\n`);
+      return 0;
+    }
     const report = await withApp(options, async (app) => {
       const session = await openUserImap(app);
       const progress = progressReporter(app.log, 'sync');
@@ -23,7 +37,7 @@ export const syncCommand: CliCommand = {
     });
     const o = report.outcome;
     const folders = report.folders.map((f) => `${f.folder}: ${f.pending} new (${f.plan})`).join(', ');
-    process.stdout.write(`${folders}\n${o.messages} mails read, ${o.created} items found, ${o.updated} updated, ${o.skipped} skipped, ${o.duplicates} already known\n`);
+    process.stdout.write(`${folders}\n${o.messages} mails read, ${o.created} items found, ${o.updated} updated, ${o.skipped} skipped, ${o.duplicates} already known, in ${seconds()}s\n`);
     return 0;
   },
 };

@@ -5,6 +5,8 @@ import { type App, openUserImap } from '../app.js';
 import { sendDigest } from '../digest/deliver.js';
 import { errorMessage } from '../errors.js';
 import { backoffDelay, classifyFailure } from '../source/backoff.js';
+import { findSentFolder } from '../source/folders.js';
+import type { ImapSession } from '../source/imap.js';
 import { listItems, updateItem } from '../store/index.js';
 import { syncOnce } from '../sync/sync.js';
 import { wakeExpired } from '../track/apply.js';
@@ -53,25 +55,48 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
 
   let attempt = 0;
   while (!signal.aborted) {
+    // A new ImapFlow instance per connection: a closed one is never reused.
+    const sessions: ImapSession[] = [];
     try {
-      const session = await openUserImap(app);
-      signal.addEventListener('abort', () => void session.close(), { once: true });
+      const main = await openUserImap(app);
+      sessions.push(main);
+      // Two more connections only watch: one IDLEs on INBOX, one on Sent. Each keeps its folder open for good,
+      // so a mail that lands while a sync runs is still announced (selecting a folder again would swallow it).
+      const inbox = await openUserImap(app);
+      sessions.push(inbox);
+      const sentWatch = await openUserImap(app);
+      sessions.push(sentWatch);
+      const sent = findSentFolder(await main.listFolders(), app.config.imap.sentFolder);
+      // Opened BEFORE the first sync: a mail saved between that sync's listing and the first IDLE is not missed.
+      await inbox.watch(app.config.imap.inboxFolder);
+      await sentWatch.watch(sent);
       attempt = 0;
-      app.log.info({ host: app.config.imap.host }, 'connected');
+      app.log.info({ host: app.config.imap.host, sent }, 'connected');
       for (;;) {
-        const report = await serial(() => syncOnce(app, session, clock()));
+        const report = await serial(() => syncOnce(app, main, clock()));
         if (report.outcome.messages > 0) app.log.info({ ...report.outcome }, 'synced');
         await serial(() => wakeSnoozed(app, clock()));
         if (signal.aborted) break;
-        const change = await session.waitForChange(app.config.imap.inboxFolder, options.pollMs ?? 120_000);
+        const round = new AbortController();
+        const stop = () => round.abort();
+        signal.addEventListener('abort', stop, { once: true });
+        const poll = options.pollMs ?? 120_000;
+        const change = await Promise.race([
+          inbox.waitForChange(app.config.imap.inboxFolder, poll, round.signal),
+          sentWatch.waitForChange(sent, poll, round.signal),
+        ]);
+        round.abort();
+        signal.removeEventListener('abort', stop);
         if (change === 'closed') throw new Error('the IMAP connection closed');
+        if (signal.aborted) break;
       }
-      await session.close().catch(() => undefined);
     } catch (error) {
       if (signal.aborted) break;
       const delay = backoffDelay(++attempt, classifyFailure(error));
       app.log.warn({ reason: errorMessage(error), attempt, retryInMs: delay }, 'sync interrupted: reconnecting after a pause');
       await sleep(delay, signal);
+    } finally {
+      for (const session of sessions) await session.close().catch(() => undefined);
     }
   }
   cron.stop();

@@ -70,6 +70,8 @@ export interface ImapSession {
   /** IDLE on the folder until mail arrives, the time passes, the signal aborts, or the connection closes. */
   waitForChange(path: string, signal: AbortSignal, maxIdleMs: number): Promise<ChangeResult>;
   waitForChange(path: string, maxIdleMs: number, signal?: AbortSignal): Promise<ChangeResult>;
+  /** Opens the folder now, so mail that arrives from here on wakes the next waitForChange on it. */
+  watch(path: string): Promise<void>;
   append(path: string, bytes: Buffer, flags?: string[]): Promise<void>;
   onClose(listener: () => void): void;
   close(): Promise<void>;
@@ -224,6 +226,9 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
       const signal = typeof a === 'number' ? (b as AbortSignal | undefined) : a;
       const maxIdleMs = typeof a === 'number' ? a : (b as number);
       return waitForChange(path, maxIdleMs, signal);
+    },
+    async watch(path) {
+      await withLock(path, 'open the folder', async () => undefined);
     },
     async append(path, bytes, flags = []) {
       const result = await client.append(path, bytes, flags).catch((error: unknown) => {

@@ -60,6 +60,14 @@ describe('sync against a real Dovecot', () => {
     expect(promise).toMatchObject({ status: 'kept', evidence: { attachment: 'Quote-rev2.pdf' } });
   });
 
+  it('the same mail saved again under a new UID is recognised, not doubled', async () => {
+    const before = await listItems(t.app.store);
+    await session.append('Sent', rawMail({ from: DANA, to: PRIYA, subject: 'Quote', id: 's1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "Hi Priya,\n\nI'll send you the revised quote by Friday.\n\nDana" }));
+    const report = await syncOnce(t.app, session, NOW);
+    expect(report.outcome).toMatchObject({ messages: 0, duplicates: 1, created: 0 });
+    expect(await listItems(t.app.store)).toEqual(before);
+  });
+
   it('a UIDVALIDITY change rescans once and doubles nothing', async () => {
     const before = (await listItems(t.app.store)).length;
     await dovecot.doveadm('mailbox', 'update', '-u', dovecot.user, '--uid-validity', '4242', 'Sent');
@@ -68,7 +76,7 @@ describe('sync against a real Dovecot', () => {
     session = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
     const report = await syncOnce(t.app, session, NOW);
     expect(report.folders[0]?.plan).toBe('reset');
-    expect(report.outcome.duplicates).toBe(3);
+    expect(report.outcome.duplicates).toBe(4);
     expect(await listItems(t.app.store)).toHaveLength(before);
     expect(await getCursor(t.app.store, 'Sent')).toMatchObject({ uidValidity: '4242', resets: 1 });
     expect(t.logs.filter((l) => l.includes('UIDVALIDITY changed'))).toHaveLength(1);
