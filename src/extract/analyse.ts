@@ -39,7 +39,8 @@ export interface Analysis {
 }
 
 export interface Analyser {
-  analyse(message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from'>): Analysis;
+  /** quick: stop looking for requests once one is found (extract); the full trace is for `explain`. */
+  analyse(message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from'>, options?: { quick?: boolean }): Analysis;
 }
 
 /** Rhetorical or social questions that expect no real answer. */
@@ -66,7 +67,8 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
   const ruleById = new Map(rules.commitments.map((r) => [r.id, r]));
 
   return {
-    analyse(message) {
+    analyse(message, options = {}) {
+      let asked = false;
       const sentAt = message.date ?? new Date(0);
       const from = new Set(message.from.map((a) => a.address));
       const recipients = (message.to.length ? message.to : message.cc).filter((a) => !from.has(a.address));
@@ -108,9 +110,12 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
             rule: best.rule,
           });
         }
-        sentences.push({ text, screened, candidates, request: requestReason(text, matchRequest, rules.lexicon) });
+        // Request rules cost a compromise sweep per sentence: once the mail is known to ask, extract stops asking.
+        const request: string | null = options.quick && asked ? null : requestReason(text, matchRequest, rules.lexicon);
+        asked ||= request !== null;
+        sentences.push({ text, screened, candidates, request });
       }
-      return { sentences, commitments, expectsReply: sentences.some((s) => s.request !== null) };
+      return { sentences, commitments, expectsReply: asked };
     },
   };
 }

@@ -15,7 +15,7 @@ export function createExtractor(rules: RuleSet = loadRules(), minConfidence?: nu
   return {
     analyse: analyser.analyse,
     extract(message) {
-      const { commitments, expectsReply } = analyser.analyse(message);
+      const { commitments, expectsReply } = analyser.analyse(message, { quick: true });
       return { commitments, expectsReply };
     },
   };
