@@ -16,6 +16,12 @@ function toCommander(program: Command, spec: CliCommand): void {
   });
 }
 
+// `followthru list | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('followthru')
   .description('Keeps the promises you make by email.')
   .showHelpAfterError()

@@ -9,6 +9,7 @@ import { explainCommand } from './explain.js';
 import { extractCommand } from './extract.js';
 import { icsCommand } from './ics.js';
 import { initCommand } from './init/index.js';
+import { ITEM_COMMANDS } from './items.js';
 import { listCommand } from './list.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
@@ -22,6 +23,7 @@ export const COMMANDS: CliCommand[] = [
   initCommand,
   doctorCommand,
   listCommand,
+  ...ITEM_COMMANDS,
   statusCommand,
   icsCommand,
   backupCommand,

@@ -1,7 +1,9 @@
 // followthru list [--all] [--kind KIND] [--json]: what followthru tracks, from the store.
 import { listItems } from '../store/index.js';
 import type { ItemKind, ItemStatus, TrackedItem } from '../types.js';
-import { CONFIG_OPTION, type CliCommand } from './command.js';
+import type { Config } from '../config.js';
+import { followUpDue } from '../track/cadence.js';
+import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
 import { VERBOSE_OPTION, withApp } from './with-app.js';
 
 const KINDS: readonly ItemKind[] = ['promise', 'awaiting-reply', 'their-promise', 'asked-of-you'];
@@ -10,8 +12,15 @@ function who(item: TrackedItem): string {
   return item.counterparties.map((a) => a.name || a.address).join(', ') || '—';
 }
 
-/** The stable JSON shape of `list --json`. */
-export function itemJson(item: TrackedItem) {
+/** When to follow up (awaiting-reply, their-promise): an ISO instant, "let go" after the last nudge, or null. */
+function followUpOf(item: TrackedItem, config: Config, now: Date): string | null {
+  const next = followUpDue(item, now, config.timezone, config.holidays, config.followUp);
+  if (!next) return null;
+  return 'letGo' in next ? `let go after ${next.at.toISOString()}` : next.due.toISOString();
+}
+
+/** The stable JSON shape of `list --json`: scripts rely on these names. */
+export function itemJson(item: TrackedItem, config: Config, now: Date) {
   return {
     id: item.id,
     kind: item.kind,
@@ -22,6 +31,8 @@ export function itemJson(item: TrackedItem) {
     to: item.counterparties,
     messageId: item.messageId,
     sentAt: item.sentAt,
+    evidence: item.evidence,
+    followUpDue: followUpOf(item, config, now),
   };
 }
 
@@ -36,6 +47,7 @@ export const listCommand: CliCommand = {
   description: 'list tracked promises and threads (open ones unless --all)',
   options: [
     CONFIG_OPTION,
+    NOW_OPTION,
     VERBOSE_OPTION,
     { flags: '--status <which>', description: 'open (open and snoozed, the default) or all', default: 'open' },
     { flags: '--kind <kind>', description: `only one kind: ${KINDS.join(', ')}` },
@@ -52,9 +64,10 @@ export const listCommand: CliCommand = {
       return 2;
     }
     const status: 'all' | ItemStatus[] = options.status === 'all' ? 'all' : ['open', 'snoozed'];
-    const items = await withApp(options, (app) => listItems(app.store, { status, kind }));
+    const now = nowFrom(options);
+    const { items, config } = await withApp(options, async (app) => ({ items: await listItems(app.store, { status, kind }), config: app.config }));
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(items.map(itemJson), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(items.map((i) => itemJson(i, config, now)), null, 2)}\n`);
       return 0;
     }
     for (const item of items) process.stdout.write(`${itemLine(item)}\n`);
