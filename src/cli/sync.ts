@@ -1,4 +1,5 @@
 // followthru sync: one round over IMAP (backfill on the first run), then exit.
+import { sendOutbox } from '../digest/deliver.js';
 import { ingestLocal } from '../ingest/local.js';
 import { syncOnce } from '../sync/sync.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
@@ -29,7 +30,9 @@ export const syncCommand: CliCommand = {
       const session = await openUserImap(app);
       const progress = progressReporter(app.log, 'sync');
       try {
-        return await syncOnce(app, session, now, progress.update);
+        const report = await syncOnce(app, session, now, progress.update);
+        await sendOutbox(app, now);
+        return report;
       } finally {
         progress.stop();
         await session.close();

@@ -14,23 +14,27 @@ import {
 } from '../store/index.js';
 import type { TrackedItem } from '../types.js';
 import { applyCommands } from './apply.js';
+import { confirmationFor } from './confirm.js';
 import { isFromOwner } from './owner.js';
 import { parseReplyCommands } from './parse-reply.js';
 
-export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone'>, log: Logger): DigestReplyHandler {
+export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone' | 'digest'>, log: Logger): DigestReplyHandler {
+  const ignored = { applied: 0, confirmation: null };
   return async (tx, message, now) => {
     const token = tokenFromIds([message.inReplyTo, ...[...message.references].reverse()]);
     const secret = await getOrCreateSecret(tx);
     const digest = token && verifyDigestToken(secret, token) !== null ? await findDigestByToken(tx, token) : null;
     if (!digest) {
       log.info({ message: message.id }, 'a reply to a digest this store never sent: ignored');
-      return 0;
+      return ignored;
     }
     if (!isFromOwner(message.headers.from, message.from, config.me)) {
       log.warn({ message: message.id, from: message.headers.from }, 'a reply to a digest from someone other than you: ignored');
-      return 0;
+      return ignored;
     }
-    const commands = parseReplyCommands(message.newText, now, config.timezone);
+    // The whole text, quotes included: a bare "done" under a quoted item line means that item.
+    const only = digest.entries.length === 1 ? (digest.entries[0]?.number ?? null) : null;
+    const commands = parseReplyCommands(message.text, now, config.timezone, only);
     const items = new Map<number, TrackedItem>();
     for (const entry of digest.entries) {
       const item = await getItem(tx, entry.itemId);
@@ -45,6 +49,8 @@ export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone'>, log:
       applied++;
     }
     log.info({ digest: digest.id, results }, `applied ${applied} command(s) from your reply`);
-    return applied;
+    if (!config.digest.confirm) return { applied, confirmation: null };
+    const choices = digest.entries.map((e) => `${e.number}. ${(items.get(e.itemId)?.text ?? '').slice(0, 70)}`);
+    return { applied, confirmation: confirmationFor(results, choices, message.messageId, message.subject || 'followthru') };
   };
 }

@@ -51,8 +51,14 @@ function snoozeUntil(text: string, now: Date, zone: string): { until: string; wh
   return { until: zonedInstant(day, 8, 0, 0, 0, zone).toISOString(), whenText: phrase };
 }
 
-function parseLine(line: string, now: Date, zone: string): ReplyCommand | null {
-  const text = line.toLowerCase().replace(/^[\s*•\-–>]*/, '').replace(/[.!]+$/, '').trim();
+/** "2 done", "2, 5 drop": the number first. */
+function numbersFirst(text: string): string {
+  const match = /^((?:#?\d+\s*(?:,|and|&)?\s*)+)\s+(done|drop|reopen|kept|sent)$/.exec(text);
+  return match?.[1] && match[2] ? `${match[2]} ${match[1].trim()}` : text;
+}
+
+function parseLine(line: string, now: Date, zone: string, context: number | null): ReplyCommand | null {
+  const text = numbersFirst(line.toLowerCase().replace(/^[\s*•\-–]*/, '').replace(/[.!]+$/, '').trim());
   if (!text) return null;
   const verb = VERBS.find(([re]) => re.test(text));
   if (!verb) return /^\w+\s+\d+/.test(text) ? { verb: 'unknown', text: line.trim() } : null;
@@ -61,25 +67,45 @@ function parseLine(line: string, now: Date, zone: string): ReplyCommand | null {
   const span = verb[1] === 'snooze' ? /\s(?:for\s+)?(\d+\s*(?:d|days?|w|weeks?))$/.exec(after) : null;
   if (span) after = after.slice(0, span.index);
   const numbersAndRest = numbersAt(after);
-  const { numbers, all } = numbersAndRest;
+  const { all } = numbersAndRest;
+  // A bare "done" answers the item quoted just above it (or the digest's only item).
+  const numbers = numbersAndRest.numbers.length === 0 && !all && context !== null && after === '' ? [context] : numbersAndRest.numbers;
   const rest = span?.[1] ?? numbersAndRest.rest;
   if (!all && numbers.length === 0) return { verb: 'unknown', text: line.trim() };
-  if (verb[1] === 'snooze' || verb[1] === 'due') {
+  if (verb[1] === 'due') {
+    const phrase = rest || 'tomorrow';
+    const due = readDue(`I'll do it ${phrase}`, now, offsetOfZone(now, zone)).due;
+    return due && !all ? { verb: 'due', numbers, due: { ...due, text: phrase } } : { verb: 'unknown', text: line.trim() };
+  }
+  if (verb[1] === 'snooze') {
     const when = snoozeUntil(rest || 'tomorrow', now, zone);
-    if (!when || all) return { verb: 'unknown', text: line.trim() };
-    if (verb[1] === 'snooze') return { verb: 'snooze', numbers, ...when };
-    return { verb: 'due', numbers, due: { date: localDay(new Date(when.until), zone), at: null, text: when.whenText } };
+    return when && !all ? { verb: 'snooze', numbers, ...when } : { verb: 'unknown', text: line.trim() };
   }
   return { verb: verb[1], numbers: all ? 'all' : numbers };
 }
 
-const QUOTE_START = /^\s*(>|on\b.{0,200}\bwrote:?\s*$|-{2,}\s*original message|from:\s.+@|sent from my)/i;
+/** Where the earlier mail starts when a client quotes without ">": nothing below is the user's. */
+const UNQUOTED_ORIGINAL = /^\s*(-{2,}\s*original message|_{10,}\s*$|from:\s.+@.+|sent from my)/i;
+const ATTRIBUTION = /^\s*on\b.{0,200}\bwrote:?\s*$/i;
+/** A quoted digest line "> 3. \"I'll send…\"" names the item a bare command under it refers to. */
+const QUOTED_ITEM = /^\s*>[\s>]*(\d{1,3})\.\s/;
 
-export function parseReplyCommands(newText: string, now: Date, zone: string): ReplyCommand[] {
+/**
+ * Commands from a reply's text, quotes included: quoted lines are never commands, but they tell which item a
+ * bare "done" typed under them means. `onlyItem` is the digest's single item number, when it had one.
+ */
+export function parseReplyCommands(text: string, now: Date, zone: string, onlyItem: number | null = null): ReplyCommand[] {
   const commands: ReplyCommand[] = [];
-  for (const line of newText.replace(/\r\n?/g, '\n').split('\n')) {
-    if (QUOTE_START.test(line)) break;
-    const command = parseLine(line, now, zone);
+  let quotedItem: number | null = null;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (UNQUOTED_ORIGINAL.test(line)) break;
+    if (/^\s*>/.test(line)) {
+      quotedItem = Number(QUOTED_ITEM.exec(line)?.[1] ?? quotedItem ?? Number.NaN);
+      if (Number.isNaN(quotedItem)) quotedItem = null;
+      continue;
+    }
+    if (ATTRIBUTION.test(line)) continue;
+    const command = parseLine(line, now, zone, quotedItem ?? onlyItem);
     if (command) commands.push(command);
   }
   return commands;

@@ -15,7 +15,9 @@ import {
 } from '../store/index.js';
 import { localDay } from '../track/business-days.js';
 import type { Digest } from '../types.js';
+import { errorMessage } from '../errors.js';
 import { composeDigest } from './compose.js';
+import { escapeHtml } from './escape.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
 import { composeRaw, type OutgoingMail, sendSmtp } from './send.js';
@@ -81,7 +83,14 @@ export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
     await setDigestIdentity(tx, row.id, token, messageId);
     return { ...row, token, messageId };
   });
-  const mail = outgoing(app, digest, stored, now);
+  await deliver(app, outgoing(app, digest, stored, now));
+  await markDigestSent(app.store, stored.id, now);
+  app.log.info({ digest: stored.id, to: app.config.digest.to, via: app.config.digest.deliver }, 'digest sent');
+  return 'sent';
+}
+
+/** By IMAP APPEND into the inbox folder, or by SMTP: as the config says. */
+async function deliver(app: App, mail: OutgoingMail): Promise<void> {
   if (app.config.digest.deliver === 'imap') {
     const session = await openUserImap(app);
     try {
@@ -93,7 +102,35 @@ export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
     const password = app.config.smtp.user ? await serverPassword(app.config, 'smtp') : null;
     await sendSmtp(mail, app.config.smtp, password);
   }
-  await markDigestSent(app.store, stored.id, now);
-  app.log.info({ digest: stored.id, to: app.config.digest.to, via: app.config.digest.deliver }, 'digest sent');
-  return 'sent';
+}
+
+/**
+ * Sends the confirmations of replies that the last sync committed. At most once: one that fails is logged and
+ * dropped, never retried into a double (the changes themselves are already stored).
+ */
+export async function sendOutbox(app: App, now: Date): Promise<number> {
+  const pending = app.outbox.splice(0);
+  const me = app.config.me[0] ?? app.config.digest.to;
+  const domain = app.config.digest.to.split('@')[1] ?? 'followthru.local';
+  let sent = 0;
+  for (const c of pending) {
+    const mail: OutgoingMail = {
+      from: `followthru <${me}>`,
+      to: app.config.digest.to,
+      subject: c.subject,
+      text: c.text,
+      html: `<pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(c.text)}</pre>`,
+      messageId: `<followthru-confirm.${randomBytes(8).toString('hex')}@${domain}>`,
+      inReplyTo: c.inReplyTo ? `<${c.inReplyTo}>` : undefined,
+      headers: { 'X-Followthru-Digest': 'confirmation', 'Auto-Submitted': 'auto-replied' },
+      date: now,
+    };
+    try {
+      await deliver(app, mail);
+      sent++;
+    } catch (error) {
+      app.log.warn({ reason: errorMessage(error) }, 'could not send the confirmation of your reply (the changes are saved)');
+    }
+  }
+  return sent;
 }

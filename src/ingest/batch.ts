@@ -31,14 +31,28 @@ export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
   trackAddress: string | null;
 }
 
-/** Handles a reply to a digest inside the batch's transaction; returns how many items it changed. */
-export type DigestReplyHandler = (tx: Db, message: Message, now: Date) => Promise<number>;
+/** A short mail telling the user what their reply to a digest did. Sent after the batch commits. */
+export interface Confirmation {
+  subject: string;
+  text: string;
+  /** Message-ID of the user's reply, without angle brackets. */
+  inReplyTo: string | null;
+}
+
+/** Handles a reply to a digest inside the batch's transaction: how many items changed, and what to confirm. */
+export type DigestReplyHandler = (
+  tx: Db,
+  message: Message,
+  now: Date,
+) => Promise<{ applied: number; confirmation: Confirmation | null }>;
 
 export interface IngestDeps {
   store: Store;
   extractor: Extractor;
   log: Logger;
   onDigestReply?: DigestReplyHandler;
+  /** Receives the confirmations of a batch once it has committed (never for a batch that rolled back). */
+  afterCommit?: (confirmations: Confirmation[]) => void;
 }
 
 export interface BatchOutcome {
@@ -94,6 +108,7 @@ export async function ingestBatch(
   const parsed = await parseAll(raws);
   const outcome: BatchOutcome = { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 };
   const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
+  const confirmations: Confirmation[] = [];
   await deps.store.transaction(async (tx) => {
     const live = new Map<number, TrackedItem>();
     for (const item of await listItems(tx, { status: ['open', 'snoozed'] })) live.set(item.id, item);
@@ -115,7 +130,11 @@ export async function ingestBatch(
       if (route === 'own-digest' || route === 'digest-reply') {
         const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
         await saveMessage(tx, messageRow(message, { threadId, folder: raw.mailbox, direction: 'received', seenAt: ctx.now }));
-        if (route === 'digest-reply' && deps.onDigestReply) outcome.commands += await deps.onDigestReply(tx, message, ctx.now);
+        if (route === 'digest-reply' && deps.onDigestReply) {
+          const handled = await deps.onDigestReply(tx, message, ctx.now);
+          outcome.commands += handled.applied;
+          if (handled.confirmation) confirmations.push(handled.confirmation);
+        }
         continue;
       }
       const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone));
@@ -139,5 +158,6 @@ export async function ingestBatch(
     }
     for (const cursor of cursors) await saveCursor(tx, cursor, ctx.now);
   });
+  if (confirmations.length > 0) deps.afterCommit?.(confirmations);
   return outcome;
 }

@@ -2,7 +2,7 @@
 // on its cron schedule, and once at start when today's slot passed while the daemon was down. Sync and digest
 // never overlap (one queue).
 import { type App, openUserImap } from '../app.js';
-import { sendDigest } from '../digest/deliver.js';
+import { sendDigest, sendOutbox } from '../digest/deliver.js';
 import { errorMessage } from '../errors.js';
 import { backoffDelay, classifyFailure } from '../source/backoff.js';
 import { findSentFolder } from '../source/folders.js';
@@ -75,6 +75,7 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
       for (;;) {
         const report = await serial(() => syncOnce(app, main, clock()));
         if (report.outcome.messages > 0) app.log.info({ ...report.outcome }, 'synced');
+        await serial(() => sendOutbox(app, clock()));
         await serial(() => wakeSnoozed(app, clock()));
         if (signal.aborted) break;
         const round = new AbortController();

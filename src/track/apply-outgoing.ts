@@ -1,5 +1,6 @@
 // A mail FROM the user: it makes promises, may wait for a reply, and may keep promises, nudge waiting threads
 // and answer questions put to the user.
+import { offsetOfZone } from '../extract/due/calendar.js';
 import type { Address, Extraction, TrackedItem } from '../types.js';
 import { findAnswer } from './answered.js';
 import type { ItemUpdate, TrackContext } from './apply.js';
@@ -7,6 +8,7 @@ import { onUserFollowUp } from './cadence.js';
 import { findKeptEvidence } from './fulfilment.js';
 import { isTransitionError, transition } from './lifecycle.js';
 import { fromCommitment, fromMail, type MessagePlace, type NewItem } from './new-item.js';
+import { readTrackTag } from './track-tag.js';
 import { isMe, recipients, sameAddress, uniqueAddresses } from './who.js';
 
 function othersAmong(list: readonly Address[], ctx: TrackContext): Address[] {
@@ -54,20 +56,17 @@ export function trackOutgoing(
     return fromCommitment('promise', place, commitment, promisedTo.length > 0 ? promisedTo : toOthers);
   });
 
-  const track = ctx.trackAddress;
-  const tracked = track !== undefined && recipients(message).some((a) => sameAddress(a, track));
+  const sent = new Date(place.sentAt);
+  const tag = ctx.trackAddress
+    ? readTrackTag(recipients(message), ctx.trackAddress, sent, ctx.timeZone, offsetOfZone(sent, ctx.timeZone))
+    : undefined;
+  const tracked = tag !== undefined;
   // A thread already waiting for a reply was nudged above; a second awaiting-reply would double-count it.
   const alreadyWaiting = live.some((item) => item.kind === 'awaiting-reply' && item.threadId === threadId);
   if ((tracked || extraction?.expectsReply) && toOthers.length > 0 && !alreadyWaiting) {
-    newItems.push(
-      fromMail(
-        'awaiting-reply',
-        place,
-        toOthers,
-        tracked ? 'track-address' : 'expects-reply',
-        tracked ? 1 : 0.8,
-      ),
-    );
+    const waiting = fromMail('awaiting-reply', place, toOthers, tracked ? 'track-address' : 'expects-reply', tracked ? 1 : 0.8);
+    // "+3d", "+fri": the user said when to follow up; the item sleeps until that morning.
+    newItems.push(tag?.wakeAt ? { ...waiting, status: 'snoozed', snoozedUntil: tag.wakeAt.toISOString(), due: tag.due } : waiting);
   }
   return { newItems, updates };
 }

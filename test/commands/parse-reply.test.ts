@@ -37,11 +37,33 @@ describe('parseReplyCommands', () => {
     expect(parse(text)).toEqual([]);
   });
 
-  it('stops at the quote: a command below it is never obeyed', () => {
-    expect(parse('done 1\n\nOn Mon, Nov 16 followthru wrote:\n> drop 2\ndrop 3')).toEqual([{ verb: 'done', numbers: [1] }]);
+  it('reads an interleaved reply: quoted lines never count, a bare "done" under a quoted item applies to it', () => {
+    const reply = 'On Mon, Nov 16 followthru wrote:\n> 1. "I\'ll send the quote Friday."\ndone\n> 2. "I\'ll call Ann."\n> drop 2\nsnooze 3 monday';
+    expect(parse(reply)).toEqual([
+      { verb: 'done', numbers: [1] },
+      { verb: 'snooze', numbers: [3], until: '2026-11-23T14:00:00.000Z', whenText: 'monday' },
+    ]);
   });
 
-  it.each([['done'], ['snooze 2 someday'], ['frobnicate 3']])('%j is reported as unknown', (text) => {
+  it('stops where a client pasted the digest without quoting it', () => {
+    expect(parse('done 1\n\n-----Original Message-----\nFrom: followthru <d@x.example>\n  done 2   you did it')).toEqual([{ verb: 'done', numbers: [1] }]);
+  });
+
+  it.each([
+    ['"2 done"', '2 done', [{ verb: 'done', numbers: [2] }]],
+    ['"2, 5 drop"', '2, 5 drop', [{ verb: 'drop', numbers: [2, 5] }]],
+    ['a due time', 'due 1 friday 3pm', [{ verb: 'due', numbers: [1], due: { date: '2026-11-20', at: '2026-11-20T15:00:00-06:00', text: 'friday 3pm' } }]],
+    ['"until dec 1"', 'snooze 3 until dec 1', [{ verb: 'snooze', numbers: [3], until: '2026-12-01T14:00:00.000Z', whenText: 'dec 1' }]],
+  ])('%s', (_name, text, commands) => {
+    expect(parse(text)).toEqual(commands);
+  });
+
+  it('a bare "done" closes the only item of a one-item digest, and otherwise asks which', () => {
+    expect(parseReplyCommands('Done!', NOW, ZONE, 1)).toEqual([{ verb: 'done', numbers: [1] }]);
+    expect(parseReplyCommands('done', NOW, ZONE, null)).toEqual([{ verb: 'unknown', text: 'done' }]);
+  });
+
+  it.each([['snooze 2 someday'], ['frobnicate 3']])('%j is reported as unknown', (text) => {
     expect(parse(text)).toEqual([{ verb: 'unknown', text }]);
   });
 });
