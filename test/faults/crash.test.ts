@@ -9,6 +9,7 @@ import { type ImapSession, openImap } from '../../src/source/imap.js';
 import { getCursor, openStore, type Store } from '../../src/store/index.js';
 import { rawMail } from '../support/app.js';
 import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { recordFault } from './report.js';
 
 const MAILS = 1500;
 const KILLS = 50;
@@ -20,12 +21,14 @@ function mail(n: number): Buffer {
   return rawMail({ from: 'Dana <dana@northwind.example>', to: `C${n} <c${n}@x.example>`, subject: `Order ${n}`, id: `crash-${n}@northwind.example`, date: 'Mon, 16 Nov 2026 09:00:00 -0600', body });
 }
 
+let crashes = 0;
 function syncOnce(config: string, killAfterMs: number | null): Promise<number | null> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, 'sync', '--config', config, '--now', '2026-11-16T16:00:00Z'], { stdio: 'ignore' });
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
+      if (code !== 0 && signal !== 'SIGKILL') crashes++;
       done(code);
     });
   });
@@ -88,6 +91,8 @@ describe('kill -9 during a backfill', () => {
     expect(killed).toBeGreaterThan(KILLS / 2);
     expect(await syncOnce(config, null)).toBe(0);
     const final = await inspect();
+    recordFault({ fault: `kill -9 during a ${MAILS}-mail backfill`, injected: killed, expected: MAILS / 3, found: final.promises, duplicates: final.doubled, crashes });
+    expect(crashes).toBe(0);
     expect(final).toEqual({ messages: MAILS, lastUid: MAILS, promises: MAILS / 3, doubled: 0, integrity: 'ok' });
   }, 600_000);
 });

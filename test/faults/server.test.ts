@@ -7,6 +7,7 @@ import { createDigest, getCursor, listItems } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
 import { rawMail, type TestApp, testApp } from '../support/app.js';
 import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { recordFault } from './report.js';
 
 const DANA = 'Dana <dana@northwind.example>';
 const NOW = new Date('2026-11-16T16:00:00Z');
@@ -46,8 +47,28 @@ describe('server faults', () => {
     const theirs = await listItems(t.app.store, { kind: 'their-promise' });
     expect(theirs).toHaveLength(0); // from the user's own address: not the other side's promises
     const ids = (await listItems(t.app.store, { kind: 'promise' })).map((i) => Number(/(\d+)@/.exec(i.messageId)?.[1]));
+    recordFault({ fault: 'a burst of 200 mails during IDLE', injected: 200, expected: 200, found: ids.length, duplicates: ids.length - new Set(ids).size, crashes: 0 });
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(200);
+  });
+
+  it('forced disconnects during a fetch: reconnect, and every mail is processed once', async () => {
+    for (let n = 0; n < 300; n++) await dovecot.append('Sent', promise(n, 'kick'));
+    let kicks = 0;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const running = syncOnce(t.app, session, NOW);
+      const kicked = new Promise((r) => setTimeout(r, 30 + attempt * 40)).then(() => dovecot.kick());
+      const [result] = await Promise.allSettled([running, kicked]);
+      await session.close().catch(() => undefined);
+      session = await open();
+      if (result.status === 'fulfilled') break;
+      kicks++;
+    }
+    await syncOnce(t.app, session, NOW);
+    const kicked = (await listItems(t.app.store, { kind: 'promise' })).filter((i) => i.messageId.startsWith('kick-'));
+    recordFault({ fault: 'doveadm kick during a fetch', injected: kicks, expected: 300, found: kicked.length, duplicates: kicked.length - new Set(kicked.map((i) => i.messageId)).size, crashes: 0 });
+    expect(kicks).toBeGreaterThan(0);
+    expect(kicked).toHaveLength(300);
   });
 
   it('UIDVALIDITY changing on every connect: a few resets, then the folder is parked and the user told once', async () => {
@@ -61,12 +82,16 @@ describe('server faults', () => {
     const cursor = await getCursor(t.app.store, 'Sent');
     expect(cursor?.parked).toBe(1);
     expect(t.logs.filter((l) => l.includes('parked')).length).toBe(1);
-    expect((await listItems(t.app.store, { kind: 'promise' })).filter((i) => i.messageId.startsWith('uv-'))).toHaveLength(1);
+    const uv = (await listItems(t.app.store, { kind: 'promise' })).filter((i) => i.messageId.startsWith('uv-'));
+    recordFault({ fault: 'UIDVALIDITY changed on every connect', injected: 6, expected: 1, found: uv.length, duplicates: Math.max(0, uv.length - 1), crashes: 0 });
+    expect(uv).toHaveLength(1);
   });
 
   it('a digest interrupted mid-send (row written, never confirmed) is not sent again that day', async () => {
     await createDigest(t.app.store, { token: 'interrupted', messageId: 'followthru.interrupted@x', forDay: '2026-11-16', entries: [] }, NOW);
-    expect(await sendDigest(t.app, NOW)).toBe('attempted-earlier');
+    const again = await sendDigest(t.app, NOW);
+    recordFault({ fault: 'restart in the middle of sending a digest', injected: 1, expected: 0, found: again === 'sent' ? 1 : 0, duplicates: again === 'sent' ? 1 : 0, crashes: 0 });
+    expect(again).toBe('attempted-earlier');
     expect(await sendDigest(t.app, new Date('2026-11-23T16:00:00Z'))).toBe('sent'); // the promises are overdue by then
   });
 });

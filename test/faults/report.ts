@@ -1,0 +1,19 @@
+// Each fault test records one row; scripts/fault-table.mjs prints them as the table the closing note quotes.
+import { appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface FaultRow {
+  fault: string;
+  injected: number;
+  expected: number;
+  found: number;
+  duplicates: number;
+  crashes: number;
+}
+
+export const FAULT_REPORT = process.env.FOLLOWTHRU_FAULT_REPORT ?? join(tmpdir(), 'followthru-faults.jsonl');
+
+export function recordFault(row: FaultRow): void {
+  appendFileSync(FAULT_REPORT, `${JSON.stringify(row)}\n`);
+}
