@@ -62,4 +62,13 @@ describe('digest → reply → command, against a real Dovecot', () => {
     await session.append('Sent', rawMail({ from: DANA, to: DANA, subject: 'Re: followthru', id: 'r1@northwind.example', inReplyTo: digestMessageId, date: 'Mon, 16 Nov 2026 08:10:00 -0600', body }));
     expect((await syncOnce(t.app, session, LATER)).outcome.commands).toBe(0);
   });
+
+  it('reads an HTML-only reply in another charset from the owner', async () => {
+    const html = Buffer.from(
+      `From: ${DANA}\r\nTo: ${DANA}\r\nSubject: Re: followthru\r\nDate: Mon, 16 Nov 2026 08:20:00 -0600\r\nMessage-ID: <h1@northwind.example>\r\nIn-Reply-To: <${digestMessageId}>\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<div>reopen 1</div><div>Merci =E0 toi</div><blockquote>drop 1</blockquote>\r\n`,
+    );
+    await session.append('INBOX', html);
+    expect((await syncOnce(t.app, session, LATER)).outcome.commands).toBe(1);
+    expect((await listItems(t.app.store, { kind: 'promise' }))[0]?.status).toBe('open');
+  });
 });
