@@ -16,6 +16,8 @@ describe('readDue: business phrases and chrono, windows to their last business d
     ['this afternoon', '2001-05-11'],
     ['tomorrow', '2001-05-12'],
     ['first thing tomorrow', '2001-05-12'],
+    ["I'll call you after lunch", '2001-05-11'],
+    ["When he gets out we'll give you a call", '2001-05-11'],
     ['by Friday', '2001-05-18'], // sent on a Friday: the next one
     ['on Monday', '2001-05-14'],
     ['Tues', '2001-05-15'],

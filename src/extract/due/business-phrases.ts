@@ -49,6 +49,12 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     resolve: (_m, sent) => at(sent),
   },
   {
+    id: 'after-a-short-absence',
+    why: '"after lunch", "after the meeting", "when he gets out" (of a meeting or call): later on the send day',
+    pattern: /\b(?:after (?:lunch|(?:the|this|my|our) (?:meeting|call))|when (?:he|she|they|we|i) (?:gets?|come|comes) out)\b/i,
+    resolve: (_m, sent) => at(sent),
+  },
+  {
     id: 'first-thing-tomorrow',
     why: '"first thing tomorrow" is tomorrow morning',
     pattern: /\bfirst thing (?:tomorrow|in the morning)\b/i,
