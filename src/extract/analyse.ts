@@ -4,6 +4,7 @@ import { resolveAction } from './action.js';
 import { readDue } from './due/read-due.js';
 import { compileMatcher, type SentenceMatcher } from './nlp.js';
 import { mayPromise } from './prefilter.js';
+import { mayAsk } from './request-prefilter.js';
 import { type Candidate, refine } from './refiners.js';
 import type { Lexicon, RuleSet } from './rules.js';
 import { splitSentences } from './sentences.js';
@@ -53,7 +54,7 @@ function requestReason(sentence: string, matchRequest: SentenceMatcher, lexicon:
   const bare = sentence.replace(VOCATIVE, '');
   if (lexicon.offerClosers.some((p) => p.test(bare))) return null;
   if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
-  const hit = matchRequest(bare)[0];
+  const hit = mayAsk(bare) ? matchRequest(bare)[0] : undefined;
   return hit ? `request rule ${hit.ruleId}` : null;
 }
 
