@@ -2,10 +2,18 @@
 // mail is seen again under another UID or in another folder.
 import { createHash } from 'node:crypto';
 
-/** "<abc@x>" → "abc@x"; empty or blank → null. Keeps case: Message-IDs are case-sensitive on the left. */
+/** No real Message-ID comes near a header line's limit (RFC 5322: 998); a longer one is junk, not identity. */
+const MAX_ID_LENGTH = 998;
+
+/**
+ * "<abc@x>" → "abc@x"; "<abc@x> (comment)" → "abc@x"; empty, blank or absurdly long → null. Keeps case:
+ * Message-IDs are case-sensitive on the left.
+ */
 export function normaliseMessageId(value: string | null | undefined): string | null {
-  const trimmed = (value ?? '').trim().replace(/^<+/, '').replace(/>+$/, '').trim();
-  return trimmed === '' ? null : trimmed;
+  const text = (value ?? '').trim();
+  const bracketed = /<([^<>]*)>/.exec(text)?.[1];
+  const id = (bracketed ?? text.replace(/^<+/, '').replace(/>+$/, '')).trim();
+  return id === '' || id.length > MAX_ID_LENGTH ? null : id;
 }
 
 /** Every <id> in a References or In-Reply-To header, oldest first. */
@@ -13,7 +21,8 @@ export function messageIdList(value: string | string[] | null | undefined): stri
   const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
   const bracketed = text.match(/<[^<>\s]+>/g);
   const ids = bracketed ?? text.split(/\s+/);
-  return ids.map(normaliseMessageId).filter((id): id is string => id !== null);
+  const normalised = ids.map(normaliseMessageId).filter((id): id is string => id !== null);
+  return [...new Set(normalised)];
 }
 
 export interface StableParts {

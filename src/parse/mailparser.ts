@@ -2,10 +2,13 @@
 // it behind this one door so swapping it for postal-mime is a one-file change).
 import { type AddressObject, type EmailAddress, type ParsedMail, simpleParser } from 'mailparser';
 import { errorMessage, FollowthruError } from '../errors.js';
-import type { Address, Message, RawMessage } from '../types.js';
+import type { Address, AttachmentInfo, Message, RawMessage } from '../types.js';
+import { offsetOfDateHeader } from './date-offset.js';
 import { htmlToText } from './html-text.js';
 import { messageIdList, normaliseMessageId, stableId } from './identity.js';
 import { splitReply } from './reply-text.js';
+
+export { offsetOfDateHeader } from './date-offset.js';
 
 /** The headers later stages decide on (see Message.headers). */
 const KEPT_HEADERS = [
@@ -14,13 +17,20 @@ const KEPT_HEADERS = [
 ];
 /** Text beyond this is not read: no promise hides after a megabyte of body, and extraction stays fast. */
 const MAX_TEXT_CHARS = 1_000_000;
+/** mailparser's HTML-to-text (html-to-text) is skipped above this; our tag stripper then reads a prefix. */
+const MAX_HTML_CHARS = 2_000_000;
+
+/** NULs and lone control characters break SQLite text and the detectors' regexes alike. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const clean = (text: string): string => text.replace(/\u00a0/g, ' ').replace(CONTROL, '');
 
 function flatten(list: EmailAddress[]): Address[] {
   return list.flatMap((entry) =>
     entry.group
       ? flatten(entry.group)
       : entry.address
-        ? [{ name: (entry.name ?? '').trim(), address: entry.address.trim().toLowerCase() }]
+        ? [{ name: clean(entry.name ?? '').trim(), address: clean(entry.address).trim().toLowerCase() }]
         : [],
   );
 }
@@ -30,61 +40,64 @@ function addresses(field: AddressObject | AddressObject[] | undefined): Address[
   return flatten((Array.isArray(field) ? field : [field]).flatMap((f) => f.value));
 }
 
-/** The Date header's own offset ("-0700" → -420): the sender's zone, which "Friday" is read in. */
-export function offsetOfDateHeader(value: string | undefined): number {
-  const match = /([+-])(\d{2}):?(\d{2})\s*(\(.*\))?\s*$/.exec(value ?? '');
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
-}
-
+/** The header as it stood in the mail (unfolded), not mailparser's decoded structure. */
 function headerText(parsed: ParsedMail, name: string): string | undefined {
   const line = parsed.headerLines.find((h) => h.key === name)?.line;
-  return line === undefined ? undefined : line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return line === undefined ? undefined : clean(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ')).trim();
 }
 
-/** Mail with no text/plain part: our own HTML reading, which keeps <blockquote> as "> " quotes to strip. */
-function isHtmlOnly(parsed: ParsedMail, raw: RawMessage): boolean {
-  return Boolean(parsed.html) && !/content-type:\s*text\/plain/i.test(raw.bytes.toString('latin1'));
+/**
+ * The text part, or mailparser's rendering of an HTML-only mail (html-to-text keeps <blockquote> as "> "
+ * lines, so reply-text strips them like any quote). When that is empty or was refused (too long, too deep),
+ * our own tag stripper reads the HTML instead.
+ */
+function bodyText(parsed: ParsedMail): string {
+  const text = parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html.slice(0, MAX_HTML_CHARS)) : '';
+  return clean(text.slice(0, MAX_TEXT_CHARS));
 }
 
-function bodyText(parsed: ParsedMail, raw: RawMessage): string {
-  const text = isHtmlOnly(parsed, raw) || !parsed.text?.trim() ? htmlToText(parsed.html || '') : parsed.text;
-  // NULs and lone control characters break SQLite text and the detectors' regexes alike.
-  return text
-    .slice(0, MAX_TEXT_CHARS)
-    .replace(/\u00a0/g, ' ')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+function attachments(parsed: ParsedMail): AttachmentInfo[] {
+  return parsed.attachments
+    .filter((a) => a.contentDisposition === 'attachment' || a.filename)
+    .map((a) => ({ filename: a.filename ? clean(a.filename) : null, contentType: a.contentType, size: a.size }));
 }
 
-export async function parseMessage(raw: RawMessage): Promise<Message> {
-  let parsed: ParsedMail;
+async function parse(raw: RawMessage): Promise<ParsedMail> {
   try {
-    parsed = await simpleParser(raw.bytes, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+    return await simpleParser(raw.bytes, {
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      maxHtmlLengthToParse: MAX_HTML_CHARS,
+    });
   } catch (error) {
     throw new FollowthruError('EPARSE', `${raw.origin}: not a readable mail: ${errorMessage(error)}`, { cause: error });
   }
+}
+
+export async function parseMessage(raw: RawMessage): Promise<Message> {
+  const parsed = await parse(raw);
   const headers: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = headerText(parsed, name);
     if (value !== undefined) headers[name] = value;
   }
-  const text = bodyText(parsed, raw);
+  const text = bodyText(parsed);
   const from = addresses(parsed.from);
   const to = addresses(parsed.to);
   const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;
   const messageId = normaliseMessageId(parsed.messageId);
-  const subject = (parsed.subject ?? '').replace(/\s+/g, ' ').trim();
+  const subject = clean(parsed.subject ?? '').replace(/\s+/g, ' ').trim();
+  const stable = () =>
+    stableId({
+      from: from.map((a) => a.address).join(','),
+      to: to.map((a) => a.address).join(','),
+      date: date?.toISOString() ?? '',
+      subject,
+      body: text,
+    });
   return {
-    id:
-      messageId ??
-      stableId({
-        from: from.map((a) => a.address).join(','),
-        to: to.map((a) => a.address).join(','),
-        date: date?.toISOString() ?? '',
-        subject,
-        body: text,
-      }),
+    id: messageId ?? stable(),
     messageId,
     inReplyTo: messageIdList(parsed.inReplyTo)[0] ?? null,
     references: messageIdList(parsed.references),
@@ -99,9 +112,7 @@ export async function parseMessage(raw: RawMessage): Promise<Message> {
     headers,
     text,
     newText: splitReply(text).newText,
-    attachments: parsed.attachments
-      .filter((a) => a.contentDisposition === 'attachment' || a.filename)
-      .map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size })),
+    attachments: attachments(parsed),
     size: raw.bytes.length,
   };
 }

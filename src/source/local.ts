@@ -1,22 +1,30 @@
 // Local mail as a source: .eml files, folders of them, Maildir(++) trees and mbox files. Streams: an mbox is
-// read line by line, never whole, so a large archive costs the size of one mail.
+// read line by line, never whole, so a large archive costs the size of one mail. Order is stable (sorted
+// names), and an unreadable file or folder is reported as one item while the rest go on.
 import { createReadStream } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { errorMessage } from '../errors.js';
 import type { RawMessage } from '../types.js';
 
 export type LocalMail = RawMessage | { origin: string; error: string };
 
-/** Maildir++ folder ".Sent" → "Sent", ".Sent.Archive" → "Sent/Archive"; the Maildir root is INBOX. */
-function maildirFolder(root: string, dir: string): string {
-  if (dir === root) return 'INBOX';
-  return basename(dir).replace(/^\./, '').replace(/\./g, '/') || 'INBOX';
-}
+/** Maildir folders that are not mail folders themselves. */
+const MAILDIR_PARTS = new Set(['cur', 'new', 'tmp']);
+/** The mbox "From " separator: "From sender@x Mon Nov 16 07:30:00 2026" (a time and a year, not prose). */
+const FROM_LINE = /^From \S*\s.*\d{1,2}:\d{2}.*\d{4}/;
 
-const isMaildir = async (dir: string): Promise<boolean> =>
-  (await stat(join(dir, 'cur')).catch(() => null))?.isDirectory() === true;
+const isDirectory = async (path: string): Promise<boolean> => (await stat(path).catch(() => null))?.isDirectory() === true;
+const isMaildir = (dir: string): Promise<boolean> => isDirectory(join(dir, 'cur'));
+
+async function list(dir: string): Promise<{ names: string[] } | { error: string }> {
+  try {
+    return { names: (await readdir(dir)).sort() };
+  } catch (error) {
+    return { error: errorMessage(error) };
+  }
+}
 
 /** Only the first five bytes are read: an mbox starts with "From ". */
 async function looksLikeMbox(path: string): Promise<boolean> {
@@ -30,26 +38,33 @@ async function looksLikeMbox(path: string): Promise<boolean> {
   }
 }
 
+/** Split on "From " lines after a blank line; un-escape mboxrd's ">From " (any number of >). */
 async function* readMbox(path: string): AsyncGenerator<LocalMail> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+  // latin1 maps every byte to one character and back, so 8-bit bodies in any charset survive untouched.
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'latin1' }), crlfDelay: Number.POSITIVE_INFINITY });
+  const mailbox = basename(path).replace(/\.mbox$/i, '');
   let current: string[] | null = null;
+  let previous = '';
   let index = 0;
+  let skipped = false;
   const emit = (): RawMessage => ({
     origin: `mbox:${path}#${++index}`,
-    mailbox: basename(path).replace(/\.mbox$/i, ''),
+    mailbox,
     bytes: Buffer.from(`${(current ?? []).join('\n')}\n`, 'latin1'),
   });
   try {
     for await (const line of lines) {
-      if (line.startsWith('From ')) {
+      if (previous === '' && FROM_LINE.test(line)) {
         if (current) yield emit();
         current = [];
-        continue;
+      } else {
+        if (current) current.push(/^>+From /.test(line) ? line.slice(1) : line);
+        else skipped ||= line.trim() !== '';
       }
-      // mboxrd: ">From " (any number of >) in a body was escaped on the way in.
-      current?.push(/^>+From /.test(line) ? line.slice(1) : line);
+      previous = line;
     }
     if (current) yield emit();
+    else if (skipped) yield { origin: `mbox:${path}`, error: 'not an mbox: text but no "From " separator line' };
   } catch (error) {
     yield { origin: `mbox:${path}`, error: errorMessage(error) };
   }
@@ -63,32 +78,38 @@ async function* readFileMail(path: string, mailbox: string): AsyncGenerator<Loca
   }
 }
 
-async function* readMaildir(root: string, dir: string): AsyncGenerator<LocalMail> {
-  const folder = maildirFolder(root, dir);
+/**
+ * A Maildir tree: the root is INBOX; Maildir++ folders ".Sent" and ".Sent.Archive" are "Sent" and
+ * "Sent/Archive"; plain sub-Maildirs ("Sent/cur", Dovecot's fs layout) are named by their path.
+ */
+export async function* readMaildir(root: string, dir = root): AsyncGenerator<LocalMail> {
+  const folder = dir === root ? 'INBOX' : relative(root, dir).split(/[\\/]/).map((p) => p.replace(/^\./, '').replace(/\./g, '/')).join('/');
   for (const sub of ['cur', 'new']) {
-    const names = (await readdir(join(dir, sub)).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort();
-    for (const name of names) yield* readFileMail(join(dir, sub, name), folder);
+    const entries = await list(join(dir, sub));
+    if ('error' in entries) continue; // a Maildir may lack new/
+    for (const name of entries.names.filter((n) => !n.startsWith('.'))) yield* readFileMail(join(dir, sub, name), folder);
   }
-  // Maildir++ subfolders live beside cur/new as ".Name".
-  const entries = await readdir(dir, { withFileTypes: true });
-  for (const entry of entries.filter((e) => e.isDirectory() && e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (await isMaildir(join(dir, entry.name))) yield* readMaildir(root, join(dir, entry.name));
+  const entries = await list(dir);
+  if ('error' in entries) return yield { origin: `file:${dir}`, error: entries.error };
+  for (const name of entries.names.filter((n) => !MAILDIR_PARTS.has(n))) {
+    if (await isMaildir(join(dir, name))) yield* readMaildir(root, join(dir, name));
   }
 }
 
-async function* readPath(path: string): AsyncGenerator<LocalMail> {
-  const info = await stat(path).catch((error: unknown) => error as Error);
-  if (info instanceof Error) {
-    yield { origin: `file:${path}`, error: errorMessage(info) };
-    return;
-  }
+async function* readPath(path: string, seen: Set<string>): AsyncGenerator<LocalMail> {
+  const info = await stat(path).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  if (info instanceof Error) return yield { origin: `file:${path}`, error: errorMessage(info) };
   if (info.isDirectory()) {
-    if (await isMaildir(path)) return yield* readMaildir(path, path);
-    const entries = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
-    for (const name of entries) {
+    // A symlink pointing back up the tree would otherwise recurse forever.
+    const real = await realpath(path).catch(() => path);
+    if (seen.has(real)) return;
+    seen.add(real);
+    if (await isMaildir(path)) return yield* readMaildir(path);
+    const entries = await list(path);
+    if ('error' in entries) return yield { origin: `file:${path}`, error: entries.error };
+    for (const name of entries.names.filter((n) => !n.startsWith('.'))) {
       const child = join(path, name);
-      const childInfo = await stat(child).catch(() => null);
-      if (childInfo?.isDirectory() || /\.(eml|mbox)$/i.test(name)) yield* readPath(child);
+      if (/\.(eml|mbox)$/i.test(name) || (await isDirectory(child))) yield* readPath(child, seen);
     }
     return;
   }
@@ -98,5 +119,6 @@ async function* readPath(path: string): AsyncGenerator<LocalMail> {
 
 /** Every mail under `paths`, in a stable order; an unreadable one is reported and the rest go on. */
 export async function* readLocalMail(paths: readonly string[]): AsyncGenerator<LocalMail> {
-  for (const path of paths) yield* readPath(resolve(path));
+  const seen = new Set<string>();
+  for (const path of paths) yield* readPath(resolve(path), seen);
 }
