@@ -1,5 +1,6 @@
 // IMAP figures against a private Dovecot: a bare fetch of every mail (the floor) vs a full followthru sync
 // (fetch, parse, extract, track, store) of the same mailbox, and peak memory, which must not grow with it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,19 +13,34 @@ import { syncOnce } from '../src/sync/sync.js';
 import { startDovecot } from '../test/support/dovecot.js';
 import { type Figure, measure } from './measure.js';
 
-function mail(n: number): Buffer {
-  const day = String(1 + (n % 28)).padStart(2, '0');
-  const body = n % 3 === 0 ? `Hi,\n\nI'll send you the revised quote number ${n} by Friday.\n\nThanks,\nDana` : `Notes for meeting ${n}.\n\n${'Lorem ipsum dolor sit amet. '.repeat(20)}`;
-  return Buffer.from(`From: Dana <dana@northwind.example>\r\nTo: Client ${n} <c${n}@x.example>\r\nSubject: Mail ${n}\r\nDate: Mon, ${day} Oct 2026 09:00:00 -0500\r\nMessage-ID: <bench-${n}@northwind.example>\r\n\r\n${body}\r\n`);
+/** Real sent mail (the eval corpora's bodies) under new headers, so the sync does the work it does in life. */
+function corpusBodies(dirs: string[]): { subject: string; body: string }[] {
+  const bodies: { subject: string; body: string }[] = [];
+  for (const dir of dirs) {
+    for (const file of (existsSync(dir) ? readdirSync(dir) : []).filter((f) => f.endsWith('.eml')).sort()) {
+      const text = readFileSync(join(dir, file), 'latin1');
+      const split = text.search(/\r?\n\r?\n/);
+      const subject = /^subject:[ \t]*(.*)$/im.exec(text.slice(0, split))?.[1]?.trim() ?? file;
+      bodies.push({ subject, body: text.slice(split).trim() });
+    }
+  }
+  return bodies.length ? bodies : [{ subject: 'Quote', body: "Hi,\n\nI'll send you the revised quote by Friday.\n\nDana" }];
 }
 
-export async function benchImap(count: number): Promise<Figure[]> {
+function mail(n: number, corpus: { subject: string; body: string }[]): Buffer {
+  const { subject, body } = corpus[n % corpus.length] as { subject: string; body: string };
+  const day = String(1 + (n % 28)).padStart(2, '0');
+  return Buffer.from(`From: Dana <dana@northwind.example>\r\nTo: Client ${n} <c${n}@x.example>\r\nSubject: ${subject}\r\nDate: Mon, ${day} Oct 2026 09:00:00 -0500\r\nMessage-ID: <bench-${n}@northwind.example>\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n${body}\r\n`, 'latin1');
+}
+
+export async function benchImap(count: number, corpusDirs: string[]): Promise<Figure[]> {
+  const corpus = corpusBodies(corpusDirs);
   const dovecot = await startDovecot();
   const dir = await mkdtemp(join(tmpdir(), 'followthru-bench-imap-'));
   try {
     const options = { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password };
     const seed = await openImap(options);
-    for (let n = 0; n < count; n++) await seed.append('Sent', mail(n), ['\\Seen']);
+    for (let n = 0; n < count; n++) await seed.append('Sent', mail(n, corpus), ['\\Seen']);
     const bare = await measure(`bare IMAP fetch (${count} mails, batches of 100)`, count, async () => {
       const pending = await seed.listPending('Sent', { afterUid: 0 });
       for (const batch of chunk(pending, 100)) await seed.fetchSources('Sent', batch.map((p) => p.uid));

@@ -19,10 +19,10 @@ else {
   if (parseOnly && parseExtract) console.log(ratio('extract cost over parse alone', parseExtract, parseOnly));
 }
 
-console.log(`\nIMAP: ${imapCount} mails in a private Dovecot on 127.0.0.1 (BENCH_IMAP to change)`);
+console.log(`\nIMAP: ${imapCount} mails (real Enron bodies under new headers) in a private Dovecot on 127.0.0.1 (BENCH_IMAP to change)`);
 if (!existsSync('/usr/sbin/dovecot')) console.log('  dovecot not installed: skipped');
 else {
-  const [bare, full] = await benchImap(imapCount);
+  const [bare, full] = await benchImap(imapCount, [resolve(shared, 'eval', 'dev'), resolve(shared, 'eval', 'lin-dev')]);
   if (bare && full) {
     console.log(report([bare, full]));
     console.log(ratio('full sync over a bare fetch', full, bare));

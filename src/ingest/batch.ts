@@ -23,7 +23,8 @@ import {
   updateItem,
 } from '../store/index.js';
 import { type TrackContext, trackMessage } from '../track/apply.js';
-import { threadKeys, threadLookupKeys } from '../track/threads.js';
+import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
+import { canonicalAddress } from '../track/who.js';
 import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
 import { type Route, routeMessage } from './route.js';
 
@@ -99,6 +100,16 @@ async function extractFrom(tx: Db, deps: IngestDeps, message: Message): Promise<
   return { ...extraction, commitments };
 }
 
+/**
+ * The open items a mail can change: those of its thread, or with one of its people as counterparty. Everything
+ * tracking decides (kept, answered, nudged, out of office) needs one of the two, and filtering here keeps a large
+ * backfill linear instead of checking every open item against every mail.
+ */
+function concerning(items: readonly TrackedItem[], message: Message, threadId: string): TrackedItem[] {
+  const people = new Set([...message.from, ...message.to, ...message.cc, ...message.bcc].map((a) => canonicalAddress(a.address)));
+  return items.filter((item) => item.threadId === threadId || item.counterparties.some((a) => people.has(canonicalAddress(a.address))));
+}
+
 export async function ingestBatch(
   deps: IngestDeps,
   ctx: IngestContext,
@@ -138,7 +149,8 @@ export async function ingestBatch(
         continue;
       }
       const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone));
-      const result = trackMessage({ openItems: [...live.values()], threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
+      const relevant = concerning([...live.values()], message, threadIdFor(message, (k) => known.get(k)));
+      const result = trackMessage({ openItems: relevant, threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
       const direction = route === 'outgoing' ? 'sent' : 'received';
       await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
       await saveThreadKeys(tx, [...result.threadKeys, ...threadKeys(message)], result.threadId);

@@ -80,9 +80,17 @@ export function isoInOffset(instant: Date, offsetMinutes: number): string {
 }
 
 /** The UTC offset, in minutes, of an IANA zone at an instant (DST included). */
+/** Building an Intl.DateTimeFormat costs far more than using one: one per zone, reused. */
+const OFFSET_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 export function offsetOfZone(instant: Date, timeZone: string): number {
+  let format = OFFSET_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    OFFSET_FORMATS.set(timeZone, format);
+  }
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    format
       .formatToParts(instant)
       .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
