@@ -62,6 +62,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
       timeZone: config.timezone,
       holidays: config.holidays,
       trackAddress: config.trackAddress,
+      confirm: config.digest.confirm,
     }),
     close: () => store.close(),
   };

@@ -30,6 +30,21 @@ import { type Route, routeMessage } from './route.js';
 
 export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
   trackAddress: string | null;
+  /** Confirm by mail what a reply to a digest did, and that a mail sent to the track address is tracked. */
+  confirm?: boolean;
+}
+
+/** "Tracking: Contract" — what the user sees after Bcc'ing the track address, echoing how a tag was read. */
+function trackingConfirmation(item: TrackedItem, message: Message): Confirmation {
+  const who = item.counterparties.map((a) => a.name || a.address).join(', ');
+  const when = item.due
+    ? `You asked to follow up '${item.due.text}': ${item.due.date}. Until then it stays out of your digest.`
+    : 'If nobody answers, it shows up in your digest after 3 business days.';
+  return {
+    subject: `Tracking: ${item.subject || '(no subject)'}`,
+    text: `followthru is now waiting for a reply from ${who} to "${item.subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop ${item.id}\n`,
+    inReplyTo: message.messageId,
+  };
 }
 
 /** A short mail telling the user what their reply to a digest did. Sent after the batch commits. */
@@ -159,6 +174,7 @@ export async function ingestBatch(
         if (!inserted) continue;
         outcome.created++;
         live.set(id, { ...item, id, updatedAt: ctx.now.toISOString() });
+        if (ctx.confirm && item.rule === 'track-address') confirmations.push(trackingConfirmation({ ...item, id, updatedAt: '' }, message));
       }
       for (const update of result.updates) {
         await updateItem(tx, update.id, update.item, ctx.now);

@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../src/cli/doctor.js';
 import { runInit } from '../../src/cli/init/index.js';
+import { openApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { runDaemon } from '../../src/scheduler/daemon.js';
+import { openImap } from '../../src/source/imap.js';
+import { listItems } from '../../src/store/index.js';
 import { type Dovecot, startDovecot } from '../support/dovecot.js';
 
 describe('init --non-interactive, then doctor, against a real Dovecot', () => {
@@ -39,6 +45,23 @@ describe('init --non-interactive, then doctor, against a real Dovecot', () => {
     const checks = await runDoctor(out);
     expect(checks.filter((c) => !c.ok)).toEqual([]);
     expect(checks.map((c) => c.name)).toEqual(['config', 'time zone', 'store', 'imap login', 'digest delivery', 'next digest']);
+
+    // …and `run` works on it: a promise saved to Sent is in the store moments later.
+    const app = await openApp(await loadConfig(out), { log: createLogger({ level: 'silent' }) });
+    const stop = new AbortController();
+    const running = runDaemon(app, { signal: stop.signal });
+    try {
+      const seed = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+      await seed.append('Sent', Buffer.from(`From: ${dovecot.user}\r\nTo: Ann <ann@x.example>\r\nSubject: Quote\r\nDate: ${new Date().toUTCString()}\r\nMessage-ID: <init-run@x.example>\r\n\r\nI'll send you the quote tomorrow.\r\n`));
+      await seed.close();
+      const end = Date.now() + 10_000;
+      while (Date.now() < end && (await listItems(app.store, { kind: 'promise' })).length === 0) await new Promise((r) => setTimeout(r, 100));
+      expect(await listItems(app.store, { kind: 'promise' })).toHaveLength(1);
+    } finally {
+      stop.abort();
+      await running;
+      await app.close();
+    }
   });
 
   it('refuses to write when the login fails, and never shows the password', async () => {

@@ -82,5 +82,10 @@ describe('digest by SMTP, reply, confirmation; BCC tracking with a tag', () => {
     const tracked = (await listItems(t.app.store, { kind: 'awaiting-reply' })).find((i) => i.messageId === 'b1@northwind.example');
     expect(tracked).toMatchObject({ status: 'snoozed', rule: 'track-address', due: { date: '2026-11-20', text: 'fri' }, snoozedUntil: '2026-11-20T14:00:00.000Z' });
     expect(tracked?.counterparties.map((a) => a.address)).toEqual(['lee@x.example']);
+    const before = smtp.received.length;
+    expect(await sendOutbox(t.app, LATER)).toBe(1);
+    const echo = (smtp.received[before]?.raw ?? '').replace(/=\r?\n/g, '');
+    expect(echo).toContain('Subject: Tracking: Contract');
+    expect(echo).toContain("You asked to follow up 'fri': 2026-11-20.");
   });
 });
