@@ -4,7 +4,7 @@
 import { type App, openUserImap } from '../app.js';
 import { sendDigest, sendOutbox } from '../digest/deliver.js';
 import { errorMessage } from '../errors.js';
-import { backoffDelay, classifyFailure } from '../source/backoff.js';
+import { type BackoffOptions, backoffDelay, classifyFailure } from '../source/backoff.js';
 import { findSentFolder } from '../source/folders.js';
 import type { ImapSession } from '../source/imap.js';
 import { listItems, updateItem } from '../store/index.js';
@@ -18,6 +18,8 @@ export interface DaemonOptions {
   /** Longest IDLE before a full sync round (Sent has no IDLE of its own on most servers). */
   pollMs?: number;
   clock?: () => Date;
+  /** Reconnect delays (tests shorten them). */
+  backoff?: Partial<BackoffOptions>;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -93,8 +95,9 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
       }
     } catch (error) {
       if (signal.aborted) break;
-      const delay = backoffDelay(++attempt, classifyFailure(error));
-      app.log.warn({ reason: errorMessage(error), attempt, retryInMs: delay }, 'sync interrupted: reconnecting after a pause');
+      const kind = classifyFailure(error);
+      const delay = backoffDelay(++attempt, kind, options.backoff);
+      app.log.warn({ reason: errorMessage(error), kind, attempt, retryInMs: delay }, 'sync interrupted: reconnecting after a pause');
       await sleep(delay, signal);
     } finally {
       for (const session of sessions) await session.close().catch(() => undefined);

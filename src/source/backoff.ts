@@ -49,10 +49,10 @@ function causes(error: unknown): unknown[] {
 export function classifyImapError(error: unknown): FailureKind {
   const chain = causes(error);
   const throttled = chain.some((e) => {
-    const f = e as { code?: unknown; serverResponseCode?: unknown; responseText?: unknown; message?: unknown };
+    const f = e as { code?: unknown; serverResponseCode?: unknown; responseText?: unknown; message?: unknown; reason?: unknown };
     if (f.code === 'ETHROTTLE') return true;
     if (typeof f.serverResponseCode === 'string' && THROTTLE_CODES.has(f.serverResponseCode.toUpperCase())) return true;
-    return [f.responseText, f.message].some((text) => typeof text === 'string' && THROTTLE_TEXT.test(text));
+    return [f.responseText, f.message, f.reason].some((text) => typeof text === 'string' && THROTTLE_TEXT.test(text));
   });
   if (throttled) return 'throttle';
   return error instanceof FollowthruError && error.code === 'EIMAP_AUTH' ? 'auth' : 'transient';

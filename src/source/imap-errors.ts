@@ -15,6 +15,8 @@ interface ImapFailure {
   responseText?: string;
   serverResponseCode?: string;
   mailboxMissing?: boolean;
+  /** What the server said as it closed (imapflow puts a greeting's BYE text here). */
+  reason?: string;
 }
 
 // RFC 5530 codes for "not now" rather than "not you": a login refused for these is no wrong password.
@@ -51,7 +53,8 @@ export function connectFailure(where: Where, error: unknown): FollowthruError {
       { cause: error },
     );
   }
-  return new FollowthruError('EIMAP_CONNECT', `cannot reach the IMAP server ${at}: ${errorMessage(error)}`, { cause: error });
+  const bye = typeof f.reason === 'string' && f.reason ? ` (the server said: ${f.reason})` : '';
+  return new FollowthruError('EIMAP_CONNECT', `cannot reach the IMAP server ${at}: ${errorMessage(error)}${bye}`, { cause: error });
 }
 
 /** The error a session method throws: a dropped connection is EIMAP_CONNECT (retry), anything else about `path` EIMAP_FOLDER. */
