@@ -64,3 +64,35 @@ describe('hostile and huge mail through ingest', () => {
     for (const skip of skips) expect(skip.reason.length).toBeGreaterThan(0);
   });
 });
+
+describe('the public hostile-MIME corpus through ingest, as inbound mail', () => {
+  it('every file is stored or skipped once, and no auto-reply or bounce becomes a promise of theirs', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { sharedDir } = await import('../support/shared.js');
+    const root = sharedDir('fixtures', 'hostile-mime');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .map((f) => join(root, f))
+      .filter((f) => statSync(f).isFile() && !/LICENSE|UPSTREAM|README/i.test(f));
+    const dir = await mkdtemp(join(tmpdir(), 'followthru-hostile-corpus-'));
+    const store = await openStore(join(dir, 'c.db'));
+    try {
+      const deps = { store, extractor: createExtractor(), log: createLogger({ level: 'silent' }) };
+      const ctx = { me: ['dana@northwind.example'], now: new Date('2026-11-16T16:00:00Z'), timeZone: 'UTC', holidays: [], trackAddress: null };
+      const raws: RawMessage[] = files.map((f, i) => ({ origin: `file:${f}`, mailbox: 'INBOX', uid: i + 1, uidValidity: '1', bytes: readFileSync(f) }));
+      let seen = 0;
+      for (let i = 0; i < raws.length; i += 50) {
+        const o = await ingestBatch(deps, ctx, raws.slice(i, i + 50));
+        seen += o.messages + o.skipped + o.duplicates;
+      }
+      expect(seen).toBe(files.length);
+      const auto = await store.all<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM items i JOIN messages m ON m.id = i.message_id WHERE i.kind = 'their-promise' AND (m.subject LIKE '%Undeliver%' OR m.subject LIKE '%Delivery Status%' OR m.subject LIKE '%Automatic reply%' OR m.subject LIKE '%Out of Office%')",
+      );
+      expect(auto[0]?.n).toBe(0);
+      recordFault({ fault: 'hostile-MIME corpus through ingest', injected: files.length, expected: files.length, found: seen, duplicates: 0, crashes: 0 });
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
