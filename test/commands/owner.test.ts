@@ -10,6 +10,7 @@ describe('isFromOwner', () => {
     ['with a display name', 'Dana Reyes <dana@northwind.example>', [a('dana@northwind.example', 'Dana Reyes')]],
     ['an alias in me', '<d.reyes@northwind.example>', [a('d.reyes@northwind.example')]],
     ['in other case', 'Dana <DANA@Northwind.example>', [a('DANA@Northwind.example', 'Dana')]],
+    ['with a comment', 'dana@northwind.example (Dana Reyes)', [a('dana@northwind.example', 'Dana Reyes')]],
   ])('accepts %s', (_name, raw, from) => expect(isFromOwner(raw, from, ME)).toBe(true));
 
   it.each([
@@ -18,6 +19,7 @@ describe('isFromOwner', () => {
     ['two addresses', 'dana@northwind.example, m@evil.example', [a('dana@northwind.example'), a('m@evil.example')]],
     ['an encoded display name hiding an address', '=?utf-8?b?ZGFuYUBub3J0aHdpbmQuZXhhbXBsZSA8?= <m@evil.example>', [a('m@evil.example', 'dana@northwind.example <')]],
     ['no From at all', undefined, []],
+    ['my address hidden in a comment', '(dana@northwind.example) <m@evil.example>', [a('m@evil.example')]],
     ['a lookalike domain', 'dana@northwind.example.evil.example', [a('dana@northwind.example.evil.example')]],
   ])('refuses %s', (_name, raw, from) => expect(isFromOwner(raw, from, ME)).toBe(false));
 });
