@@ -1,6 +1,7 @@
 // Commands against the items of the digest they answer. Pure: numbers resolve through that digest's entries,
 // and every change goes through the lifecycle, so a stale command cannot resurrect or corrupt an item.
 import { isTransitionError, type LifecycleEvent, transition } from '../track/lifecycle.js';
+import { shortCalendarDay } from '../digest/format.js';
 import type { DigestEntry, ReplyCommand, TrackedItem } from '../types.js';
 
 export interface CommandChange {
@@ -32,6 +33,13 @@ function eventFor(command: ReplyCommand): LifecycleEvent | null {
   }
 }
 
+/** What the confirmation says happened: the new status, and for snooze and due, until when. */
+function outcome(command: ReplyCommand, next: TrackedItem): string {
+  if (command.verb === 'snooze') return `snoozed until ${command.whenText}`;
+  if (command.verb === 'due') return `due ${shortCalendarDay(command.due.date)}`;
+  return next.status;
+}
+
 export function applyCommands(
   commands: readonly ReplyCommand[],
   entries: readonly DigestEntry[],
@@ -56,7 +64,12 @@ export function applyCommands(
       }
       let next: TrackedItem;
       if (command.verb === 'due') {
-        next = { ...item, due: command.due, status: item.status === 'snoozed' ? 'open' : item.status, updatedAt: now.toISOString() };
+        // A new date is for something still to do: a closed item must be reopened first ("reopen 2", "due 2 friday").
+        if (item.status !== 'open' && item.status !== 'snoozed') {
+          results.push(`due ${number}: not possible for an item that is ${item.status} (reopen it first)`);
+          continue;
+        }
+        next = { ...item, due: command.due, status: 'open', snoozedUntil: null, updatedAt: now.toISOString() };
       } else {
         const event = eventFor(command);
         const moved = event ? transition(item, event, now) : null;
@@ -69,7 +82,7 @@ export function applyCommands(
       current.set(item.id, next);
       const suppress = command.verb === 'not-a-promise' || (changes.get(item.id)?.suppress ?? false);
       changes.set(item.id, { item: next, suppress });
-      results.push(`${command.verb} ${number}: "${item.text.slice(0, 60)}" → ${next.status}`);
+      results.push(`${command.verb} ${number}: "${item.text.slice(0, 60)}" → ${outcome(command, next)}`);
     }
   }
   return { changes: [...changes.values()], results };

@@ -1,16 +1,41 @@
 // Is this reply really from the owner? Only then are its commands obeyed. Pure.
 import type { Address } from '../types.js';
 
+const WELL_FORMED = /^[^\s@<>"(),;:]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+const ENCODED_WORD = /=\?([^?]+)\?([bq])\?([^?]*)\?=/gi;
+
+/**
+ * RFC 2047 encoded words decoded to text (bytes read as latin1 are enough to see an '@', '<' or '>'), so the
+ * check below does not depend on whether, or how, the parser decoded the display name.
+ */
+export function decodeEncodedWords(raw: string): string {
+  return raw.replace(ENCODED_WORD, (_word, _charset: string, encoding: string, text: string) => {
+    const bytes =
+      encoding.toLowerCase() === 'b'
+        ? Buffer.from(text, 'base64')
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+            'latin1',
+          );
+    return bytes.toString('latin1');
+  });
+}
+
 /**
  * Exactly one well-formed address, and it is one of the user's own: not two addresses, not a display name
- * that holds another address (`"dana@x" <evil@y>`), not an encoded word that decodes to one. The digest token
- * in In-Reply-To/References is checked separately: a stranger has never seen it.
+ * that holds another address (`"dana@x" <evil@y>`), not an encoded word that decodes to one, and the raw
+ * header must name the same address the parser returned. The digest token in In-Reply-To/References is
+ * checked separately: a stranger has never seen it.
  */
 export function isFromOwner(rawFrom: string | undefined, from: readonly Address[], me: readonly string[]): boolean {
   const only = from[0];
   if (from.length !== 1 || !only || !rawFrom) return false;
-  if ((rawFrom.match(/@/g) ?? []).length !== 1) return false;
-  if (only.name.includes('@') || (/=\?[^?]+\?[bq]\?/i.test(rawFrom) && only.name.includes('<'))) return false;
-  if (!/^[^\s@<>"(),;:]+@[a-z0-9.-]+\.[a-z]{2,}$/i.test(only.address)) return false;
-  return me.some((mine) => mine.toLowerCase() === only.address.toLowerCase());
+  const decoded = decodeEncodedWords(rawFrom);
+  // One '@' in the header as sent and as decoded: a second one is a second address, whatever it is dressed as.
+  if ((rawFrom.match(/@/g) ?? []).length !== 1 || (decoded.match(/@/g) ?? []).length !== 1) return false;
+  if (only.name.includes('@') || only.name.includes('<') || only.name.includes('>')) return false;
+  if (!WELL_FORMED.test(only.address)) return false;
+  const address = only.address.toLowerCase();
+  if (!rawFrom.toLowerCase().includes(address)) return false;
+  return me.some((mine) => mine.toLowerCase() === address);
 }

@@ -1,10 +1,10 @@
 // Commands from a reply to a digest: one per line ("done 2", "snooze 3 monday", "not a promise 4"). Pure.
 // Only the reply's new text is read, and reading stops at the first quoted or attribution line, so the
 // digest's own instructions, quoted below the reply, are never taken for commands.
-import { offsetOfZone } from '../extract/due/calendar.js';
+import { isoAt, offsetOfZone } from '../extract/due/calendar.js';
 import { readDue } from '../extract/due/read-due.js';
 import { addDays, localDay, zonedInstant } from '../track/business-days.js';
-import type { ReplyCommand } from '../types.js';
+import type { Due, ReplyCommand } from '../types.js';
 
 const VERBS: [RegExp, 'done' | 'drop' | 'reopen' | 'not-a-promise' | 'snooze' | 'due'][] = [
   [/^(not an? promise|not promise|not a request|wrong)\b/, 'not-a-promise'],
@@ -51,6 +51,23 @@ function snoozeUntil(text: string, now: Date, zone: string): { until: string; wh
   return { until: zonedInstant(day, 8, 0, 0, 0, zone).toISOString(), whenText: phrase };
 }
 
+const POLITE_TAIL = /^[-–—,:;\s]*(?:thanks?(?: you)?|thx|ty|please|pls)?[\s!.,]*$/;
+
+/**
+ * A new due date read in the user's zone. readDue works in one fixed offset (now's), so a time of day is
+ * re-anchored on the due day itself: "due 1 monday 3pm" said in CDT lands at 15:00 CST after the change.
+ */
+function dueIn(phrase: string, now: Date, zone: string): Due | null {
+  const due = readDue(`I'll do it ${phrase}`, now, offsetOfZone(now, zone)).due;
+  if (!due) return null;
+  const time = due.at ? /T(\d\d):(\d\d)/.exec(due.at) : null;
+  if (!time) return { ...due, text: phrase };
+  const [hour, minute] = [Number(time[1]), Number(time[2])];
+  const instant = zonedInstant(due.date, hour, minute, 0, 0, zone);
+  const [year, month, day] = due.date.split('-').map(Number) as [number, number, number];
+  return { ...due, at: isoAt({ year, month, day }, hour, minute, offsetOfZone(instant, zone)), text: phrase };
+}
+
 /** "2 done", "2, 5 drop": the number first. */
 function numbersFirst(text: string): string {
   const match = /^((?:#?\d+\s*(?:,|and|&)?\s*)+)\s+(done|drop|reopen|kept|sent)$/.exec(text);
@@ -74,19 +91,24 @@ function parseLine(line: string, now: Date, zone: string, context: number | null
   if (!all && numbers.length === 0) return { verb: 'unknown', text: line.trim() };
   if (verb[1] === 'due') {
     const phrase = rest || 'tomorrow';
-    const due = readDue(`I'll do it ${phrase}`, now, offsetOfZone(now, zone)).due;
-    return due && !all ? { verb: 'due', numbers, due: { ...due, text: phrase } } : { verb: 'unknown', text: line.trim() };
+    const due = dueIn(phrase, now, zone);
+    return due && !all ? { verb: 'due', numbers, due } : { verb: 'unknown', text: line.trim() };
   }
   if (verb[1] === 'snooze') {
     const when = snoozeUntil(rest || 'tomorrow', now, zone);
     return when && !all ? { verb: 'snooze', numbers, ...when } : { verb: 'unknown', text: line.trim() };
   }
+  // "Sent 3 files to Ann" is prose, not "done 3": words after the numbers make the line unknown (reported,
+  // never applied), unless they are only thanks.
+  if (rest && !POLITE_TAIL.test(rest)) return { verb: 'unknown', text: line.trim() };
   return { verb: verb[1], numbers: all ? 'all' : numbers };
 }
 
 /** Where the earlier mail starts when a client quotes without ">": nothing below is the user's. */
-const UNQUOTED_ORIGINAL = /^\s*(-{2,}\s*original message|_{10,}\s*$|from:\s.+@.+|sent from my)/i;
-const ATTRIBUTION = /^\s*on\b.{0,200}\bwrote:?\s*$/i;
+/** Also the signature delimiter "-- ": the text digest's own footer starts with one. */
+const UNQUOTED_ORIGINAL = /^\s*(-{2,}\s*original message|--\s*$|_{10,}\s*$|from:\s.+@.+|sent from my)/i;
+/** "On Mon, … wrote:", also its wrapped second line ("dana@x.example> wrote:"). */
+const ATTRIBUTION = /^\s*on\b.{0,200}\bwrote:?\s*$|^.{0,200}\bwrote:\s*$/i;
 /** A quoted digest line "> 3. \"I'll send…\"" names the item a bare command under it refers to. */
 const QUOTED_ITEM = /^\s*>[\s>]*(\d{1,3})\.\s/;
 
@@ -97,14 +119,21 @@ const QUOTED_ITEM = /^\s*>[\s>]*(\d{1,3})\.\s/;
 export function parseReplyCommands(text: string, now: Date, zone: string, onlyItem: number | null = null): ReplyCommand[] {
   const commands: ReplyCommand[] = [];
   let quotedItem: number | null = null;
+  let attributed = false;
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
     if (UNQUOTED_ORIGINAL.test(line)) break;
+    // "On … wrote:" followed by unquoted text is a client that pasted the old mail bare: nothing below is new.
+    if (attributed && line.trim() !== '' && !/^\s*>/.test(line)) break;
     if (/^\s*>/.test(line)) {
+      attributed = false;
       quotedItem = Number(QUOTED_ITEM.exec(line)?.[1] ?? quotedItem ?? Number.NaN);
       if (Number.isNaN(quotedItem)) quotedItem = null;
       continue;
     }
-    if (ATTRIBUTION.test(line)) continue;
+    if (ATTRIBUTION.test(line)) {
+      attributed = true;
+      continue;
+    }
     const command = parseLine(line, now, zone, quotedItem ?? onlyItem);
     if (command) commands.push(command);
   }

@@ -16,7 +16,7 @@ import {
 import { localDay } from '../track/business-days.js';
 import type { Digest } from '../types.js';
 import { errorMessage } from '../errors.js';
-import { composeDigest } from './compose.js';
+import { composeDigest, digestEntries } from './compose.js';
 import { escapeHtml } from './escape.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
@@ -75,7 +75,7 @@ export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
       token: placeholder,
       messageId: placeholder,
       forDay,
-      entries: digest.sections.flatMap((s) => s.lines.map((l) => ({ number: l.number, itemId: l.itemId }))),
+      entries: digestEntries(digest),
       itemCount: digest.sections.reduce((n, s) => n + s.lines.length, 0) + digest.more,
     }, now);
     const token = digestToken(secret, row.id);

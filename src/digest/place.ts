@@ -1,0 +1,117 @@
+// Which section one item belongs in today, and the words its line carries. Pure: the item, `now` and the
+// user's settings in; a placed line (or null: not in today's digest) out.
+import { addBusinessDays, businessDaysBetween, localDay, startOfLocalDay } from '../track/business-days.js';
+import { type CadencePolicy, followUpDue } from '../track/cadence.js';
+import { isOverdue } from '../track/lifecycle.js';
+import type { DigestLine, DigestSection, TrackedItem } from '../types.js';
+import { person, shortCalendarDay, shortDay } from './format.js';
+import { suggestFollowUp } from './suggest.js';
+
+export interface PlaceOptions {
+  now: Date;
+  timeZone: string;
+  holidays: readonly string[];
+  /** When the previous digest went out: "kept since" starts there (the last day when there was none). */
+  lastDigestAt: string | null;
+  cadence: CadencePolicy;
+}
+
+export interface Placed {
+  item: TrackedItem;
+  section: DigestSection;
+  line: Omit<DigestLine, 'number' | 'section'>;
+}
+
+/**
+ * A promise with no date is counted as due this many business days after it was made, so it sits in Coming
+ * up and then Overdue like any other ("let me check and get back to you" should not wait a fortnight). Chosen
+ * over a separate "Open, no date" section, which would list every vague promise every morning forever.
+ */
+export const UNDATED_BUSINESS_DAYS = 3;
+/** Coming up looks this many business days ahead. */
+export const COMING_UP_BUSINESS_DAYS = 3;
+
+function effectiveDue(item: TrackedItem, o: PlaceOptions): { day: string; text: string } | null {
+  if (item.due) return { day: item.due.date, text: `you wrote '${item.due.text}' → ${shortCalendarDay(item.due.date)}` };
+  if (item.kind !== 'promise') return null;
+  const implied = localDay(addBusinessDays(new Date(item.sentAt), UNDATED_BUSINESS_DAYS, o.timeZone, o.holidays), o.timeZone);
+  return { day: implied, text: `no date given → counted as ${shortCalendarDay(implied)}` };
+}
+
+function base(item: TrackedItem, o: PlaceOptions) {
+  return {
+    itemId: item.id,
+    quote: item.kind === 'awaiting-reply' ? item.subject || item.text : item.text,
+    who: item.counterparties.map(person).join(', ') || '—',
+    subject: item.subject,
+    sent: shortDay(new Date(item.sentAt), o.timeZone),
+    due: null as string | null,
+    suggestion: null as string | null,
+    evidence: null as string | null,
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function placePromise(item: TrackedItem, o: PlaceOptions): Placed | null {
+  const today = localDay(o.now, o.timeZone);
+  const due = effectiveDue(item, o);
+  if (!due) return null;
+  const line = { ...base(item, o), due: due.text };
+  const overdue = item.due ? isOverdue(item, o.now, o.timeZone) : due.day < today;
+  if (overdue) {
+    // Counted from the due day's local midnight: noon UTC would land on the wrong day far east of Greenwich.
+    const late = businessDaysBetween(startOfLocalDay(due.day, o.timeZone), o.now, o.timeZone, o.holidays);
+    const by = late > 0 ? `${plural(late, 'business day')} late` : 'Late';
+    return { item, section: 'overdue', line: { ...line, next: `${by}: do it today, or reply "due N <day>" with a new date.` } };
+  }
+  if (due.day === today) return { item, section: 'due-today', line: { ...line, next: 'Due today.' } };
+  const horizon = localDay(addBusinessDays(o.now, COMING_UP_BUSINESS_DAYS, o.timeZone, o.holidays), o.timeZone);
+  if (due.day <= horizon) return { item, section: 'coming-up', line: { ...line, next: `Due ${shortCalendarDay(due.day)}.` } };
+  return null;
+}
+
+function placeWaiting(item: TrackedItem, o: PlaceOptions): Placed | null {
+  const follow = followUpDue(item, o.now, o.timeZone, o.holidays, o.cadence);
+  if (!follow) return null;
+  const at = 'letGo' in follow ? follow.at : follow.due;
+  if (at.getTime() > o.now.getTime()) return null; // not yet: never pushy
+  const waited = businessDaysBetween(new Date(item.sentAt), o.now, o.timeZone, o.holidays);
+  const letGo = 'letGo' in follow;
+  const nudge = letGo ? o.cadence.maxNudges : follow.nudge;
+  const next = letGo
+    ? `No answer after ${plural(o.cadence.maxNudges, 'follow-up')}: send a last note, or reply "drop N".`
+    : `Waiting ${plural(waited, 'business day')}. Follow up (nudge ${nudge} of ${o.cadence.maxNudges}).`;
+  const line = { ...base(item, o), due: item.due ? `they wrote '${item.due.text}' → ${shortCalendarDay(item.due.date)}` : null };
+  return { item, section: 'waiting', line: { ...line, next, suggestion: suggestFollowUp(item, nudge, letGo) } };
+}
+
+function placeKept(item: TrackedItem, o: PlaceOptions): Placed | null {
+  const since = o.lastDigestAt ? Date.parse(o.lastDigestAt) : o.now.getTime() - 86_400_000;
+  if (Date.parse(item.updatedAt) <= since || !item.evidence) return null;
+  const e = item.evidence;
+  const proof = e.attachment
+    ? `${e.attachment} in "${e.subject}"`
+    : e.words.length
+      ? `"${e.words.join(' ')}" in "${e.subject}"`
+      : `"${e.subject}"`;
+  return {
+    item,
+    section: 'kept',
+    line: { ...base(item, o), evidence: `${proof}, ${shortDay(new Date(e.at), o.timeZone)}`, next: 'Kept. Wrong? Reply "reopen N".' },
+  };
+}
+
+export function place(item: TrackedItem, o: PlaceOptions): Placed | null {
+  const asleep = item.status === 'snoozed' && item.snoozedUntil !== null && Date.parse(item.snoozedUntil) > o.now.getTime();
+  // Only kept promises are reported: an answered thread is news the user already read in their inbox.
+  if (item.status === 'kept') return placeKept(item, o);
+  if ((item.status !== 'open' && item.status !== 'snoozed') || asleep) return null;
+  if (item.kind === 'promise') return placePromise(item, o);
+  if (item.kind === 'asked-of-you') {
+    const name = item.counterparties[0]?.name || item.counterparties[0]?.address || 'them';
+    return { item, section: 'asked-of-you', line: { ...base(item, o), next: `Reply to ${name}, or "done N" if you already did.` } };
+  }
+  // awaiting-reply and their-promise: a their-promise past its due is chased here, never listed as Overdue.
+  return placeWaiting(item, o);
+}
