@@ -10,7 +10,7 @@ import { createLogger } from '../src/log.js';
 import { openImap } from '../src/source/imap.js';
 import { chunk } from '../src/sync/plan.js';
 import { syncOnce } from '../src/sync/sync.js';
-import { startDovecot } from '../test/support/dovecot.js';
+import { imapOptionsOf, startDovecot } from '../test/support/dovecot.js';
 import { type Figure, measure } from './measure.js';
 
 /** Real sent mail (the eval corpora's bodies) under new headers, so the sync does the work it does in life. */
@@ -38,7 +38,7 @@ export async function benchImap(count: number, corpusDirs: string[]): Promise<Fi
   const dovecot = await startDovecot();
   const dir = await mkdtemp(join(tmpdir(), 'followthru-bench-imap-'));
   try {
-    const options = { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password };
+    const options = imapOptionsOf(dovecot);
     const seed = await openImap(options);
     for (let n = 0; n < count; n++) await seed.append('Sent', mail(n, corpus), ['\\Seen']);
     const bare = await measure(`bare IMAP fetch (${count} mails, batches of 100)`, count, async () => {

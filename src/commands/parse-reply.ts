@@ -3,7 +3,7 @@
 // digest's own instructions, quoted below the reply, are never taken for commands.
 import { isoAt, offsetOfZone } from '../extract/due/calendar.js';
 import { readDue } from '../extract/due/read-due.js';
-import { addDays, localDay, zonedInstant } from '../track/business-days.js';
+import { addDays, localDay, weekdayOf, zonedInstant } from '../track/business-days.js';
 import type { Due, ReplyCommand } from '../types.js';
 
 const VERBS: [RegExp, 'done' | 'drop' | 'reopen' | 'not-a-promise' | 'snooze' | 'due'][] = [
@@ -40,7 +40,7 @@ function snoozeUntil(text: string, now: Date, zone: string): { until: string; wh
   if (/^next week$/.test(phrase)) {
     // A snooze "until next week" wakes on its first business morning, not at its end.
     let next = addDays(localDay(now, zone), 1);
-    while (new Date(`${next}T12:00:00Z`).getUTCDay() !== 1) next = addDays(next, 1);
+    while (weekdayOf(next) !== 1) next = addDays(next, 1);
     day = next;
   } else if (span?.[1] && span[2]) {
     day = addDays(localDay(now, zone), Number(span[1]) * (span[2].startsWith('w') ? 7 : 1));

@@ -23,6 +23,9 @@ import { renderText } from './render-text.js';
 import { composeRaw, type OutgoingMail, sendSmtp } from './send.js';
 import { digestMessageId, digestToken } from './token.js';
 
+/** The domain our Message-IDs carry: the digest recipient's. */
+const mailDomain = (app: App): string => app.config.digest.to.split('@')[1] ?? 'followthru.local';
+
 /** Composes today's digest from the store (null on a quiet day). */
 export async function composeFromStore(app: App, now: Date, quiet = app.config.digest.quiet): Promise<Digest | null> {
   const items = await listItems(app.store);
@@ -67,7 +70,7 @@ export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
     app.log.info({ forDay }, 'nothing due, overdue or newly kept: no digest today');
     return 'quiet';
   }
-  const domain = app.config.digest.to.split('@')[1] ?? 'followthru.local';
+  const domain = mailDomain(app);
   const stored = await app.store.transaction(async (tx) => {
     const secret = await getOrCreateSecret(tx);
     const placeholder = randomBytes(12).toString('hex');
@@ -111,7 +114,7 @@ async function deliver(app: App, mail: OutgoingMail): Promise<void> {
 export async function sendOutbox(app: App, now: Date): Promise<number> {
   const pending = app.outbox.splice(0);
   const me = app.config.me[0] ?? app.config.digest.to;
-  const domain = app.config.digest.to.split('@')[1] ?? 'followthru.local';
+  const domain = mailDomain(app);
   let sent = 0;
   for (const c of pending) {
     const mail: OutgoingMail = {

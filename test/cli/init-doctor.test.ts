@@ -10,7 +10,7 @@ import { createLogger } from '../../src/log.js';
 import { runDaemon } from '../../src/scheduler/daemon.js';
 import { openImap } from '../../src/source/imap.js';
 import { listItems } from '../../src/store/index.js';
-import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 
 describe('init --non-interactive, then doctor, against a real Dovecot', () => {
   let dovecot: Dovecot;
@@ -51,7 +51,7 @@ describe('init --non-interactive, then doctor, against a real Dovecot', () => {
     const stop = new AbortController();
     const running = runDaemon(app, { signal: stop.signal });
     try {
-      const seed = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+      const seed = await openImap(imapOptionsOf(dovecot));
       await seed.append('Sent', Buffer.from(`From: ${dovecot.user}\r\nTo: Ann <ann@x.example>\r\nSubject: Quote\r\nDate: ${new Date().toUTCString()}\r\nMessage-ID: <init-run@x.example>\r\n\r\nI'll send you the quote tomorrow.\r\n`));
       await seed.close();
       const end = Date.now() + 10_000;

@@ -4,7 +4,7 @@ import { type ImapSession, openImap } from '../../src/source/imap.js';
 import { digestForDay, listItems } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
 import { rawMail, type TestApp, testApp } from '../support/app.js';
-import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 
 const NOW = new Date('2026-11-16T13:30:00Z');
 const LATER = new Date('2026-11-16T15:00:00Z');
@@ -18,7 +18,7 @@ describe('digest → reply → command, against a real Dovecot', () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot();
-    session = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+    session = await openImap(imapOptionsOf(dovecot));
     t = await testApp(dovecot);
     await session.append('Sent', rawMail({ from: DANA, to: 'Priya <priya@harbor.example>', subject: 'Quote', id: 's1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "I'll send you the revised quote by Friday." }));
     await syncOnce(t.app, session, NOW);

@@ -6,7 +6,7 @@ import { type ImapSession, openImap } from '../../src/source/imap.js';
 import { digestForDay, listItems } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
 import { rawMail, type TestApp, testApp } from '../support/app.js';
-import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 const DANA = 'Dana Reyes <dana@northwind.example>';
@@ -22,7 +22,7 @@ describe('digest by SMTP, reply, confirmation; BCC tracking with a tag', () => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     smtp = await startSmtp();
-    session = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+    session = await openImap(imapOptionsOf(dovecot));
     t = await testApp(dovecot, {
       digest: { deliver: 'smtp' },
       smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },

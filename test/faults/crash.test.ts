@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ImapSession, openImap } from '../../src/source/imap.js';
 import { getCursor, openStore, type Store } from '../../src/store/index.js';
 import { rawMail } from '../support/app.js';
-import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 import { recordFault } from './report.js';
 
 const MAILS = 1500;
@@ -43,7 +43,7 @@ describe('kill -9 during a backfill', () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot();
-    session = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+    session = await openImap(imapOptionsOf(dovecot));
     for (let n = 1; n <= MAILS; n++) await session.append('Sent', mail(n), ['\\Seen']);
     dir = await mkdtemp(join(tmpdir(), 'followthru-crash-'));
     config = join(dir, 'config.json');

@@ -7,7 +7,7 @@ import { runDaemon } from '../../src/scheduler/daemon.js';
 import { openImap } from '../../src/source/imap.js';
 import { listItems } from '../../src/store/index.js';
 import { rawMail, testApp } from '../support/app.js';
-import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
 import { recordFault } from './report.js';
 
@@ -18,7 +18,7 @@ describe('server limits and connect-time faults', () => {
   let dovecot: Dovecot;
   beforeAll(async () => {
     dovecot = await startDovecot();
-    const seed = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+    const seed = await openImap(imapOptionsOf(dovecot));
     await seed.append('Sent', rawMail({ from: dovecot.user, to: 'Ann <ann@x.example>', subject: 'Quote', id: 'limits-1@x.example', date: 'Mon, 16 Nov 2026 09:00:00 -0600', body: "I'll send you the quote by Friday." }));
     await seed.close();
   });

@@ -6,7 +6,7 @@ import { type ImapSession, openImap } from '../../src/source/imap.js';
 import { createDigest, getCursor, listItems } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
 import { rawMail, type TestApp, testApp } from '../support/app.js';
-import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 import { recordFault } from './report.js';
 
 const DANA = 'Dana <dana@northwind.example>';
@@ -18,7 +18,7 @@ describe('server faults', () => {
   let dovecot: Dovecot;
   let session: ImapSession;
   let t: TestApp;
-  const open = () => openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+  const open = () => openImap(imapOptionsOf(dovecot));
 
   beforeAll(async () => {
     dovecot = await startDovecot();

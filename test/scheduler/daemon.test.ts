@@ -3,7 +3,7 @@ import { runDaemon } from '../../src/scheduler/daemon.js';
 import { type ImapSession, openImap } from '../../src/source/imap.js';
 import { listItems } from '../../src/store/index.js';
 import { rawMail, type TestApp, testApp } from '../support/app.js';
-import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 
 const DANA = 'Dana Reyes <dana@northwind.example>';
 const promise = (n: number) =>
@@ -28,7 +28,7 @@ describe('the daemon against a real Dovecot', () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot();
-    session = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+    session = await openImap(imapOptionsOf(dovecot));
     t = await testApp(dovecot, { digest: { deliver: 'imap', cron: '0 3 1 1 *' } });
     await session.append('Sent', promise(1));
     // The default poll (2 minutes): only IDLE can make the latency below.
@@ -61,7 +61,7 @@ describe('the daemon against a real Dovecot', () => {
   it('reconnects after a forced disconnect and processes mail saved meanwhile, once', async () => {
     await dovecot.kick();
     await session.close().catch(() => undefined);
-    session = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+    session = await openImap(imapOptionsOf(dovecot));
     await session.append('Sent', promise(3));
     await until(async () => (await promises()) === 3);
     await new Promise((r) => setTimeout(r, 1_000));

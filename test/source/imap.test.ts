@@ -8,7 +8,7 @@ import { searchOf } from '../../src/source/imap-ranges.js';
 import { createLogger } from '../../src/log.js';
 import type { RawMessage } from '../../src/types.js';
 import { rawMail } from '../support/app.js';
-import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 
 const mail = (n: number) =>
   rawMail({ from: 'dana@northwind.example', to: 'ann@x.example', subject: `m${n}`, body: `Mail ${n}.`, date: 'Mon, 16 Nov 2026 07:30:00 -0600', id: `m${n}@northwind.example` });
@@ -204,7 +204,7 @@ describe.each([
   it('still finds Sent and reads its status', async () => {
     const dovecot = await startDovecot(dovecotOptions);
     try {
-      const session = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+      const session = await openImap(imapOptionsOf(dovecot));
       const folders = await session.listFolders();
       expect(findSentFolder(folders)).toBe(sent);
       expect(session.capabilities.condstore).toBe(condstore);

@@ -275,3 +275,8 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
     },
   };
 }
+
+/** openImap's options for this server's first account, over plaintext loopback. */
+export function imapOptionsOf(dovecot: Pick<Dovecot, 'host' | 'port' | 'user' | 'password'>) {
+  return { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password };
+}

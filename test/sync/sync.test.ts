@@ -3,7 +3,7 @@ import { openImap, type ImapSession } from '../../src/source/imap.js';
 import { getCursor, listItems } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
 import { rawMail, type TestApp, testApp } from '../support/app.js';
-import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 
 const NOW = new Date('2026-11-16T13:30:00Z');
 const DANA = 'Dana Reyes <dana@northwind.example>';
@@ -16,7 +16,7 @@ describe('sync against a real Dovecot', () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot();
-    session = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+    session = await openImap(imapOptionsOf(dovecot));
     t = await testApp(dovecot);
     await session.append('Sent', rawMail({ from: DANA, to: PRIYA, subject: 'Quote', id: 's1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "Hi Priya,\n\nI'll send you the revised quote by Friday.\n\nDana" }));
     await session.append('Sent', rawMail({ from: DANA, to: 'Lee Wong <lee@x.example>', subject: 'Site visit', id: 's2@northwind.example', date: 'Wed, 11 Nov 2026 09:00:00 -0600', body: 'Hi Lee,\n\nDoes Thursday work for a site visit?\n\nDana' }));
@@ -73,7 +73,7 @@ describe('sync against a real Dovecot', () => {
     await dovecot.doveadm('mailbox', 'update', '-u', dovecot.user, '--uid-validity', '4242', 'Sent');
     // A server announces a new UIDVALIDITY to the next session that opens the folder.
     await session.close();
-    session = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+    session = await openImap(imapOptionsOf(dovecot));
     const report = await syncOnce(t.app, session, NOW);
     expect(report.folders[0]?.plan).toBe('reset');
     expect(report.outcome.duplicates).toBe(4);

@@ -6,7 +6,7 @@ import { type ImapSession, openImap } from '../../src/source/imap.js';
 import { listItems } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
 import { rawMail, type TestApp, testApp } from '../support/app.js';
-import { type Dovecot, startDovecot } from '../support/dovecot.js';
+import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 
 const DANA = 'Dana Reyes <dana@northwind.example>';
 const LEE = 'Lee Wong <lee@x.example>';
@@ -21,7 +21,7 @@ describe('tracking end to end', () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot();
-    session = await openImap({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password });
+    session = await openImap(imapOptionsOf(dovecot));
     t = await testApp(dovecot);
   });
   afterAll(async () => {
