@@ -26,6 +26,7 @@ import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
 import { canonicalAddress } from '../track/who.js';
 import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
+import { withBelievableDate } from './mail-date.js';
 import { type Route, routeMessage } from './route.js';
 
 export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
@@ -99,10 +100,15 @@ async function parseAll(raws: readonly RawMessage[]): Promise<Parsed[]> {
   return parsed;
 }
 
-/** The user's own mail is read in the user's zone ("Friday" is their Friday); others' in the sender's. */
-function forExtraction(message: Message, route: Route, timeZone: string): Message {
-  if (route !== 'outgoing' || !message.date) return message;
-  return { ...message, tzOffsetMinutes: offsetOfZone(message.date, timeZone) };
+/**
+ * The user's own mail is read in the user's zone ("Friday" is their Friday); others' in the sender's. A mail
+ * with no (believable) date is read from `now`, when followthru first sees it: the instant its items are
+ * dated by too, rather than from 1970.
+ */
+function forExtraction(message: Message, route: Route, timeZone: string, now: Date): Message {
+  const dated = message.date ? message : { ...message, date: now };
+  if (route !== 'outgoing') return dated;
+  return { ...dated, tzOffsetMinutes: offsetOfZone(dated.date ?? now, timeZone) };
 }
 
 async function extractFrom(tx: Db, deps: IngestDeps, message: Message): Promise<Extraction> {
@@ -159,7 +165,7 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, raw: 
     return;
   }
   const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
-  const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone));
+  const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone, ctx.now));
   const relevant = concerning([...live.values()], message, threadIdFor(message, (k) => known.get(k)));
   const result = trackMessage({ openItems: relevant, threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
   const direction = route === 'outgoing' ? 'sent' : 'received';
@@ -207,7 +213,8 @@ export async function ingestBatch(
       // Each mail in its own savepoint: one that fails is rolled back alone and passed over, never the batch.
       const effect: MailEffect = { outcome: noOutcome(), confirmations: [], live: new Map(live) };
       try {
-        await tx.transaction((sp) => ingestMessage(sp, deps, ctx, entry.raw, entry.message, effect));
+        const message = withBelievableDate(entry.message, ctx.now);
+        await tx.transaction((sp) => ingestMessage(sp, deps, ctx, entry.raw, message, effect));
       } catch (error) {
         if (!blamesTheMail(error)) throw error;
         await skip(tx, deps, entry.raw, entry.message.id, errorMessage(error), ctx.now, 'cannot be ingested');
