@@ -1,6 +1,7 @@
 // The ingest shell: a batch of raw mails → parsed → routed → extracted → tracked → stored, in ONE transaction
 // with the folder cursor, so a crash anywhere re-processes at most the uncommitted batch and never doubles an
 // item (messages are keyed by Message.id, items by (message, kind, text)).
+import { printable } from '../digest/escape.js';
 import { blamesTheMail, errorMessage } from '../errors.js';
 import { offsetOfZone } from '../extract/due/calendar.js';
 import type { Extractor } from '../extract/index.js';
@@ -37,13 +38,14 @@ export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
 
 /** "Tracking: Contract" — what the user sees after Bcc'ing the track address, echoing how a tag was read. */
 function trackingConfirmation(item: TrackedItem, message: Message): Confirmation {
-  const who = item.counterparties.map((a) => a.name || a.address).join(', ');
+  const who = printable(item.counterparties.map((a) => a.name || a.address).join(', '));
+  const subject = printable(item.subject);
   const when = item.due
-    ? `You asked to follow up '${item.due.text}': ${item.due.date}. Until then it stays out of your digest.`
+    ? `You asked to follow up '${printable(item.due.text)}': ${item.due.date}. Until then it stays out of your digest.`
     : 'If nobody answers, it shows up in your digest after 3 business days.';
   return {
-    subject: `Tracking: ${item.subject || '(no subject)'}`,
-    text: `followthru is now waiting for a reply from ${who} to "${item.subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop ${item.id}\n`,
+    subject: `Tracking: ${subject || '(no subject)'}`,
+    text: `followthru is now waiting for a reply from ${who} to "${subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop ${item.id}\n`,
     inReplyTo: message.messageId,
   };
 }
