@@ -2,7 +2,7 @@
 import { listItems } from '../store/index.js';
 import type { ItemKind, ItemStatus, TrackedItem } from '../types.js';
 import type { Config } from '../config.js';
-import { printable as p } from '../digest/escape.js';
+import { printable as p, terminalJson } from '../digest/escape.js';
 import { followUpDue } from '../track/cadence.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
 import { VERBOSE_OPTION, withApp } from './with-app.js';
@@ -69,7 +69,7 @@ export const listCommand: CliCommand = {
     const now = nowFrom(options);
     const { items, config } = await withApp(options, async (app) => ({ items: await listItems(app.store, { status, kind }), config: app.config }));
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(items.map((i) => itemJson(i, config, now)), null, 2)}\n`);
+      process.stdout.write(`${terminalJson(items.map((i) => itemJson(i, config, now)))}\n`);
       return 0;
     }
     for (const item of items) process.stdout.write(`${itemLine(item)}\n`);

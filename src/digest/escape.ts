@@ -23,3 +23,12 @@ const UNSHOWN = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u20
 export function printable(text: string): string {
   return text.replace(BREAKS, ' ').replace(UNSHOWN, '').replace(/ {2,}/g, ' ').trim();
 }
+
+/**
+ * JSON for a terminal (`list --json`): the data as it is, but what printable() removes is written as \u
+ * escapes. JSON.stringify escapes C0 controls itself and leaves DEL, C1, bidi and NEL/U+2028/U+2029 raw.
+ */
+export function terminalJson(value: unknown): string {
+  const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return JSON.stringify(value, null, 2).replace(UNSHOWN, escape).replace(/[\u0085\u2028\u2029]/g, escape);
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { itemLine } from '../../src/cli/list.js';
 import { toIcs } from '../../src/cli/ics-format.js';
 import { composeDigest } from '../../src/digest/compose.js';
-import { printable } from '../../src/digest/escape.js';
+import { printable, terminalJson } from '../../src/digest/escape.js';
 import { renderHtml } from '../../src/digest/render-html.js';
 import { renderText } from '../../src/digest/render-text.js';
 import { DEFAULT_CADENCE } from '../../src/track/cadence.js';
@@ -38,6 +38,17 @@ describe('printable', () => {
     ['tab\there', 'tab here'],
     ['Zoë — “fine” 日本', 'Zoë — “fine” 日本'],
   ])('%j → %j', (input, output) => expect(printable(input)).toBe(output));
+});
+
+describe('terminalJson', () => {
+  it('keeps the data, and writes what a terminal would act on as \\u escapes', () => {
+    const value = { text: 'a\u009b2J\u202eb\r\n\u2028c\u007f', n: 1 };
+    const json = terminalJson(value);
+    expect(json).not.toMatch(UNSAFE);
+    expect(json).not.toMatch(/[\r\u2028]/);
+    expect(JSON.parse(json)).toEqual(value);
+    expect(json).toBe(JSON.stringify(value, null, 2).replace('\u009b', '\\u009b').replace('\u202e', '\\u202e').replace('\u2028', '\\u2028').replace('\u007f', '\\u007f'));
+  });
 });
 
 describe('every renderer shows hostile fields as plain single lines', () => {
