@@ -5,11 +5,13 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { checkIncreasing, checkServer, isCalendarDate, isTimeZone, looksLikeCron } from './config/checks.js';
 import { finalize, IMAP_PORTS, SMTP_PORTS, serverConfig } from './config/defaults.js';
+import { type AccountInput, DEFAULT_ACCOUNT, hasAccounts, placeProblem, splitAccounts } from './config/accounts.js';
 import { checkPermissions, deepFreeze, parseJson, readConfigFile, stripComments } from './config/file.js';
 import { formatProblems, type Problem, problemsFromIssue } from './config/problems.js';
-import type { Config } from './config/types.js';
+import type { AccountConfig, Config } from './config/types.js';
 import { FollowthruError } from './errors.js';
 
+export { DEFAULT_ACCOUNT } from './config/accounts.js';
 export { resolvePassword } from './config/secret.js';
 export type * from './config/types.js';
 
@@ -52,6 +54,8 @@ const schema = z.strictObject({
       confirm: z.boolean().default(true),
       quiet: z.boolean().default(true),
       maxItems: z.int().min(1).max(500).default(25),
+      // With several accounts: the one whose smtp (or inbox) delivers the digest. Default: the first.
+      account: opt(text()),
     })
     .prefault({}),
   trackAddress: opt(address()),
@@ -102,19 +106,54 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** Validates a config already read as JSON. `configPath` anchors store.path and names the file in messages. */
-export function parseConfig(json: unknown, configPath: string, early: Problem[] = []): Config {
-  const input = stripComments(json);
+/** One account's object (a whole single-account file, or one account of several): validated, or its problems. */
+function parseAccount(input: unknown, configPath: string, id: string): { config?: AccountConfig; problems: Problem[] } {
   const result = schema.safeParse(input);
-  const problems = [...early];
+  const problems: Problem[] = [];
   if (!result.success) {
     const isMissing = (path: readonly PropertyKey[]) => path.length > 0 && valueAt(input, path) === undefined;
     for (const issue of result.error.issues) problems.push(...problemsFromIssue(issue, isMissing));
   }
   problems.push(...crossChecks(input));
-  if (problems.length > 0 || !result.success)
-    throw new FollowthruError('ECONFIG', formatProblems(configPath, problems));
-  return deepFreeze(finalize(result.data, configPath));
+  if (problems.length > 0 || !result.success) return { problems };
+  return { config: { ...finalize(result.data, configPath), id }, problems };
+}
+
+/** Each account read as a file of its own; a shared setting's problem is reported once, not per account. */
+function parseAccounts(input: Record<string, unknown>, configPath: string, problems: Problem[]): Config {
+  const split = splitAccounts(input);
+  problems.push(...split.problems);
+  const accounts: AccountConfig[] = [];
+  split.accounts.forEach((account: AccountInput, index) => {
+    const parsed = parseAccount(account.json, configPath, account.id);
+    for (const problem of parsed.problems) {
+      const placed = placeProblem(problem, account, split.ownKeys[index] ?? new Set());
+      if (!problems.some((p) => p.path === placed.path && p.problem === placed.problem)) problems.push(placed);
+    }
+    if (parsed.config) accounts.push(parsed.config);
+  });
+  if (problems.length > 0) throw new FollowthruError('ECONFIG', formatProblems(configPath, problems));
+  const digestAccount = (input.digest as { account?: unknown } | undefined)?.account;
+  const delivering = accounts.find((a) => a.id === digestAccount) ?? (accounts[0] as AccountConfig);
+  return deepFreeze({ ...delivering, accounts });
+}
+
+/** Validates a config already read as JSON. `configPath` anchors store.path and names the file in messages. */
+export function parseConfig(json: unknown, configPath: string, early: Problem[] = []): Config {
+  const input = stripComments(json);
+  const problems = [...early];
+  if (hasAccounts(input)) return parseAccounts(input as Record<string, unknown>, configPath, problems);
+  const parsed = parseAccount(input, configPath, DEFAULT_ACCOUNT);
+  problems.push(...parsed.problems);
+  if (problems.length > 0 || !parsed.config) throw new FollowthruError('ECONFIG', formatProblems(configPath, problems));
+  return deepFreeze({ ...parsed.config, accounts: [parsed.config] });
+}
+
+/** The config as one account sees it: that account's fields on top, every account still listed. */
+export function configForAccount(config: Config, id: string): Config {
+  const account = config.accounts.find((a) => a.id === id);
+  if (!account) throw new FollowthruError('ECONFIG', `no account "${id}" in ${config.configPath} — fix: use one of ${config.accounts.map((a) => a.id).join(', ')}`);
+  return { ...account, accounts: config.accounts };
 }
 
 /** Loads the config from `path`, else $FOLLOWTHRU_CONFIG, else ./config.json. Throws ECONFIG listing every problem. */

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { ParsedConfig } from '../config.js';
 import { canonicalTimeZone, systemTimeZone } from './checks.js';
-import type { Config, PasswordSource, ServerConfig } from './types.js';
+import type { AccountConfig, PasswordSource, ServerConfig } from './types.js';
 
 type ParsedServer = ParsedConfig['imap'] | NonNullable<ParsedConfig['smtp']>;
 
@@ -37,7 +37,7 @@ function storePath(path: string, configDir: string): string {
   return resolve(configDir, expanded);
 }
 
-export function finalize(parsed: ParsedConfig, configPath: string): Config {
+export function finalize(parsed: ParsedConfig, configPath: string): Omit<AccountConfig, 'id'> {
   const me = [...new Set(parsed.me)];
   const timezone = canonicalTimeZone(parsed.timezone ?? systemTimeZone());
   const smtp = parsed.smtp;
@@ -57,6 +57,7 @@ export function finalize(parsed: ParsedConfig, configPath: string): Config {
     smtp: smtp ? { ...serverConfig(smtp, SMTP_PORTS, false), user: smtp.user ?? null } : null,
     digest: {
       ...parsed.digest,
+      account: parsed.digest.account ?? null,
       timezone: parsed.digest.timezone ? canonicalTimeZone(parsed.digest.timezone) : timezone,
       to: parsed.digest.to ?? (me[0] as string), // the schema requires at least one address
     },

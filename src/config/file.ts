@@ -63,24 +63,23 @@ export function stripComments(value: unknown): unknown {
   );
 }
 
-/** A password in a file others can read is a password others have: refuse it. */
+/** A password in a file others can read is a password others have: refuse it (in every account's blocks too). */
 export function checkPermissions(raw: unknown, path: string, mode: number): Problem[] {
   if (process.platform === 'win32' || (mode & 0o077) === 0) return [];
-  const blocks = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  return ['imap', 'smtp']
-    .filter((block) => {
-      const server = blocks[block];
-      return (
-        server !== null &&
-        typeof server === 'object' &&
-        typeof (server as { password?: unknown }).password === 'string'
-      );
-    })
-    .map((block) => ({
-      path: `${block}.password`,
-      problem: `is set, but the config file can be read by other users (mode ${mode.toString(8).padStart(3, '0')})`,
-      fix: `chmod 600 ${path}`,
-    }));
+  const asObject = (v: unknown): Record<string, unknown> =>
+    v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  const top = asObject(raw);
+  const owners: Array<[prefix: string, blocks: Record<string, unknown>]> = [['', top]];
+  if (Array.isArray(top.accounts)) top.accounts.forEach((a, i) => owners.push([`accounts.${i}.`, asObject(a)]));
+  return owners.flatMap(([prefix, blocks]) =>
+    ['imap', 'smtp']
+      .filter((block) => typeof asObject(blocks[block]).password === 'string')
+      .map((block) => ({
+        path: `${prefix}${block}.password`,
+        problem: `is set, but the config file can be read by other users (mode ${mode.toString(8).padStart(3, '0')})`,
+        fix: `chmod 600 ${path}`,
+      })),
+  );
 }
 
 export function deepFreeze<T>(value: T): T {

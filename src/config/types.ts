@@ -45,6 +45,8 @@ export interface DigestConfig {
   /** Send nothing on a day with nothing to report. */
   quiet: boolean;
   maxItems: number;
+  /** With several accounts: the id of the one that delivers the digest, as written (null: the first). */
+  account: string | null;
 }
 
 export interface FollowUpConfig {
@@ -55,7 +57,10 @@ export interface FollowUpConfig {
 
 export type ConfigLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
-export interface Config {
+/** One mailbox's settings, shared ones resolved: what sync, tracking and the daemon's worker read. */
+export interface AccountConfig {
+  /** "default" for a file without "accounts". */
+  id: string;
   /** Absolute path of the file this came from. */
   configPath: string;
   /** The user's addresses and aliases, lower-cased, without duplicates; the first is the main one. */
@@ -74,4 +79,12 @@ export interface Config {
   followUp: FollowUpConfig;
   /** Days (YYYY-MM-DD) that are not business days. */
   holidays: readonly string[];
+}
+
+/**
+ * The whole file. Its account fields (id, me, imap, ...) are those of the account that delivers the digest,
+ * so code written for one mailbox reads them unchanged; `accounts` lists every account, in file order.
+ */
+export interface Config extends AccountConfig {
+  accounts: readonly AccountConfig[];
 }

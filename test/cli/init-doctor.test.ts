@@ -72,6 +72,17 @@ describe('init --non-interactive, then doctor, against a real Dovecot', () => {
     await expect(stat(join(dir, 'bad.json'))).rejects.toThrow();
   });
 
+  it('init --add adds a second account whose login it tested first', async () => {
+    const out = join(dir, 'two.json');
+    const base = { nonInteractive: true, imapHost: dovecot.host, imapPort: String(dovecot.port), imapSecurity: 'none', passwordEnv: 'FT_TEST_IMAP_PASSWORD', timezone: 'UTC', out };
+    await runInit({ ...base, email: dovecot.user }, () => undefined);
+    await runInit({ ...base, email: dovecot.user, add: true, id: 'second' }, () => undefined);
+    const config = await loadConfig(out);
+    expect(config.accounts.map((a) => a.id)).toEqual(['default', 'second']);
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+    await expect(runInit({ ...base, email: dovecot.user, add: true }, () => undefined)).rejects.toThrow(/--id/);
+  });
+
   it('doctor names each problem of a broken config, with its fix', async () => {
     const broken = join(dir, 'broken.json');
     await writeFile(broken, JSON.stringify({ me: ['not-an-address'], timezone: 'Mars/Olympus', imap: { host: 'x.example', user: 'u', port: 99999 } }), { mode: 0o600 });

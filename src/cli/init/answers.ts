@@ -62,3 +62,23 @@ export function configFrom(a: InitAnswers): Record<string, unknown> {
     digest: { cron: cronForTime(a.digestTime), deliver: a.deliver, to: a.email },
   };
 }
+
+const ACCOUNT_KEYS = ['me', 'imap', 'smtp', 'trackAddress'] as const;
+
+/**
+ * `init --add`: the existing file with one more account. A single-account file becomes "accounts" with its
+ * mailbox as account "default" (the id its store rows already carry); shared settings stay where they are.
+ */
+export function addAccount(existing: Record<string, unknown>, id: string, a: InitAnswers): Record<string, unknown> {
+  const written = configFrom(a);
+  const added = { id, ...Object.fromEntries(ACCOUNT_KEYS.filter((k) => k in written).map((k) => [k, written[k]])) };
+  const list = Array.isArray(existing.accounts) ? [...(existing.accounts as unknown[])] : null;
+  if (list) {
+    if (list.some((x) => (x as { id?: unknown } | null)?.id === id)) throw new Error(`init --add: an account "${id}" exists — fix: pass another --id`);
+    return { ...existing, accounts: [...list, added] };
+  }
+  if (id === 'default') throw new Error('init --add: "default" is the id of the account already in the file — fix: pass another --id');
+  const first = { id: 'default', ...Object.fromEntries(ACCOUNT_KEYS.filter((k) => k in existing).map((k) => [k, existing[k]])) };
+  const shared = Object.fromEntries(Object.entries(existing).filter(([k]) => !ACCOUNT_KEYS.includes(k as never)));
+  return { ...shared, accounts: [first, added] };
+}

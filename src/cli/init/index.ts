@@ -1,6 +1,6 @@
 // followthru init: asks for (or takes from flags) the address, fills server settings from provider presets,
 // explains app passwords, tests the login, finds Sent, and writes config.json readable only by the user.
-import { access, writeFile } from 'node:fs/promises';
+import { access, chmod, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { resolvePassword } from '../../config.js';
@@ -8,7 +8,7 @@ import { systemTimeZone } from '../../config/checks.js';
 import { findSentFolder } from '../../source/folders.js';
 import { openImap } from '../../source/imap.js';
 import type { CliCommand } from '../command.js';
-import { configFrom, defaultsFor, type InitAnswers } from './answers.js';
+import { addAccount, configFrom, defaultsFor, type InitAnswers } from './answers.js';
 import { presetFor } from './presets.js';
 
 type Options = Record<string, unknown>;
@@ -68,16 +68,38 @@ async function testLogin(a: InitAnswers): Promise<string> {
 
 export async function runInit(options: Options, say: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<string> {
   const out = resolve(str(options.out) ?? 'config.json');
-  if (!options.force && (await access(out).then(() => true, () => false))) {
-    throw new Error(`${out} exists — fix: pass --force to replace it, or --out another file`);
+  const exists = await access(out).then(() => true, () => false);
+  if (options.add) return addToConfig(out, exists, options, say);
+  if (!options.force && exists) {
+    throw new Error(`${out} exists — fix: pass --force to replace it, --add to add an account to it, or --out another file`);
   }
   const answers = await ask(options, say);
-  say(`Logging in to ${answers.imapHost}:${answers.imapPort} as ${answers.email}…`);
-  const sent = await testLogin(answers);
-  say(`Login works. Sent folder: "${sent}".`);
+  const sent = await loginAndFindSent(answers, say);
   const json = configFrom({ ...answers, sentFolder: sent });
   await writeFile(out, `${JSON.stringify(json, null, 2)}\n`, { mode: 0o600 });
   say(`Wrote ${out} (readable only by you). Next: followthru doctor --config ${out}, then followthru run.`);
+  return out;
+}
+
+async function loginAndFindSent(answers: InitAnswers, say: (line: string) => void): Promise<string> {
+  say(`Logging in to ${answers.imapHost}:${answers.imapPort} as ${answers.email}…`);
+  const sent = await testLogin(answers);
+  say(`Login works. Sent folder: "${sent}".`);
+  return sent;
+}
+
+/** `init --add --id ID`: tests the new login, then rewrites the file with one more account. */
+async function addToConfig(out: string, exists: boolean, options: Options, say: (line: string) => void): Promise<string> {
+  const id = str(options.id);
+  if (!exists) throw new Error(`init --add: ${out} does not exist — fix: run init without --add first`);
+  if (!id) throw new Error('init --add: the new account needs a name — fix: pass --id, e.g. --id work');
+  const existing = JSON.parse(await readFile(out, 'utf8')) as Record<string, unknown>;
+  const answers = await ask(options, say);
+  const sent = await loginAndFindSent(answers, say);
+  const json = addAccount(existing, id, { ...answers, sentFolder: sent });
+  await writeFile(out, `${JSON.stringify(json, null, 2)}\n`, { mode: 0o600 });
+  await chmod(out, 0o600); // the mode above applies only to a new file
+  say(`Added account "${id}" to ${out}. Next: followthru doctor --config ${out}.`);
   return out;
 }
 
@@ -96,6 +118,8 @@ export const initCommand: CliCommand = {
     { flags: '--deliver <how>', description: 'imap (file into your inbox, the default) or smtp' },
     { flags: '--out <file>', description: 'where to write (default ./config.json)' },
     { flags: '--force', description: 'replace an existing file' },
+    { flags: '--add', description: 'add an account to an existing file (with --id)' },
+    { flags: '--id <name>', description: 'with --add: the new account\'s short name, e.g. work' },
     { flags: '--non-interactive', description: 'ask nothing: every answer comes from flags or defaults' },
   ],
   async run(_args, options) {
