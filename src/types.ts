@@ -106,7 +106,10 @@ export interface Evidence {
 
 /** An item as the store keeps it. */
 export interface TrackedItem {
+  /** Unique across accounts: a digest numbers items of every account by these ids. */
   id: number;
+  /** The account whose mailbox the item came from ("default" with one account). */
+  account: string;
   kind: ItemKind;
   status: ItemStatus;
   /** The sentence (promise, their promise, request) or, for awaiting-reply, the subject line. */

@@ -37,7 +37,7 @@ function itemCommand(verb: 'done' | 'drop' | 'reopen' | 'snooze', args: string, 
         await app.store.transaction(async (tx) => {
           for (const change of changes) {
             await updateItem(tx, change.item.id, change.item, now);
-            if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id }, now);
+            if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id, account: change.item.account }, now);
           }
         });
         process.stdout.write(`${results.map((r) => r.replace(/^(\w+) (\d+):/, '$1 #$2:').replace(/that digest has no item/, 'no item')).join('\n')}\n`);

@@ -45,7 +45,7 @@ export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone' | 'dig
     for (const change of changes) {
       if (!(await markCommandApplied(tx, digest.id, `${digest.id}:${message.id}:${change.item.id}`, now))) continue;
       await updateItem(tx, change.item.id, change.item, now);
-      if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id }, now);
+      if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id, account: change.item.account }, now);
       applied++;
     }
     log.info({ digest: digest.id, results }, `applied ${applied} command(s) from your reply`);

@@ -15,6 +15,7 @@ import {
   isSuppressed,
   listItems,
   lookupThreads,
+  mailboxOf,
   messageRow,
   recordSkip,
   type Store,
@@ -177,8 +178,9 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, raw: 
     const { id, inserted } = await insertItem(tx, item, ctx.now);
     if (!inserted) continue;
     outcome.created++;
-    live.set(id, { ...item, id, updatedAt: ctx.now.toISOString() });
-    if (ctx.confirm && item.rule === 'track-address') confirmations.push(trackingConfirmation({ ...item, id, updatedAt: '' }, message));
+    const account = mailboxOf(tx);
+    live.set(id, { ...item, id, account, updatedAt: ctx.now.toISOString() });
+    if (ctx.confirm && item.rule === 'track-address') confirmations.push(trackingConfirmation({ ...item, id, account, updatedAt: '' }, message));
   }
   for (const update of result.updates) {
     await updateItem(tx, update.id, update.item, ctx.now);

@@ -8,18 +8,20 @@ export const MAX_LIST_VARIABLES = 500;
 
 /**
  * Runs `select` once per chunk of `values` and returns every row. `select` receives the chunk's placeholders
- * ("?, ?, ?") for its IN (...) and the chunk itself; rows come back in chunk order.
+ * ("?, ?, ?") for its IN (...) and the chunk itself, after `leading` (parameters placed before the IN list);
+ * rows come back in chunk order.
  */
 export async function allInChunks<T>(
   db: Db,
   values: readonly SqlValue[],
   select: (placeholders: string) => string,
   chunkSize: number = MAX_LIST_VARIABLES,
+  leading: readonly SqlValue[] = [],
 ): Promise<T[]> {
   const rows: T[] = [];
   for (let start = 0; start < values.length; start += chunkSize) {
     const chunk = values.slice(start, start + chunkSize);
-    rows.push(...(await db.all<T>(select(chunk.map(() => '?').join(', ')), chunk)));
+    rows.push(...(await db.all<T>(select(chunk.map(() => '?').join(', ')), [...leading, ...chunk])));
   }
   return rows;
 }

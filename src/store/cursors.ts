@@ -1,6 +1,7 @@
 // Where sync stopped, per folder. The sync code saves a cursor in the same transaction as the items its batch
 // produced, so a crash can never record progress without the items, or items without the progress.
 import type { Db } from './db.js';
+import { mailboxOf } from './scope.js';
 
 export interface FolderCursor {
   folder: string;
@@ -35,23 +36,24 @@ const fromRow = (row: CursorRow): FolderCursor => ({
 });
 
 export async function getCursor(db: Db, folder: string): Promise<FolderCursor | null> {
-  const row = await db.get<CursorRow>('SELECT * FROM cursors WHERE folder = ?', [folder]);
+  const row = await db.get<CursorRow>('SELECT * FROM cursors WHERE account = ? AND folder = ?', [mailboxOf(db), folder]);
   return row ? fromRow(row) : null;
 }
 
 export async function listCursors(db: Db): Promise<FolderCursor[]> {
-  return (await db.all<CursorRow>('SELECT * FROM cursors ORDER BY folder')).map(fromRow);
+  return (await db.all<CursorRow>('SELECT * FROM cursors WHERE account = ? ORDER BY folder', [mailboxOf(db)])).map(fromRow);
 }
 
 /** Creates or replaces the folder's cursor. */
 export async function saveCursor(db: Db, cursor: FolderCursor, now: Date = new Date()): Promise<void> {
   await db.run(
-    `INSERT INTO cursors (folder, uid_validity, last_uid, highest_modseq, resets, parked, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (folder) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid,
+    `INSERT INTO cursors (account, folder, uid_validity, last_uid, highest_modseq, resets, parked, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (account, folder) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid,
        highest_modseq = excluded.highest_modseq, resets = excluded.resets, parked = excluded.parked,
        updated_at = excluded.updated_at`,
     [
+      mailboxOf(db),
       cursor.folder,
       String(cursor.uidValidity), // a caller holding imapflow's BigInt gets text, never a lossy number
       cursor.lastUid,

@@ -16,6 +16,11 @@ export interface RunResult {
 
 /** The API of the store and of a transaction handle alike. */
 export interface Db {
+  /**
+   * The account whose mailbox rows this handle reads and writes (store/scope.ts). null on the store itself:
+   * item reads then span every account, and mailbox writes go to "default", the single-account case.
+   */
+  readonly account: string | null;
   run(sql: string, params?: SqlParams): Promise<RunResult>;
   get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
   all<T>(sql: string, params?: SqlParams): Promise<T[]>;

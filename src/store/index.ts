@@ -9,6 +9,7 @@ export * from './messages.js';
 export * from './meta.js';
 export { MIGRATIONS, type Migration } from './migrations.js';
 export { backupStore, migrate, openStore } from './open.js';
+export { DEFAULT_ACCOUNT, mailboxOf, scopeTo } from './scope.js';
 export * from './skips.js';
 export * from './suppressions.js';
 export * from './threads.js';

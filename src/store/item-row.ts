@@ -6,6 +6,7 @@ import { fromJson, fromJsonOrNull, toJson } from './json.js';
 
 export interface ItemRow {
   id: number;
+  account: string;
   kind: ItemKind;
   status: ItemStatus;
   text: string;
@@ -27,7 +28,7 @@ export interface ItemRow {
   updated_at: string;
 }
 
-type Writable = Omit<TrackedItem, 'id' | 'updatedAt'>;
+type Writable = Omit<TrackedItem, 'id' | 'updatedAt' | 'account'>;
 type Columns = Array<[string, SqlValue]>;
 
 /** One encoder per field: the mapped type makes the compiler flag a TrackedItem field with no column. */
@@ -70,6 +71,7 @@ function storedDue(json: string | null): Due | null {
 export function toTrackedItem(row: ItemRow): TrackedItem {
   return {
     id: row.id,
+    account: row.account,
     kind: row.kind,
     status: row.status,
     text: row.text,

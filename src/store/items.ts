@@ -3,13 +3,14 @@ import { FollowthruError } from '../errors.js';
 import type { ItemKind, ItemStatus, TrackedItem } from '../types.js';
 import type { Db, SqlValue } from './db.js';
 import { ENCODERS, type ItemRow, toTrackedItem } from './item-row.js';
+import { mailboxOf } from './scope.js';
 
 export { type ItemRow, toTrackedItem } from './item-row.js';
 
-/** An item before the store gave it an id. */
-export type NewItem = Omit<TrackedItem, 'id' | 'updatedAt'>;
-/** Fields to change; `updatedAt` defaults to `now`. id, once given, never changes. */
-export type ItemPatch = Partial<Omit<TrackedItem, 'id'>>;
+/** An item before the store gave it an id; its account is the handle's it is inserted through. */
+export type NewItem = Omit<TrackedItem, 'id' | 'updatedAt' | 'account'>;
+/** Fields to change; `updatedAt` defaults to `now`. id and account, once given, never change. */
+export type ItemPatch = Partial<Omit<TrackedItem, 'id' | 'account'>>;
 
 export interface ItemFilter {
   /** 'open' is the literal status; 'all' (the default) applies no filter. */
@@ -36,17 +37,18 @@ export async function insertItem(
   item: NewItem,
   now: Date = new Date(),
 ): Promise<{ id: number; inserted: boolean }> {
-  const columns = [...encode(item), ['updated_at', now.toISOString()] as [string, SqlValue]];
+  const account = mailboxOf(db);
+  const columns: Array<[string, SqlValue]> = [['account', account], ...encode(item), ['updated_at', now.toISOString()]];
   // ON CONFLICT on the one unique key: a CHECK failure (unknown kind) still throws instead of vanishing.
   const { changes, lastId } = await db.run(
     `INSERT INTO items (${columns.map(([c]) => c).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-     ON CONFLICT (message_id, kind, text) DO NOTHING`,
+     ON CONFLICT (account, message_id, kind, text) DO NOTHING`,
     columns.map(([, v]) => v),
   );
   if (changes === 1) return { id: lastId, inserted: true };
   const row = await db.get<{ id: number }>(
-    'SELECT id FROM items WHERE message_id = ? AND kind = ? AND text = ?',
-    [item.messageId, item.kind, item.text],
+    'SELECT id FROM items WHERE account = ? AND message_id = ? AND kind = ? AND text = ?',
+    [account, item.messageId, item.kind, item.text],
   );
   if (!row)
     throw new FollowthruError(
@@ -77,7 +79,7 @@ export async function getItem(db: Db, id: number): Promise<TrackedItem | null> {
   return row ? toTrackedItem(row) : null;
 }
 
-/** Items in id order (the order they were found). */
+/** Items in id order (the order they were found): the handle's account's, or every account's on the store. */
 export async function listItems(db: Db, filter: ItemFilter = {}): Promise<TrackedItem[]> {
   const where: string[] = [];
   const params: SqlValue[] = [];
@@ -85,6 +87,7 @@ export async function listItems(db: Db, filter: ItemFilter = {}): Promise<Tracke
     where.push(`${column} IN (${values.map(() => '?').join(', ') || 'NULL'})`);
     params.push(...values);
   };
+  if (db.account !== null) oneOf('account', [db.account]);
   const status = filter.status ?? 'all';
   if (status !== 'all') oneOf('status', status === 'open' ? ['open'] : status);
   if (filter.kind !== undefined) oneOf('kind', Array.isArray(filter.kind) ? filter.kind : [filter.kind]);

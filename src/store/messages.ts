@@ -3,6 +3,7 @@
 import type { Address, Message } from '../types.js';
 import type { Db } from './db.js';
 import { fromJson, toJson } from './json.js';
+import { mailboxOf } from './scope.js';
 
 export type Direction = 'sent' | 'received';
 
@@ -88,17 +89,18 @@ function fromRow(row: MessageRow): StoredMessage {
 }
 
 export async function hasMessage(db: Db, id: string): Promise<boolean> {
-  return (await db.get('SELECT 1 AS found FROM messages WHERE id = ?', [id])) !== undefined;
+  return (await db.get('SELECT 1 AS found FROM messages WHERE account = ? AND id = ?', [mailboxOf(db), id])) !== undefined;
 }
 
 /** Saves the mail unless a row with its id exists. Returns true when the row is new. */
 export async function saveMessage(db: Db, message: StoredMessage): Promise<boolean> {
   // ON CONFLICT(id) rather than INSERT OR IGNORE: only a duplicate is ignored, a NOT NULL or CHECK failure still throws.
   const { changes } = await db.run(
-    `INSERT INTO messages (id, message_id, thread_id, folder, direction, from_json, to_json, cc_json, subject,
+    `INSERT INTO messages (account, id, message_id, thread_id, folder, direction, from_json, to_json, cc_json, subject,
        sent_at, in_reply_to, references_json, attachments_json, seen_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account, id) DO NOTHING`,
     [
+      mailboxOf(db),
       message.id,
       message.messageId,
       message.threadId,
@@ -119,15 +121,15 @@ export async function saveMessage(db: Db, message: StoredMessage): Promise<boole
 }
 
 export async function getMessage(db: Db, id: string): Promise<StoredMessage | null> {
-  const row = await db.get<MessageRow>('SELECT * FROM messages WHERE id = ?', [id]);
+  const row = await db.get<MessageRow>('SELECT * FROM messages WHERE account = ? AND id = ?', [mailboxOf(db), id]);
   return row ? fromRow(row) : null;
 }
 
 /** Every mail of a thread, oldest first (mails without a date last). */
 export async function listThreadMessages(db: Db, threadId: string): Promise<StoredMessage[]> {
   const rows = await db.all<MessageRow>(
-    'SELECT * FROM messages WHERE thread_id = ? ORDER BY sent_at IS NULL, sent_at, seen_at, id',
-    [threadId],
+    'SELECT * FROM messages WHERE account = ? AND thread_id = ? ORDER BY sent_at IS NULL, sent_at, seen_at, id',
+    [mailboxOf(db), threadId],
   );
   return rows.map(fromRow);
 }
@@ -135,8 +137,8 @@ export async function listThreadMessages(db: Db, threadId: string): Promise<Stor
 /** Finds a stored mail by its Message-ID header (threading: In-Reply-To and References point at these). */
 export async function findMessageByMessageId(db: Db, messageId: string): Promise<StoredMessage | null> {
   const row = await db.get<MessageRow>(
-    'SELECT * FROM messages WHERE message_id = ? ORDER BY seen_at LIMIT 1',
-    [messageId],
+    'SELECT * FROM messages WHERE account = ? AND message_id = ? ORDER BY seen_at LIMIT 1',
+    [mailboxOf(db), messageId],
   );
   return row ? fromRow(row) : null;
 }

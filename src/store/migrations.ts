@@ -5,6 +5,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Rebuilds tables that others point at, so it runs with foreign keys off (they cannot change inside a
+   * transaction) and checks them before committing: SQLite's documented way to change a table's keys.
+   */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -119,6 +124,138 @@ export const MIGRATIONS: readonly Migration[] = [
         key TEXT PRIMARY KEY,
         thread_id TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 3,
+    name: 'accounts',
+    rebuildsTables: true,
+    // Every row of a mailbox gets its account, and keys become (account, ...). Rows already there belong to
+    // the one account a single-account config is read as, "default". Ids, numbers and cursors are copied
+    // unchanged; items keep their AUTOINCREMENT high-water mark, so no id is ever handed out twice.
+    sql: `
+      CREATE TABLE messages_v3 (
+        account TEXT NOT NULL,
+        id TEXT NOT NULL,
+        message_id TEXT,
+        thread_id TEXT NOT NULL,
+        folder TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+        from_json TEXT NOT NULL,
+        to_json TEXT NOT NULL,
+        cc_json TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        sent_at TEXT,
+        in_reply_to TEXT,
+        references_json TEXT NOT NULL,
+        attachments_json TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (account, id)
+      );
+      INSERT INTO messages_v3 (account, id, message_id, thread_id, folder, direction, from_json, to_json, cc_json,
+        subject, sent_at, in_reply_to, references_json, attachments_json, seen_at)
+      SELECT 'default', id, message_id, thread_id, folder, direction, from_json, to_json, cc_json,
+        subject, sent_at, in_reply_to, references_json, attachments_json, seen_at FROM messages;
+
+      CREATE TABLE items_v3 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('promise', 'awaiting-reply', 'their-promise', 'asked-of-you')),
+        status TEXT NOT NULL CHECK (status IN ('open', 'kept', 'answered', 'done', 'dropped', 'snoozed')),
+        text TEXT NOT NULL,
+        action TEXT NOT NULL,
+        due_json TEXT,
+        due_date TEXT,
+        counterparties_json TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        evidence_json TEXT,
+        snoozed_until TEXT,
+        nudges INTEGER NOT NULL DEFAULT 0,
+        clock_started_at TEXT NOT NULL,
+        rejected_evidence_json TEXT NOT NULL DEFAULT '[]',
+        updated_at TEXT NOT NULL,
+        FOREIGN KEY (account, message_id) REFERENCES messages (account, id),
+        UNIQUE (account, message_id, kind, text)
+      );
+      INSERT INTO items_v3 (id, account, kind, status, text, action, due_json, due_date, counterparties_json,
+        message_id, thread_id, subject, sent_at, rule, confidence, evidence_json, snoozed_until, nudges,
+        clock_started_at, rejected_evidence_json, updated_at)
+      SELECT id, 'default', kind, status, text, action, due_json, due_date, counterparties_json,
+        message_id, thread_id, subject, sent_at, rule, confidence, evidence_json, snoozed_until, nudges,
+        clock_started_at, rejected_evidence_json, updated_at FROM items;
+      -- The copy set items_v3's sequence to the highest id present; the old one may be higher.
+      UPDATE sqlite_sequence SET seq = (SELECT MAX(seq) FROM sqlite_sequence WHERE name IN ('items', 'items_v3'))
+        WHERE name = 'items_v3';
+
+      CREATE TABLE cursors_v3 (
+        account TEXT NOT NULL,
+        folder TEXT NOT NULL,
+        uid_validity TEXT NOT NULL,
+        last_uid INTEGER NOT NULL DEFAULT 0,
+        highest_modseq TEXT,
+        resets INTEGER NOT NULL DEFAULT 0,
+        parked INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (account, folder)
+      );
+      INSERT INTO cursors_v3 (account, folder, uid_validity, last_uid, highest_modseq, resets, parked, updated_at)
+      SELECT 'default', folder, uid_validity, last_uid, highest_modseq, resets, parked, updated_at FROM cursors;
+
+      CREATE TABLE thread_keys_v3 (
+        account TEXT NOT NULL,
+        key TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        PRIMARY KEY (account, key)
+      );
+      INSERT INTO thread_keys_v3 (account, key, thread_id) SELECT 'default', key, thread_id FROM thread_keys;
+
+      CREATE TABLE skipped_v3 (
+        id INTEGER PRIMARY KEY,
+        account TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        message_key TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        skipped_at TEXT NOT NULL,
+        UNIQUE (account, message_key)
+      );
+      INSERT INTO skipped_v3 (id, account, origin, message_key, reason, skipped_at)
+      SELECT id, 'default', origin, message_key, reason, skipped_at FROM skipped;
+
+      CREATE TABLE suppressions_v3 (
+        id INTEGER PRIMARY KEY,
+        account TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        phrase_key TEXT NOT NULL,
+        item_id INTEGER,
+        created_at TEXT NOT NULL,
+        UNIQUE (account, rule, phrase_key)
+      );
+      INSERT INTO suppressions_v3 (id, account, rule, phrase_key, item_id, created_at)
+      SELECT id, 'default', rule, phrase_key, item_id, created_at FROM suppressions;
+
+      DROP TABLE items;
+      DROP TABLE messages;
+      DROP TABLE cursors;
+      DROP TABLE thread_keys;
+      DROP TABLE skipped;
+      DROP TABLE suppressions;
+      ALTER TABLE messages_v3 RENAME TO messages;
+      ALTER TABLE items_v3 RENAME TO items;
+      ALTER TABLE cursors_v3 RENAME TO cursors;
+      ALTER TABLE thread_keys_v3 RENAME TO thread_keys;
+      ALTER TABLE skipped_v3 RENAME TO skipped;
+      ALTER TABLE suppressions_v3 RENAME TO suppressions;
+
+      CREATE INDEX messages_thread ON messages (account, thread_id, sent_at);
+      CREATE INDEX messages_message_id ON messages (account, message_id);
+      CREATE INDEX items_status ON items (status, due_date);
+      CREATE INDEX items_thread ON items (account, thread_id);
+      CREATE INDEX items_account ON items (account, status);
     `,
   },
 ];

@@ -23,11 +23,23 @@ export async function migrate(store: Store, migrations: readonly Migration[] = M
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    await store.transaction(async (tx) => {
-      await tx.exec(migration.sql);
-      // user_version lives in the database header, which the transaction covers: it moves only on COMMIT.
-      await tx.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`);
-    });
+    const wereOn = (await store.get<{ foreign_keys: number }>('PRAGMA foreign_keys'))?.foreign_keys === 1;
+    if (migration.rebuildsTables && wereOn) await store.exec('PRAGMA foreign_keys = OFF');
+    try {
+      await store.transaction(async (tx) => {
+        await tx.exec(migration.sql);
+        if (migration.rebuildsTables) {
+          const broken = await tx.all('PRAGMA foreign_key_check');
+          if (broken.length > 0) {
+            throw new FollowthruError('ESTORE', `migration ${migration.version} (${migration.name}) would leave ${broken.length} rows pointing at nothing`);
+          }
+        }
+        // user_version lives in the database header, which the transaction covers: it moves only on COMMIT.
+        await tx.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`);
+      });
+    } finally {
+      if (migration.rebuildsTables && wereOn) await store.exec('PRAGMA foreign_keys = ON');
+    }
   }
   return Math.max(current, latest);
 }

@@ -1,7 +1,9 @@
 // Poison mails: recorded once and skipped, so one bad mail never blocks the queue or repeats in the logs.
-import type { Db } from './db.js';
+import type { Db, SqlValue } from './db.js';
+import { mailboxOf } from './scope.js';
 
 export interface SkipRecord {
+  account: string;
   /** RawMessage.origin: "imap:Sent", "file:/path/x.eml". */
   origin: string;
   /** What identifies the mail across runs: Message.id when it parsed, else e.g. "Sent:<uidValidity>:<uid>". */
@@ -12,6 +14,7 @@ export interface SkipRecord {
 }
 
 interface SkipRow {
+  account: string;
   origin: string;
   message_key: string;
   reason: string;
@@ -25,23 +28,29 @@ export async function recordSkip(
   now: Date = new Date(),
 ): Promise<boolean> {
   const { changes } = await db.run(
-    `INSERT INTO skipped (origin, message_key, reason, skipped_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (message_key) DO NOTHING`,
-    [skip.origin, skip.messageKey, skip.reason, now.toISOString()],
+    `INSERT INTO skipped (account, origin, message_key, reason, skipped_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (account, message_key) DO NOTHING`,
+    [mailboxOf(db), skip.origin, skip.messageKey, skip.reason, now.toISOString()],
   );
   return changes === 1;
 }
 
 export async function isSkipped(db: Db, messageKey: string): Promise<boolean> {
-  return (await db.get('SELECT 1 AS found FROM skipped WHERE message_key = ?', [messageKey])) !== undefined;
+  const found = await db.get('SELECT 1 AS found FROM skipped WHERE account = ? AND message_key = ?', [mailboxOf(db), messageKey]);
+  return found !== undefined;
 }
 
-/** Newest first. */
+/** Newest first: the handle's account's, or every account's on the unscoped store. */
 export async function listSkips(db: Db, options: { limit?: number } = {}): Promise<SkipRecord[]> {
-  const rows = await db.all<SkipRow>('SELECT * FROM skipped ORDER BY skipped_at DESC, id DESC LIMIT ?', [
-    options.limit ?? -1, // SQLite reads a negative LIMIT as "no limit"
-  ]);
+  const scoped = db.account !== null;
+  const params: SqlValue[] = scoped ? [db.account as string] : [];
+  params.push(options.limit ?? -1); // SQLite reads a negative LIMIT as "no limit"
+  const rows = await db.all<SkipRow>(
+    `SELECT * FROM skipped ${scoped ? 'WHERE account = ?' : ''} ORDER BY skipped_at DESC, id DESC LIMIT ?`,
+    params,
+  );
   return rows.map((row) => ({
+    account: row.account,
     origin: row.origin,
     messageKey: row.message_key,
     reason: row.reason,

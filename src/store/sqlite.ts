@@ -60,6 +60,7 @@ class QueuedStore implements Store {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly insideTransaction = new AsyncLocalStorage<true>();
   private closed = false;
+  readonly account = null;
 
   constructor(
     readonly path: string,

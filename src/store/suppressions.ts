@@ -1,5 +1,6 @@
 // "Not a promise": the user's verdict on a phrase, kept per rule so the same wording never comes back.
 import type { Db } from './db.js';
+import { mailboxOf } from './scope.js';
 
 /**
  * The key a phrase is remembered by: case, accents' composed forms, punctuation and spacing do not matter,
@@ -15,22 +16,24 @@ export function phraseKey(phrase: string): string {
     .trim();
 }
 
-/** Returns true when the suppression is new. */
+/** Returns true when the suppression is new. `account`: the item's, when the handle is another account's. */
 export async function addSuppression(
   db: Db,
-  suppression: { rule: string; phrase: string; itemId?: number | null },
+  suppression: { rule: string; phrase: string; itemId?: number | null; account?: string },
   now: Date = new Date(),
 ): Promise<boolean> {
   const { changes } = await db.run(
-    `INSERT INTO suppressions (rule, phrase_key, item_id, created_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (rule, phrase_key) DO NOTHING`,
-    [suppression.rule, phraseKey(suppression.phrase), suppression.itemId ?? null, now.toISOString()],
+    `INSERT INTO suppressions (account, rule, phrase_key, item_id, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (account, rule, phrase_key) DO NOTHING`,
+    [suppression.account ?? mailboxOf(db), suppression.rule, phraseKey(suppression.phrase), suppression.itemId ?? null, now.toISOString()],
   );
   return changes === 1;
 }
 
 export async function isSuppressed(db: Db, rule: string, phrase: string): Promise<boolean> {
-  const row = await db.get('SELECT 1 AS found FROM suppressions WHERE rule = ? AND phrase_key = ?', [
+  const sql = 'SELECT 1 AS found FROM suppressions WHERE account = ? AND rule = ? AND phrase_key = ?';
+  const row = await db.get(sql, [
+    mailboxOf(db),
     rule,
     phraseKey(phrase),
   ]);

@@ -3,7 +3,7 @@ import { FollowthruError } from '../errors.js';
 import type { Db } from './db.js';
 
 /** A connection's statements without queueing: what a transaction runs on. */
-export type Statements = Omit<Db, 'transaction'>;
+export type Statements = Omit<Db, 'transaction' | 'account'>;
 
 interface Bracket {
   begin: string;
@@ -34,6 +34,7 @@ async function inside<T>(
           new FollowthruError('ESTORE', 'a transaction handle was used after its transaction ended'),
         );
   const tx: Db = {
+    account: null, // scopeTo() wraps the handle when the transaction was opened on a scoped one
     run: (sql, params) => guard(() => raw.run(sql, params)),
     get: (sql, params) => guard(() => raw.get(sql, params)),
     all: (sql, params) => guard(() => raw.all(sql, params)),

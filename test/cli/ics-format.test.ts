@@ -3,7 +3,7 @@ import { foldLine, icsText, toIcs } from '../../src/cli/ics-format.js';
 import type { TrackedItem } from '../../src/types.js';
 
 const base: TrackedItem = {
-  id: 7, kind: 'promise', status: 'open', text: 'I will send the quote, revised; by Friday.', action: 'send the quote',
+  id: 7, account: 'default', kind: 'promise', status: 'open', text: 'I will send the quote, revised; by Friday.', action: 'send the quote',
   due: { date: '2026-11-20', at: null, text: 'Friday' }, counterparties: [{ name: 'Priya Shah', address: 'priya@harbor.example' }],
   messageId: 'm1', threadId: 't1', subject: 'Quote', sentAt: '2026-11-16T15:00:00.000Z', rule: 'i-will', confidence: 0.9,
   evidence: null, snoozedUntil: null, nudges: 0, clockStartedAt: '2026-11-16T15:00:00.000Z', rejectedEvidence: [],

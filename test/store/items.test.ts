@@ -28,7 +28,7 @@ describe('items', () => {
     });
     const { id, inserted } = await insertItem(store, item, NOW);
     expect(inserted).toBe(true);
-    expect(await getItem(store, id)).toEqual({ ...item, id, updatedAt: NOW.toISOString() });
+    expect(await getItem(store, id)).toEqual({ ...item, id, account: 'default', updatedAt: NOW.toISOString() });
   });
 
   it('inserting the same message/kind/text twice gives one item and the same id', async () => {
@@ -60,6 +60,7 @@ describe('items', () => {
     expect(updated).toEqual({
       ...sampleItem({ status: 'snoozed', snoozedUntil: '2024-03-11', due: null }),
       id,
+      account: 'default',
       updatedAt: later.toISOString(),
     });
     const row = await store.get<{ due_date: string | null }>('SELECT due_date FROM items WHERE id = ?', [id]);

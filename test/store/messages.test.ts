@@ -81,7 +81,7 @@ describe('skipped', () => {
     expect(await recordSkip(store, skip, new Date('2024-01-01T00:00:00Z'))).toBe(true);
     expect(await recordSkip(store, { ...skip, reason: 'again' })).toBe(false);
     expect(await isSkipped(store, 'Sent:1:5')).toBe(true);
-    expect(await listSkips(store)).toEqual([{ ...skip, skippedAt: '2024-01-01T00:00:00.000Z' }]);
+    expect(await listSkips(store)).toEqual([{ ...skip, account: 'default', skippedAt: '2024-01-01T00:00:00.000Z' }]);
   });
 });
 

@@ -73,6 +73,7 @@ export function replyTo(parent: Message, spec: MessageSpec = {}): Message {
 export function item(spec: Partial<TrackedItem> = {}): TrackedItem {
   return {
     id: 1,
+    account: 'default',
     kind: 'promise',
     status: 'open',
     text: "I'll send you the brochure.",
