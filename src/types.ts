@@ -145,10 +145,12 @@ export type DigestSection = 'overdue' | 'due-today' | 'coming-up' | 'waiting' | 
 
 /** A parsed command from a reply to a digest. Item numbers refer to that digest. */
 export type ReplyCommand =
-  | { verb: 'done' | 'drop' | 'reopen' | 'not-a-promise'; numbers: number[] | 'all' }
-  | { verb: 'snooze'; numbers: number[]; until: string; whenText: string }
-  | { verb: 'due'; numbers: number[]; due: Due }
-  | { verb: 'unknown'; text: string };
+  | { verb: 'done' | 'drop' | 'reopen' | 'not-a-promise'; numbers: number[] | 'all'; hashed?: number[] }
+  /** `until` is 08:00 on `day` (YYYY-MM-DD) in the user's zone; `whenText` is the phrase as written. */
+  | { verb: 'snooze'; numbers: number[]; until: string; day: string; whenText: string; hashed?: number[] }
+  | { verb: 'due'; numbers: number[]; due: Due; hashed?: number[] }
+  /** `reason` when the line was read but cannot apply ("no such item"), else it was not understood. */
+  | { verb: 'unknown'; text: string; reason?: string };
 
 /** One numbered line of a composed digest. Every string that came from mail is raw here: renderers escape. */
 export interface DigestLine {
