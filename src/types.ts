@@ -47,7 +47,8 @@ export interface Message {
   tzOffsetMinutes: number;
   /** A few headers the later stages decide on, lower-cased names: auto-submitted, precedence,
    * list-unsubscribe, list-id, x-autoreply, x-auto-response-suppress, x-followthru-digest, x-gm-thrid,
-   * content-type (top level), from (raw, for the owner check on digest replies). */
+   * content-type (top level), from (raw, for the owner check on digest replies), authentication-results (every
+   * one, topmost first, one per line). */
   headers: Readonly<Record<string, string>>;
   /** The whole body as plain text (HTML-only mail converted). */
   text: string;
