@@ -42,7 +42,8 @@ export function isFromOwner(rawFrom: string | undefined, from: readonly Address[
   const address = only.address.toLowerCase();
   // Many clients write the address as its own display name ("bob@x" <bob@x>): that name hides nothing, so it
   // is set aside, and the rule below still refuses any other '@'.
-  const nameIsAddress = nameEqualsAddress(only.name, address) && nameEqualsAddress(displayNameOf(decoded), address);
+  // (mailparser reports such a name as empty; the raw header is what is checked.)
+  const nameIsAddress = (only.name === '' || nameEqualsAddress(only.name, address)) && nameEqualsAddress(displayNameOf(decoded), address);
   const ats = nameIsAddress ? 2 : 1;
   // One '@' in the header as sent and as decoded: a second one is a second address, whatever it is dressed as.
   if ((rawFrom.match(/@/g) ?? []).length > ats || (decoded.match(/@/g) ?? []).length !== ats) return false;

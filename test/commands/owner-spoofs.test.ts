@@ -32,6 +32,7 @@ describe('isFromOwner: the brief spoofs', () => {
     ['an encoded display name that is only a name', '=?utf-8?q?Dana_Re=C3=BFes?= <dana@northwind.example>', [a('dana@northwind.example', 'Dana Reÿes')]],
     ['a folded header', 'Dana Reyes\r\n <dana@northwind.example>', [a('dana@northwind.example', 'Dana Reyes')]],
     ['the address as its own display name', '"dana@northwind.example" <dana@northwind.example>', [a('dana@northwind.example', 'dana@northwind.example')]],
+    ['the same, as mailparser reports it (no name)', '"dana@northwind.example" <dana@northwind.example>', [a('dana@northwind.example')]],
     ['the same, unquoted and in another case', 'Dana@Northwind.Example <dana@northwind.example>', [a('dana@northwind.example', 'Dana@Northwind.Example')]],
     ['the same, Q-encoded', '=?utf-8?q?dana=40northwind.example?= <dana@northwind.example>', [a('dana@northwind.example', 'dana@northwind.example')]],
   ])('accepts %s', (_name, raw, from, me = ME) => {
