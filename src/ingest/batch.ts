@@ -9,6 +9,7 @@ import { parseMessage } from '../parse/mailparser.js';
 import {
   type Db,
   type FolderCursor,
+  getOrCreateSecret,
   hasMessage,
   insertItem,
   isSuppressed,
@@ -22,6 +23,7 @@ import {
   saveThreadKeys,
   updateItem,
 } from '../store/index.js';
+import { verifyDigestToken, verifyMailMark } from '../digest/token.js';
 import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
 import { canonicalAddress } from '../track/who.js';
@@ -32,6 +34,9 @@ export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
   trackAddress: string | null;
   /** Confirm by mail what a reply to a digest did, and that a mail sent to the track address is tracked. */
   confirm?: boolean;
+  /** The IMAP folder the user's sent mail is read from: mail "from" the user anywhere else is not theirs to
+   * trust. Unset for local files, where the From decides. */
+  sentFolder?: string | null;
 }
 
 /** "Tracking: Contract" — what the user sees after Bcc'ing the track address, echoing how a tag was read. */
@@ -136,6 +141,13 @@ export async function ingestBatch(
   const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
   const confirmations: Confirmation[] = [];
   await deps.store.transaction(async (tx) => {
+    const secret = await getOrCreateSecret(tx);
+    const routing = {
+      me: ctx.me,
+      sentFolder: ctx.sentFolder ?? null,
+      isOurToken: (token: string) => verifyDigestToken(secret, token) !== null,
+      isOurMark: (mark: string, messageId: string | null) => verifyMailMark(secret, mark, messageId),
+    };
     const live = new Map<number, TrackedItem>();
     for (const item of await listItems(tx, { status: ['open', 'snoozed'] })) live.set(item.id, item);
     for (const entry of parsed) {
@@ -151,7 +163,12 @@ export async function ingestBatch(
         continue;
       }
       outcome.messages++;
-      const route = routeMessage(message, ctx.me);
+      const route = routeMessage(message, { ...routing, mailbox: raw.mailbox });
+      if (route === 'not-sent') {
+        // Not stored either: the real copy in Sent, if there is one, is then read as the user's own.
+        deps.log.debug({ message: message.id, folder: raw.mailbox }, 'mail from your address outside Sent: not read');
+        continue;
+      }
       const known = await lookupThreads(tx, threadLookupKeys(message));
       if (route === 'own-digest' || route === 'digest-reply') {
         const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
