@@ -26,7 +26,12 @@ describe('help and flags agree (every command)', () => {
   it('every flag each help text mentions exists on the command it names', async () => {
     const top = await cli('--help');
     expect(top.code).toBe(0);
-    const lines = (top.stdout.split(/^Commands:$/m)[1] ?? '').split('\n').filter((l) => /^ {2}[a-z]/.test(l));
+    // One entry per command; commander wraps long descriptions onto indented continuation lines.
+    const lines: string[] = [];
+    for (const line of (top.stdout.split(/^Commands:$/m)[1] ?? '').split('\n')) {
+      if (/^ {2}[a-z]/.test(line)) lines.push(line);
+      else if (line.trim() !== '' && lines.length > 0) lines[lines.length - 1] += ` ${line.trim()}`;
+    }
     const names = lines.map((l) => l.trim().split(/\s+/)[0] ?? '').filter((n) => n !== 'help');
     expect(names.length).toBeGreaterThan(10);
     const helps = new Map<string, string>();
