@@ -3,6 +3,7 @@
 import { listItems } from '../store/index.js';
 import type { ItemKind, ItemStatus, TrackedItem } from '../types.js';
 import type { Config } from '../config.js';
+import { printable as p, terminalJson } from '../digest/escape.js';
 import { followUpDue } from '../track/cadence.js';
 import { shortDay } from '../digest/format.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
@@ -42,13 +43,16 @@ export function itemJson(item: TrackedItem, config: Config, now: Date, digestNum
   };
 }
 
-/** "4. #12 open …": the digest number first when the latest digest has one, then the list id. */
+/**
+ * "4. #12 open …": the digest number first when the latest digest has one, then the list id; two lines per
+ * item, every field from mail through printable(): no injected line, no escape.
+ */
 export function itemLine(item: TrackedItem, zone: string, digestNumber: number | null = null): string {
-  const due = item.due ? ` due ${item.due.date} ('${item.due.text}')` : '';
+  const due = item.due ? ` due ${p(item.due.date)} ('${p(item.due.text)}')` : '';
   const until = item.status === 'snoozed' && item.snoozedUntil ? ` snoozed until ${shortDay(new Date(item.snoozedUntil), zone)}` : '';
-  const kept = item.evidence ? `  ← ${item.evidence.attachment ?? item.evidence.words.join(' ')}` : '';
+  const kept = item.evidence ? `  ← ${p(item.evidence.attachment ?? item.evidence.words.join(' '))}` : '';
   const number = digestNumber === null ? '' : `${digestNumber}.`;
-  return `${number.padStart(4)} #${item.id} ${item.status.padEnd(8)} ${item.kind.padEnd(14)} ${who(item)}${due}${until}\n     "${item.text}"${kept}`;
+  return `${number.padStart(4)} #${item.id} ${item.status.padEnd(8)} ${item.kind.padEnd(14)} ${p(who(item))}${due}${until}\n     "${p(item.text)}"${kept}`;
 }
 
 export const listCommand: CliCommand = {
@@ -82,7 +86,7 @@ export const listCommand: CliCommand = {
     // A stale digest's numbers are refused by `done` (see commands/freshness.ts), so they are not shown either.
     const numberOf = (item: TrackedItem) => (latest && !latest.freshness.stale ? (latest.numberOf.get(item.id) ?? null) : null);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(items.map((i) => itemJson(i, config, now, numberOf(i))), null, 2)}\n`);
+      process.stdout.write(`${terminalJson(items.map((i) => itemJson(i, config, now, numberOf(i))))}\n`);
       return 0;
     }
     if (items.some((i) => numberOf(i) !== null)) process.stdout.write(`${digestNote(latest)} ("followthru done 2"), or the list id ("followthru done '#12'")\n`);
