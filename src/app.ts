@@ -1,6 +1,7 @@
 // Composition root: config → adapters (store, extractor, logger) → the stages. Commands start here.
 import { digestReplyHandler } from './commands/handle.js';
 import { type Config, resolvePassword } from './config.js';
+import type { Transport } from './digest/transport.js';
 import { createExtractor, type Extractor } from './extract/index.js';
 import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
@@ -16,6 +17,8 @@ export interface App {
   deps: IngestDeps;
   /** Confirmations of replies to digests, committed and waiting to be sent (see digest/deliver.ts). */
   outbox: Confirmation[];
+  /** Overrides the configured delivery (tests, --dry-run): see digest/deliver.ts transportFor. */
+  transport?: Transport;
   /** What the pure stages need to know about the user, at `now`. */
   context(now: Date): IngestContext;
   close(): Promise<void>;
@@ -35,6 +38,7 @@ export interface AppOptions {
   /** --verbose lowers the config's level to debug. */
   verbose?: boolean;
   onDigestReply?: DigestReplyHandler;
+  transport?: Transport;
 }
 
 export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Logger {
@@ -56,6 +60,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     log,
     deps,
     outbox,
+    ...(options.transport ? { transport: options.transport } : {}),
     context: (now) => ({
       me: config.me,
       now,

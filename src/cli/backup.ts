@@ -1,5 +1,4 @@
 // followthru backup FILE: a consistent copy of the store, safe while the daemon runs.
-import { backupStore } from '../store/index.js';
 import { CONFIG_OPTION, type CliCommand } from './command.js';
 import { withApp } from './with-app.js';
 
@@ -10,7 +9,7 @@ export const backupCommand: CliCommand = {
   options: [CONFIG_OPTION],
   async run([file], options) {
     if (!file) return 2;
-    await withApp(options, (app) => backupStore(app.store, file));
+    await withApp(options, (app) => app.store.backup(file));
     process.stdout.write(`backup written to ${file}\n`);
     return 0;
   },

@@ -30,8 +30,8 @@ async function appChecks(app: App): Promise<Check[]> {
   const checks: Check[] = [];
   checks.push(await check('time zone', async () => `${config.timezone}, now ${new Date().toLocaleString('en-GB', { timeZone: config.timezone })}`));
   checks.push(await check('store', async () => {
-    const row = await app.store.get<{ integrity_check: string }>('PRAGMA integrity_check');
-    if (row?.integrity_check !== 'ok') throw new Error(`integrity check failed: ${row?.integrity_check} — fix: restore a backup (followthru backup)`);
+    const problems = await app.store.integrity();
+    if (problems.length > 0) throw new Error(`integrity check failed: ${problems.join('; ')} — fix: restore a backup (followthru backup)`);
     return `${config.store.path} (integrity ok)`;
   }));
   checks.push(await check('store files', async () => {

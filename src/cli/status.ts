@@ -1,7 +1,7 @@
 // followthru status: last sync, items by state, when the next digest goes out.
 import { cronFields } from '../scheduler/cron.js';
 import { nextSlot } from '../scheduler/slot.js';
-import { getLastSyncAt, lastDigest, listCursors } from '../store/index.js';
+import { getLastSyncAt, lastDigest } from '../store/index.js';
 import { CONFIG_OPTION, type CliCommand } from './command.js';
 import { withApp } from './with-app.js';
 
@@ -11,20 +11,22 @@ export const statusCommand: CliCommand = {
   options: [CONFIG_OPTION],
   async run(_args, options) {
     const lines = await withApp(options, async (app) => {
-      const counts = await app.store.all<{ kind: string; status: string; n: number }>(
-        'SELECT kind, status, COUNT(*) AS n FROM items GROUP BY kind, status ORDER BY kind, status',
-      );
-      const cursors = await listCursors(app.store);
+      const stats = await app.store.stats();
+      // With one account, lines read as they always did; with several, each says whose it is.
+      const several = app.config.accounts.length > 1;
+      const whose = (account: string) => (several ? `[${account}] ` : '');
+      const counts = stats.items;
+      const cursors = stats.cursors;
       const digest = await lastDigest(app.store, { sentOnly: true });
       const next = nextSlot(cronFields(app.config.digest.cron), new Date(), app.config.digest.timezone);
       return [
         `store        ${app.config.store.path}`,
         `last sync    ${(await getLastSyncAt(app.store)) ?? 'never'}`,
-        ...cursors.map((c) => `folder       ${c.folder}: up to UID ${c.lastUid} (UIDVALIDITY ${c.uidValidity})${c.parked ? ' — PARKED' : ''}`),
+        ...cursors.map((c) => `folder       ${whose(c.account)}${c.folder}: up to UID ${c.lastUid} (UIDVALIDITY ${c.uidValidity})${c.parked ? ' — PARKED' : ''}`),
         `last digest  ${digest?.sentAt ?? 'never'}`,
         `next digest  ${next ? next.toISOString() : 'not scheduled'} (${app.config.digest.cron}, ${app.config.digest.timezone})`,
         'items',
-        ...(counts.length ? counts.map((c) => `  ${c.kind.padEnd(14)} ${c.status.padEnd(9)} ${c.n}`) : ['  none yet']),
+        ...(counts.length ? counts.map((c) => `  ${whose(c.account)}${c.kind.padEnd(14)} ${c.status.padEnd(9)} ${c.count}`) : ['  none yet']),
       ];
     });
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -20,7 +20,8 @@ import { composeDigest, digestEntries } from './compose.js';
 import { escapeHtml } from './escape.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
-import { composeRaw, type OutgoingMail, sendSmtp } from './send.js';
+import type { OutgoingMail } from './send.js';
+import { imapAppendTransport, smtpTransport, type Transport } from './transport.js';
 import { digestMessageId, digestToken, mailMark } from './token.js';
 
 /** The domain our Message-IDs carry: the digest recipient's. */
@@ -93,19 +94,17 @@ export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
   return 'sent';
 }
 
-/** By IMAP APPEND into the inbox folder, or by SMTP: as the config says. */
+/** The app's transport when it was given one (tests, --dry-run), else IMAP APPEND or SMTP as the config says. */
+export function transportFor(app: App): Transport {
+  if (app.transport) return app.transport;
+  if (app.config.digest.deliver === 'imap') return imapAppendTransport(() => openUserImap(app), app.config.imap.inboxFolder);
+  const smtp = app.config.smtp;
+  if (!smtp) throw new Error('smtp: not configured');
+  return smtpTransport(smtp, async () => (smtp.user ? serverPassword(app.config, 'smtp') : null));
+}
+
 async function deliver(app: App, mail: OutgoingMail): Promise<void> {
-  if (app.config.digest.deliver === 'imap') {
-    const session = await openUserImap(app);
-    try {
-      await session.append(app.config.imap.inboxFolder, await composeRaw(mail), []);
-    } finally {
-      await session.close();
-    }
-  } else if (app.config.smtp) {
-    const password = app.config.smtp.user ? await serverPassword(app.config, 'smtp') : null;
-    await sendSmtp(mail, app.config.smtp, password);
-  }
+  await transportFor(app).deliver(mail);
 }
 
 /**

@@ -6,7 +6,7 @@ import { sendDigest, sendOutbox } from '../digest/deliver.js';
 import { errorMessage } from '../errors.js';
 import { type BackoffOptions, backoffDelay, classifyFailure } from '../source/backoff.js';
 import { findSentFolder } from '../source/folders.js';
-import type { ImapSession } from '../source/imap.js';
+import type { MailSource } from '../source/port.js';
 import { listItems, updateItem } from '../store/index.js';
 import { syncOnce } from '../sync/sync.js';
 import { wakeExpired } from '../track/apply.js';
@@ -58,7 +58,7 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
   let attempt = 0;
   while (!signal.aborted) {
     // A new ImapFlow instance per connection: a closed one is never reused.
-    const sessions: ImapSession[] = [];
+    const sessions: MailSource[] = [];
     try {
       const main = await openUserImap(app);
       sessions.push(main);

@@ -34,7 +34,8 @@ export interface Db {
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
 }
 
-export interface Store extends Db {
+/** One open connection: statements plus its path and close. What sqlite.ts gives and migrations run on. */
+export interface Connection extends Db {
   /** The file path given to openStore (":memory:" for an in-memory store). */
   readonly path: string;
   /** Waits for queued work, then closes the connection. */

@@ -1,7 +1,8 @@
 // The store's public face: open it, then pass it (or a transaction's `tx`) to the table functions.
 
 export * from './cursors.js';
-export type { Db, RunResult, SqlParams, SqlValue, Store } from './db.js';
+export type { Connection, Db, RunResult, SqlParams, SqlValue } from './db.js';
+export type * from './port.js';
 export * from './digests.js';
 export { PRIVATE_FILE, widerThanPrivate } from './file-modes.js';
 export * from './items.js';

@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FollowthruError } from '../errors.js';
-import type { Store } from './db.js';
+import type { Connection, Db } from './db.js';
+import type { Store } from './port.js';
+import { sqliteStore } from './sqlite-store.js';
 import { createPrivateFile, PRIVATE_FOLDER } from './file-modes.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { openSqlite } from './sqlite.js';
@@ -11,7 +13,7 @@ import { openSqlite } from './sqlite.js';
 const isMemory = (path: string): boolean => path === ':memory:' || path === '';
 
 /** Applies every migration newer than PRAGMA user_version, each in its own transaction. Returns the new version. */
-export async function migrate(store: Store, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+export async function migrate(store: Connection, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
   const current = (await store.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
@@ -65,7 +67,7 @@ export async function openStore(path: string): Promise<Store> {
     await store.get('PRAGMA journal_mode = WAL');
     await store.exec('PRAGMA synchronous = NORMAL;');
     await migrate(store);
-    return store;
+    return sqliteStore(store, backupStore);
   } catch (error) {
     await store.close().catch(() => undefined);
     if (error instanceof FollowthruError) {
@@ -81,7 +83,7 @@ export async function openStore(path: string): Promise<Store> {
  * Writes a consistent copy of the store to `destPath` with VACUUM INTO (safe while the daemon runs), 0600. The
  * copy is written beside the destination and renamed over it, so a crash never leaves half a backup under its name.
  */
-export async function backupStore(store: Store, destPath: string): Promise<void> {
+export async function backupStore(store: Db, destPath: string): Promise<void> {
   const target = resolve(destPath);
   const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`;
   try {

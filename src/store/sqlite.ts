@@ -2,7 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import sqlite3 from 'sqlite3';
 import { FollowthruError } from '../errors.js';
-import type { Db, RunResult, SqlParams, Store } from './db.js';
+import type { Connection, Db, RunResult, SqlParams } from './db.js';
 import { inTransaction } from './transaction.js';
 
 function storeError(error: unknown, sql: string): FollowthruError {
@@ -56,7 +56,7 @@ class Raw {
  * interleave with another caller's. AsyncLocalStorage tells a call made from inside a transaction callback,
  * which would otherwise wait forever behind that very transaction.
  */
-class QueuedStore implements Store {
+class QueuedStore implements Connection {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly insideTransaction = new AsyncLocalStorage<true>();
   private closed = false;
@@ -102,7 +102,7 @@ class QueuedStore implements Store {
 }
 
 /** Opens (creating when missing) one SQLite file, or ":memory:". Pragmas and migrations are the caller's. */
-export function openSqlite(path: string): Promise<Store> {
+export function openSqlite(path: string): Promise<Connection> {
   return new Promise((resolve, reject) => {
     const mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX;
     const db: sqlite3.Database = new sqlite3.Database(path, mode, (error) => {

@@ -4,7 +4,7 @@ import type { App } from '../app.js';
 import { type BatchOutcome, ingestBatch } from '../ingest/batch.js';
 import { findSentFolder } from '../source/folders.js';
 import { type FolderPlan, planFolder } from '../source/cursor.js';
-import type { ImapSession } from '../source/imap.js';
+import type { MailSource } from '../source/port.js';
 import { type FolderCursor, getCursor, saveCursor, setLastSyncAt } from '../store/index.js';
 import type { RawMessage } from '../types.js';
 import { chunk, cursorsAfter, mergeByDate, type Pending } from './plan.js';
@@ -19,7 +19,7 @@ export interface SyncReport {
 
 export type Progress = (done: number, total: number) => void;
 
-async function planAll(app: App, session: ImapSession, now: Date) {
+async function planAll(app: App, session: MailSource, now: Date) {
   const sent = findSentFolder(await session.listFolders(), app.config.imap.sentFolder);
   const folders = [...new Set([sent, app.config.imap.inboxFolder])];
   const since = new Date(now.getTime() - app.config.backfillDays * DAY_MS);
@@ -44,7 +44,7 @@ async function planAll(app: App, session: ImapSession, now: Date) {
   return { plans, sent };
 }
 
-export async function syncOnce(app: App, session: ImapSession, now: Date, progress?: Progress): Promise<SyncReport> {
+export async function syncOnce(app: App, session: MailSource, now: Date, progress?: Progress): Promise<SyncReport> {
   const { plans, sent } = await planAll(app, session, now);
   const cursors = new Map<string, FolderCursor>();
   for (const p of plans) if (p.plan.kind !== 'parked') cursors.set(p.folder, p.plan.cursor);

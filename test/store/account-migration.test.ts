@@ -3,7 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  getCursor, insertItem, listCursors, listItems, listSkips, MIGRATIONS, migrate, openStore, scopeTo, type Store,
+  type Connection, getCursor, insertItem, listCursors, listItems, listSkips, MIGRATIONS, migrate, openStore, scopeTo,
 } from '../../src/store/index.js';
 import { openSqlite } from '../../src/store/sqlite.js';
 import { sampleItem, sampleMessage } from './helpers.js';
@@ -15,7 +15,7 @@ const MAILBOX_TABLES = ['messages', 'items', 'cursors', 'thread_keys', 'skipped'
 const OTHER_TABLES = ['digests', 'applied_commands', 'meta'];
 
 type Row = Record<string, unknown>;
-async function snapshot(store: Store, table: string): Promise<Row[]> {
+async function snapshot(store: Connection, table: string): Promise<Row[]> {
   return store.all<Row>(`SELECT * FROM ${table} ORDER BY rowid`);
 }
 const withoutAccount = (rows: Row[]): Row[] => rows.map(({ account: _account, ...rest }) => rest);

@@ -1,0 +1,20 @@
+// The MailSource port: what sync and the daemon need of a mailbox. The IMAP adapter (imap.ts, the only file
+// that imports imapflow) implements it; sync and the daemon name this type, never the adapter's.
+import type { RawMessage } from '../types.js';
+import type { ChangeResult, FolderInfo, FolderStatus, PendingMail } from './imap.js';
+
+export type { ChangeResult, FolderInfo, FolderStatus, PendingMail };
+
+export interface MailSource {
+  listFolders(): Promise<FolderInfo[]>;
+  /** Where the folder stands; its uidValidity and highestModseq are the opaque cursor sync keeps. */
+  status(path: string): Promise<FolderStatus>;
+  /** Mail above `afterUid` (or since a day), with dates, in order. */
+  listPending(path: string, from: { afterUid: number } | { since: Date }): Promise<PendingMail[]>;
+  fetchSources(path: string, uids: readonly number[]): Promise<RawMessage[]>;
+  /** Opens the folder now, so mail that arrives from here on wakes the next waitForChange on it. */
+  watch(path: string): Promise<void>;
+  waitForChange(path: string, maxIdleMs: number, signal?: AbortSignal): Promise<ChangeResult>;
+  append(path: string, bytes: Buffer, flags?: string[]): Promise<void>;
+  close(): Promise<void>;
+}
