@@ -1,6 +1,7 @@
 // The store's public face: open it, then pass it (or a transaction's `tx`) to the table functions.
 
 export * from './cursors.js';
+export * from './digest-attempts.js';
 export type { Db, RunResult, SqlParams, SqlValue, Store } from './db.js';
 export * from './digests.js';
 export * from './items.js';

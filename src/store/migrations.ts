@@ -121,4 +121,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'digest delivery attempts',
+    sql: `
+      -- The mail as first built, so a retry sends the very same digest (same numbering, same Message-ID).
+      ALTER TABLE digests ADD COLUMN mail_json TEXT;
+      -- One row per try to deliver a digest. 'sending' with no finished_at after a restart means the process died
+      -- mid-send: the mail may or may not have arrived.
+      CREATE TABLE digest_attempts (
+        id INTEGER PRIMARY KEY,
+        digest_id INTEGER NOT NULL REFERENCES digests (id),
+        started_at TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('sending', 'sent', 'failed', 'found-delivered')),
+        retry_kind TEXT,                     -- after a failure: auth | throttle | transient, NULL when not retried
+        error TEXT,
+        finished_at TEXT
+      );
+      CREATE INDEX digest_attempts_digest ON digest_attempts (digest_id, id);
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { tempDir, tempStore } from './helpers.js';
 const TABLES = [
   'applied_commands',
   'cursors',
+  'digest_attempts',
   'digests',
   'items',
   'messages',
