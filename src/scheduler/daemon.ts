@@ -61,7 +61,7 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
     // A new ImapFlow instance per connection: a closed one is never reused.
     const sessions: ImapSession[] = [];
     // Abort drops every connection of this round: a command stuck on a slow server fails now instead of at its deadline.
-    const dropAll = () => void Promise.all(sessions.map((session) => session.close().catch(() => undefined)));
+    const dropAll = () => sessions.forEach((session) => session.drop());
     signal.addEventListener('abort', dropAll, { once: true });
     try {
       const main = await openUserImap(app);
@@ -105,7 +105,8 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
       await sleep(delay, signal);
     } finally {
       signal.removeEventListener('abort', dropAll);
-      await Promise.all(sessions.map((session) => session.close().catch(() => undefined)));
+      if (signal.aborted) dropAll();
+      else await Promise.all(sessions.map((session) => session.close().catch(() => undefined)));
     }
   }
   cron.stop();

@@ -82,7 +82,10 @@ export interface ImapSession {
   /** Is a mail with this Message-ID (with angle brackets) in the folder? How a digest's delivery is checked. */
   hasMessageId(path: string, messageId: string): Promise<boolean>;
   onClose(listener: () => void): void;
+  /** LOGOUT (for at most 3 s), then closes. */
   close(): Promise<void>;
+  /** Closes the connection at once, no LOGOUT: what a stop does, whatever the server is up to. */
+  drop(): void;
 }
 
 /** imapflow logs to our logger at debug, whatever its own level: its chatter is never the user's news. */
@@ -285,6 +288,7 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
       if (closed) queueMicrotask(listener);
       else closeListeners.push(listener);
     },
+    drop: () => client.close(),
     async close() {
       if (!client.usable) return client.close();
       // A polite LOGOUT, but never a wait on a server that does not answer it.

@@ -10,8 +10,11 @@ export interface TcpProxy {
   silence(): void;
   /** Forward again (ends trickling too; bytes held back by trickle are delivered). */
   resume(): void;
-  /** From now on the server's bytes reach the client one every `intervalMs` (the client's reach the server at once). */
-  trickle(intervalMs?: number): void;
+  /**
+   * From now on the server's bytes reach the client one every `intervalMs` (the client's reach the server at once).
+   * With `when`, only on a connection once its client sends bytes that match (e.g. /STATUS/: the sync's session).
+   */
+  trickle(intervalMs?: number, when?: RegExp): void;
   /** Destroy every open connection, as a network reset would. */
   cut(): void;
   /** Connections seen so far. */
@@ -22,6 +25,8 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   let silent = false;
   let trickleMs: number | null = null;
+  let trickleWhen: RegExp | null = null;
+  const trickling = new Set<Socket>(); // clients whose connection matched trickleWhen
   let connections = 0;
   const open = new Set<Socket>();
   const held = new Map<Socket, Buffer>(); // per client: the server's bytes not yet passed on
@@ -29,15 +34,17 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const flushHeld = (all: boolean) => {
     for (const [client, bytes] of held) {
       if (client.destroyed || bytes.length === 0) continue;
-      const n = all ? bytes.length : 1;
+      const n = all || !slowed(client) ? bytes.length : 1;
       client.write(bytes.subarray(0, n));
       held.set(client, bytes.subarray(n));
     }
   };
+  const slowed = (client: Socket) => trickleMs !== null && (trickleWhen === null || trickling.has(client));
   const forward = (from: Socket, to: Socket, toClient: boolean) => {
     from.on('data', (chunk: Buffer) => {
       if (silent || to.destroyed) return;
-      if (toClient && trickleMs !== null) held.set(to, Buffer.concat([held.get(to) ?? Buffer.alloc(0), chunk]));
+      if (!toClient && trickleWhen?.test(chunk.toString('latin1'))) trickling.add(from);
+      if (toClient && (slowed(to) || (held.get(to)?.length ?? 0) > 0)) held.set(to, Buffer.concat([held.get(to) ?? Buffer.alloc(0), chunk]));
       else to.write(chunk);
     });
     from.on('close', () => to.destroy());
@@ -51,6 +58,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       socket.on('close', () => {
         open.delete(socket);
         held.delete(socket);
+        trickling.delete(socket);
       });
     }
     forward(client, upstream, false);
@@ -67,11 +75,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     resume: () => {
       silent = false;
       trickleMs = null;
+      trickleWhen = null;
+      trickling.clear();
       clearInterval(dripper);
       flushHeld(true);
     },
-    trickle: (intervalMs = 20_000) => {
+    trickle: (intervalMs = 20_000, when?: RegExp) => {
       trickleMs = intervalMs;
+      trickleWhen = when ?? null;
       clearInterval(dripper);
       dripper = setInterval(() => flushHeld(false), intervalMs);
       dripper.unref();
