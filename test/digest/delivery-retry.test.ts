@@ -140,4 +140,17 @@ describe('digest delivery: at least once, never twice', () => {
     expect(smtp.received).toHaveLength(2);
     expect(new Set(smtp.received.map((m) => /^Message-ID: (.*)\r?$/im.exec(m.raw)?.[1]))).toEqual(new Set([`<${stored?.messageId}>`]));
   });
+
+  it('a clock one day ahead does not cost the next real day its digest', async () => {
+    const { t, smtp } = await appFor('smtp');
+    const tuesday = new Date('2026-11-17T13:30:00Z');
+    expect(await sendDigest(t.app, tuesday)).toBe('sent'); // the clock says Tuesday; it is Monday
+    // The clock is put right, still Monday: that digest went out today, so it counts as today's.
+    expect(await sendDigest(t.app, LATER)).toBe('already-sent');
+    expect((await digestForDay(t.app.store, '2026-11-17'))).toBeNull();
+    expect(t.logs.some((l) => l.includes('the clock was ahead'))).toBe(true);
+    // The real Tuesday gets its own digest.
+    expect(await sendDigest(t.app, tuesday)).toBe('sent');
+    expect(smtp.received).toHaveLength(2);
+  });
 });
