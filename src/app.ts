@@ -77,6 +77,7 @@ export async function openUserImap(app: App): Promise<ImapSession> {
     secure: imap.secure,
     allowInsecure: imap.allowInsecure,
     user: imap.user,
+    maxMessageBytes: imap.maxMessageBytes,
     password: await serverPassword(app.config, 'imap'),
     log: app.log,
   });

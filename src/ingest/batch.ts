@@ -90,6 +90,10 @@ export function rawKey(raw: RawMessage): string {
 async function parseAll(raws: readonly RawMessage[]): Promise<Parsed[]> {
   const parsed: Parsed[] = [];
   for (const raw of raws) {
+    if (raw.tooLarge !== undefined) {
+      parsed.push({ raw, error: `too large to read (${raw.tooLarge} bytes, above imap.maxMessageBytes)` });
+      continue;
+    }
     try {
       parsed.push({ raw, message: await parseMessage(raw) });
     } catch (error) {

@@ -37,6 +37,8 @@ export interface ImapOptions {
    * connection is dropped and the command fails with EIMAP_CONNECT. Logging in gets twice connectTimeoutMs.
    */
   operationTimeoutMs?: number;
+  /** The most fetched of one mail (default 25 MiB); a larger one comes back with `tooLarge` set and no bytes. */
+  maxMessageBytes?: number;
 }
 
 export interface FolderInfo {
@@ -131,6 +133,7 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
   });
   const connectMs = 2 * (options.connectTimeoutMs ?? 30_000);
   const operationMs = options.operationTimeoutMs ?? 3 * 60_000;
+  const maxBytes = options.maxMessageBytes ?? 25 * 1024 * 1024;
   const at = `${options.host}:${options.port}`;
   try {
     await withDeadline(client.connect(), connectMs, () => {
@@ -170,11 +173,17 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
   const fetchLocked = async (path: string, uids: readonly number[]): Promise<RawMessage[]> => {
     if (uids.length === 0) return [];
     const uidValidity = selectedUidValidity();
-    const fetched = await fetchEach(uidSet(uids), { uid: true, source: true });
+    // A partial fetch (BODY.PEEK[]<0.cap+1>): a 1 GB literal is never asked for, let alone buffered.
+    const fetched = await fetchEach(uidSet(uids), { uid: true, size: true, source: { maxLength: maxBytes + 1 } });
     return fetched
       .filter((m) => m.source)
       .sort((a, b) => a.uid - b.uid)
-      .map((m) => ({ origin: `imap:${path}`, mailbox: path, uidValidity, uid: m.uid, bytes: m.source as Buffer }));
+      .map((m) => {
+        const bytes = m.source as Buffer;
+        const raw = { origin: `imap:${path}`, mailbox: path, uidValidity, uid: m.uid };
+        const size = Math.max(m.size ?? 0, bytes.length);
+        return size > maxBytes ? { ...raw, bytes: Buffer.alloc(0), tooLarge: size } : { ...raw, bytes };
+      });
   };
   // Call with the lock held. A deadline per mail, not per batch: a slow line still gets a big batch through,
   // a trickling server never holds a round for longer than one deadline without a whole mail arriving.
