@@ -8,18 +8,22 @@ import { type App, openUserImap, serverPassword } from '../app.js';
 import {
   createDigest,
   digestForDay,
+  failOutboxTry,
   finishDigestAttempt,
   getDigestMail,
   getOrCreateSecret,
   lastDigest,
   listDigestAttempts,
   listItems,
+  listOutbox,
   markDigestSent,
   moveFutureDigests,
+  removeFromOutbox,
   setDigestEntries,
   setDigestIdentity,
   setDigestMail,
   startDigestAttempt,
+  startOutboxTry,
   type StoredDigest,
 } from '../store/index.js';
 import { type BackoffOptions, backoffDelay, retryKindOf } from '../source/backoff.js';
@@ -118,7 +122,7 @@ async function sendAgain(app: App, stored: StoredDigest, now: Date): Promise<Dig
   const last = attempts.at(-1);
   // No attempt at all: a row from before attempts were recorded, left by a crash.
   const unfinished = last === undefined || last.outcome === 'sending';
-  if (unfinished && (await deliveredEarlier(app, stored))) {
+  if (unfinished && (await deliveredEarlier(app, `<${stored.messageId}>`))) {
     await app.store.transaction(async (tx) => {
       await markDigestSent(tx, stored.id, now);
       const attempt = await startDigestAttempt(tx, stored.id, now);
@@ -152,11 +156,11 @@ async function storedMail(app: App, stored: StoredDigest, now: Date): Promise<Ou
 }
 
 /** Only IMAP delivery can be checked: the digest is in the inbox or not. Over SMTP nothing can tell, so: resend. */
-async function deliveredEarlier(app: App, stored: StoredDigest): Promise<boolean> {
+async function deliveredEarlier(app: App, messageId: string): Promise<boolean> {
   if (app.config.digest.deliver !== 'imap') return false;
   const session = await openUserImap(app);
   try {
-    return await session.hasMessageId(app.config.imap.inboxFolder, `<${stored.messageId}>`);
+    return await session.hasMessageId(app.config.imap.inboxFolder, messageId);
   } finally {
     await session.close();
   }
@@ -207,32 +211,49 @@ async function deliver(app: App, mail: OutgoingMail): Promise<void> {
   }
 }
 
+/** A confirmation that fails this often (or is refused for good) is dropped: the changes themselves are stored. */
+const CONFIRMATION_TRIES = 5;
+
 /**
- * Sends the confirmations of replies that the last sync committed. At most once: one that fails is logged and
- * dropped, never retried into a double (the changes themselves are already stored).
+ * Sends the confirmations of replies that were committed (queued in the store by the same transaction). At least
+ * once: one whose try never finished is checked in the inbox (IMAP) or sent again (SMTP), a failed one waits for the
+ * next round, up to CONFIRMATION_TRIES.
  */
 export async function sendOutbox(app: App, now: Date): Promise<number> {
-  const pending = app.outbox.splice(0);
   const me = app.config.me[0] ?? app.config.digest.to;
   const domain = mailDomain(app);
   let sent = 0;
-  for (const c of pending) {
+  for (const queued of await listOutbox(app.store)) {
+    const c = queued.confirmation;
     const mail: OutgoingMail = {
       from: `followthru <${me}>`,
       to: app.config.digest.to,
       subject: c.subject,
       text: c.text,
       html: `<pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(c.text)}</pre>`,
-      messageId: `<followthru-confirm.${randomBytes(8).toString('hex')}@${domain}>`,
+      messageId: `<followthru-confirm.${queued.key}@${domain}>`,
       inReplyTo: c.inReplyTo ? `<${c.inReplyTo}>` : undefined,
       headers: { 'X-Followthru-Digest': 'confirmation', 'Auto-Submitted': 'auto-replied' },
       date: now,
     };
     try {
+      if (queued.startedAt !== null && (await deliveredEarlier(app, mail.messageId))) {
+        await removeFromOutbox(app.store, queued.id);
+        continue;
+      }
+      await startOutboxTry(app.store, queued.id, now);
       await deliver(app, mail);
+      await removeFromOutbox(app.store, queued.id);
       sent++;
     } catch (error) {
-      app.log.warn({ reason: errorMessage(error) }, 'could not send the confirmation of your reply (the changes are saved)');
+      const reason = errorMessage(error);
+      if (retryKindOf(error) === null || queued.attempts + 1 >= CONFIRMATION_TRIES) {
+        await removeFromOutbox(app.store, queued.id);
+        app.log.warn({ reason, tries: queued.attempts + 1 }, 'could not send the confirmation of your reply, giving up (the changes are saved)');
+      } else {
+        await failOutboxTry(app.store, queued.id, reason);
+        app.log.warn({ reason }, 'could not send the confirmation of your reply: tried again next round (the changes are saved)');
+      }
     }
   }
   return sent;

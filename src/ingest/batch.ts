@@ -69,6 +69,8 @@ export interface IngestDeps {
   onDigestReply?: DigestReplyHandler;
   /** Receives the confirmations of a batch once it has committed (never for a batch that rolled back). */
   afterCommit?: (confirmations: Confirmation[]) => void;
+  /** Stores the confirmations of a batch inside its transaction (an outbox that survives a crash after the commit). */
+  inCommit?: (tx: Db, confirmations: Confirmation[], now: Date) => Promise<void>;
 }
 
 export interface BatchOutcome {
@@ -189,6 +191,7 @@ export async function ingestBatch(
       }
     }
     for (const cursor of cursors) await saveCursor(tx, cursor, ctx.now);
+    if (confirmations.length > 0) await deps.inCommit?.(tx, confirmations, ctx.now);
   });
   if (confirmations.length > 0) deps.afterCommit?.(confirmations);
   return outcome;

@@ -7,6 +7,7 @@ export * from './digests.js';
 export * from './items.js';
 export * from './messages.js';
 export * from './meta.js';
+export * from './outbox.js';
 export { MIGRATIONS, type Migration } from './migrations.js';
 export { backupStore, migrate, openStore } from './open.js';
 export * from './skips.js';

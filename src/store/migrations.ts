@@ -139,6 +139,17 @@ export const MIGRATIONS: readonly Migration[] = [
         finished_at TEXT
       );
       CREATE INDEX digest_attempts_digest ON digest_attempts (digest_id, id);
+      -- Confirmations of replies, written in the transaction that applied the reply and deleted once delivered:
+      -- a kill -9 right after that commit no longer loses them. started_at: a try began (and may have arrived).
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,            -- makes the confirmation's Message-ID, the same on every try
+        confirmation_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      );
     `,
   },
 ];
