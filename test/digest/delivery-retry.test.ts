@@ -52,6 +52,14 @@ describe('digest delivery: at least once, never twice', () => {
     await writeFile(users, `${dovecot.user}:{PLAIN}${password}\n`);
     const at = Math.floor(Date.now() / 1000) + ++version * 10;
     await utimes(users, at, at);
+    // Then wait (bounded) until a login shows the server read it: its check of the file may lag behind us.
+    const end = Date.now() + 20_000;
+    for (;;) {
+      const works = await openImap({ ...imapOptionsOf(dovecot), password }).then((s) => s.close().then(() => true), () => false);
+      if (works) return;
+      if (Date.now() > end) throw new Error('dovecot did not take the new password');
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
   const digestsInInbox = async (messageId: string) => {
     const check = await openImap(imapOptionsOf(dovecot));

@@ -14,6 +14,7 @@ const TABLES = [
   'items',
   'messages',
   'meta',
+  'outbox',
   'skipped',
   'suppressions',
   'thread_keys',
