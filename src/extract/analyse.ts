@@ -50,9 +50,11 @@ const SOCIAL_QUESTION = /^(?:how are you|how's it going|how are things|isn't it|
 
 /** "Ruth, use this" / "Hi John, can you": the name in front hides how the sentence starts. */
 const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[,:]\s+(?=\S)/;
+/** A sentence that opens inside quotation marks or a bracket still opens with its first word. */
+const OPENING_MARKS = /^["'“‘(\[]+\s*/;
 
 function requestReason(sentence: string, matchRequest: SentenceMatcher, lexicon: Lexicon, voice: Voice): string | null {
-  const bare = sentence.replace(VOCATIVE, '');
+  const bare = sentence.replace(OPENING_MARKS, '').replace(VOCATIVE, '');
   if (voice.notTheSender || looksLikeCode(bare) || lexicon.offerClosers.some((p) => p.test(bare))) return null;
   if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
   const hit = mayAsk(bare) ? matchRequest(bare).find((h) => !(voice.patch && h.ruleId === 'imperative')) : undefined;
