@@ -51,7 +51,7 @@ const SOCIAL_QUESTION = /^(?:how are you|how's it going|how are things|isn't it|
 /** "Ruth, use this" / "Hi John, can you": the name in front hides how the sentence starts. */
 const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[,:]\s+(?=\S)/;
 /** A sentence that opens inside quotation marks or a bracket still opens with its first word. */
-const OPENING_MARKS = /^["'“‘(\[]+\s*/;
+const OPENING_MARKS = /^["'“‘([]+\s*/;
 
 function requestReason(sentence: string, matchRequest: SentenceMatcher, lexicon: Lexicon, voice: Voice): string | null {
   const bare = sentence.replace(OPENING_MARKS, '').replace(VOCATIVE, '');
