@@ -20,6 +20,8 @@ export interface BusinessPhrase {
   why: string;
   pattern: RegExp;
   resolve(match: RegExpExecArray, sent: LocalDay): PhraseHit | null;
+  /** Names the send day only by implication ("now"): any phrase that names a day wins over it. */
+  weak?: boolean;
 }
 
 const at = (day: LocalDay, hour: number | null = null, minute = 0): PhraseHit => ({
@@ -30,6 +32,14 @@ const at = (day: LocalDay, hour: number | null = null, minute = 0): PhraseHit =>
 const nextMonday = (sent: LocalDay) => nextWeekday(sent, 1);
 
 export const BUSINESS_PHRASES: BusinessPhrase[] = [
+  {
+    id: 'right-away',
+    why: '"now", "right away", "immediately" promise the send day; "for now", "until now", "from now on" do not',
+    pattern:
+      /\b(?:right away|straight away|immediately|at once|(?<!\b(?:for|until|till|by|to|of|as|just|from|up|than) )(?:right )?now(?! (?:that|on|and then|or never)\b)(?![\w'-]))/i,
+    resolve: (_m, sent) => at(sent),
+    weak: true,
+  },
   {
     id: 'end-of-day',
     why: 'EOD, COB and "end of (the) day" mean the close of the send day',
