@@ -45,7 +45,7 @@ export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Lo
 export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? loggerFor(config, options.verbose);
   const store = await openStore(config.store.path);
-  const extractor = createExtractor();
+  const extractor = createExtractor(undefined, undefined, config.country);
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
   const outbox: Confirmation[] = [];
   const deps: IngestDeps = { store, extractor, log, onDigestReply, afterCommit: (sent) => outbox.push(...sent) };

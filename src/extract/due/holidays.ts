@@ -34,6 +34,13 @@ interface HolidayFile {
 
 export const DEFAULT_HOLIDAYS = 'US';
 
+/** The countries rules/holidays.json defines holidays for. */
+export const HOLIDAY_COUNTRIES = ['US', 'CA', 'GB', 'IE', 'AU', 'NZ'] as const;
+
+export function isHolidayCountry(code: string): boolean {
+  return (HOLIDAY_COUNTRIES as readonly string[]).includes(code.toUpperCase());
+}
+
 let loaded: HolidayFile | null = null;
 export function holidayFile(): HolidayFile {
   loaded ??= JSON.parse(readFileSync(join(rulesDir(), 'holidays.json'), 'utf8')) as HolidayFile;
