@@ -96,6 +96,9 @@ describe('readDue: holidays, weekday with a day of the month, ordinal words, clo
     ['Friday 23', '2013-08-23'],
     ['Thu 15th', '2013-08-15'],
     ['Fri, Jul 18', '2014-07-18'],
+    ['Jul 18, Fri', '2014-07-18'],
+    ['Jul 18', '2013-07-18'],
+    ['Pongal 2018', '2018-01-14'],
     ['the twenty-seventh', '2013-02-27'],
     ['on the first', '2013-03-01'],
     ['february the 15th', '2013-02-15'],
@@ -125,6 +128,9 @@ describe('readDue: holidays, weekday with a day of the month, ordinal words, clo
     ['3ish pm', '2013-02-12T15:00:00-02:00'],
     ['15h30', '2013-02-12T15:30:00-02:00'],
     ['3h18', '2013-02-13T03:18:00-02:00'], // a 24-hour form: 03:18 has passed
+    ['3 oclock am', '2013-02-13T03:00:00-02:00'],
+    ['3 in the AM', '2013-02-13T03:00:00-02:00'],
+    ['Friday at 3pm', '2013-02-15T15:00:00-02:00'],
     ['at 3p', '2013-02-12T15:00:00-02:00'],
     ['3:18a', '2013-02-13T03:18:00-02:00'],
     ['at 1030', '2013-02-12T10:30:00-02:00'],
@@ -162,10 +168,10 @@ describe("readDue: the duckling-en negatives (strings that are not times) stay u
 // guards against regressions rather than claiming parity.
 const DUCKLING = sharedDir('fixtures', 'dates', 'duckling-en', 'examples.jsonl');
 describe('readDue on the duckling-en corpus', () => {
-  // Before the custom parsers and holidays: 208/489 (42.5%); with them 379/489 (77.5%). What stays unread is
+  // Before the custom parsers and holidays: 208/489 (42.5%); with them 403/489 (82.4%). What stays unread is
   // mostly Hindu, Sikh and Buddhist lunisolar holidays (a panchang computation we do not have) and Duckling's
-  // own odd readings ("this morning at 3" as tomorrow).
-  it('reads at least 75% of the future day-level phrases to the same day', () => {
+  // own odd readings ("this morning at 3" as tomorrow, "a year from Christmas" as this Christmas).
+  it('reads at least 80% of the future day-level phrases to the same day', () => {
     const reference = new Date('2013-02-12T04:30:00-02:00');
     const rows = readFileSync(DUCKLING, 'utf8')
       .split('\n')
@@ -178,6 +184,6 @@ describe('readDue on the duckling-en corpus', () => {
     const share = right / cases.length;
     console.log(`duckling-en: ${right}/${cases.length} future day-level phrases read to the same day (${(100 * share).toFixed(1)}%)`);
     expect(cases.length).toBeGreaterThan(300);
-    expect(share).toBeGreaterThanOrEqual(0.75);
+    expect(share).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -36,7 +36,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'right-away',
     why: '"now", "right away", "immediately" promise the send day; "for now", "until now", "from now on" do not',
     pattern:
-      /\b(?:right away|straight away|immediately|at once|(?<!\b(?:for|until|till|by|to|of|as|just|from|up|than) )(?:right )?now(?! (?:that|on|and then|or never)\b)(?![\w'-]))/i,
+      /\b(?:right away|straight away|immediately|at once|at this time|(?<!\b(?:for|until|till|by|to|of|as|just|from|up|than) )(?:right )?now(?! (?:that|on|and then|or never)\b)(?![\w'-]))/i,
     resolve: (_m, sent) => at(sent),
     weak: true,
   },

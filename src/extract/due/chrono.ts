@@ -53,6 +53,7 @@ function chronoParser(parser: DayParser, holidays: HolidaySet, timeOnly: boolean
   };
 }
 
+const WEEKDAY_AFTER = new RegExp(`^,?\\s*(${WEEKDAY})(?![\\w])`, 'i');
 const STARTS_WITH_WEEKDAY = new RegExp(`^(${WEEKDAY})\\b|\\b(${WEEKDAY})$`, 'i');
 
 /** Refiners run after chrono's own, in this order. */
@@ -62,7 +63,9 @@ const REFINERS: chrono.Refiner[] = [
     refine: (_context, results) => {
       for (const result of results) {
         const start = result.start;
-        const named = STARTS_WITH_WEEKDAY.exec(result.text.trim());
+        const after = WEEKDAY_AFTER.exec(_context.text.slice(result.index + result.text.length));
+        const named = STARTS_WITH_WEEKDAY.exec(result.text.trim()) ?? (after ? [after[0], after[1]] : null);
+        if (after && !STARTS_WITH_WEEKDAY.test(result.text.trim())) result.text += after[0];
         if (!named || !start.isCertain('day') || !start.isCertain('month') || start.isCertain('year')) continue;
         const weekday = weekdayValue(named[1] ?? named[2] ?? '');
         const day = { year: start.get('year') ?? 0, month: start.get('month') ?? 0, day: start.get('day') ?? 0 };

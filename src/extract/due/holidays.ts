@@ -4,7 +4,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rulesDir } from '../rules.js';
-import { addDays, compareDays, type LocalDay, nthWeekdayOfMonth, otherCalendarDays, weekdayOf } from './calendar.js';
+import {
+  addDays,
+  compareDays,
+  type LocalDay,
+  localDayOf,
+  nthWeekdayOfMonth,
+  otherCalendarDays,
+  weekdayOf,
+} from './calendar.js';
+import { sankranti } from './sun.js';
+
+/** India Standard Time, in minutes east of UTC, and the hour the Hindu solar rules take for sunset. */
+const IST = 330;
+const SUNSET_HOUR = 18;
 
 export interface HolidayRule {
   fixed?: [number, number];
@@ -12,6 +25,8 @@ export interface HolidayRule {
   easter?: number;
   orthodoxEaster?: number;
   vagueYearFrom?: [number, number, number];
+  /** The sun entering this sidereal longitude, read in India (UTC+5:30); after sunset, the festival is the next day. */
+  sankranti?: number;
   calendar?: string;
   month?: string[];
   day?: number;
@@ -85,6 +100,11 @@ function baseDay(rule: HolidayRule, year: number): LocalDay | null {
   if (rule.nth) return nthWeekdayOfMonth(year, rule.nth[2], rule.nth[1], rule.nth[0]);
   if (rule.easter !== undefined) return addDays(easterSunday(year), rule.easter);
   if (rule.orthodoxEaster !== undefined) return addDays(orthodoxEasterSunday(year), rule.orthodoxEaster);
+  if (rule.sankranti !== undefined) {
+    const ist = localDayOf(new Date(sankranti(year, rule.sankranti)), IST);
+    const hour = new Date(sankranti(year, rule.sankranti) + IST * 60_000).getUTCHours();
+    return hour >= SUNSET_HOUR ? addDays(ist, 1) : ist;
+  }
   if (rule.vagueYearFrom) {
     // A calendar of 365 days and no leap years (the Parsi Shahenshahi): one known new year, 365 days apart.
     const [y, m, d] = rule.vagueYearFrom;

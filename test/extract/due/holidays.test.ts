@@ -74,6 +74,11 @@ describe('holidays from rules/holidays.json', () => {
     ['eid-al-fitr', 2018, '2018-06-15'],
     ['eid-al-adha', 2018, '2018-08-21'],
     ['jamat-ul-vida', 2018, '2018-06-08'], // the last Friday of Ramadan
+    ['makar-sankranti', 2018, '2018-01-14'], // the sun enters sidereal Capricorn at 13:45 IST
+    ['makar-sankranti', 2019, '2019-01-15'], // at 19:56 IST, after sunset: the next day
+    ['bhogi', 2018, '2018-01-13'],
+    ['vaisakhi', 2018, '2018-04-14'],
+    ['rabindra-jayanti', 2019, '2019-05-09'], // 25 Boishakh
     ['parsi-new-year', 2022, '2022-08-16'], // a year of 365 days drifts a day every four years
   ])('%s in %i → %s', (id, year, day) => {
     expect(on(id, year)).toBe(day);
