@@ -35,6 +35,8 @@ describe('readDue: business phrases and chrono, windows to their last business d
     ['by the 15th', '2001-05-15'],
     ['by the 3rd', '2001-06-03'],
     ['in two weeks', '2001-05-25'],
+    ['within a week', '2001-05-18'],
+    ['within the next 3 days', '2001-05-14'],
     ['May 15', '2001-05-15'],
     ['5/15', '2001-05-15'],
     // "now", "right away", "immediately": the send day, and weaker than any phrase that names a day.

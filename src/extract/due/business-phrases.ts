@@ -8,6 +8,7 @@ import {
   nextWeekday,
   weekdayOf,
 } from './calendar.js';
+import { COUNT, countValue } from './words.js';
 
 export interface PhraseHit {
   day: LocalDay;
@@ -92,9 +93,18 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     },
   },
   {
+    id: 'within-a-duration',
+    why: '"within a week", "within 3 days" are a duration, like "in a week": the send day plus that many days',
+    pattern: new RegExp(`\\bwithin (?:the next )?(${COUNT}) (day|week)s?\\b`, 'i'),
+    resolve: (m, sent) => {
+      const n = countValue(m[1] ?? '') ?? 1;
+      return at(addDays(sent, (m[2] ?? '').toLowerCase() === 'week' ? 7 * n : n));
+    },
+  },
+  {
     id: 'next-week',
-    why: '"next week" and "the week of the next" resolve to Friday of the following week',
-    pattern: /\b(?:next week|the following week|within (?:a|the next) week)\b/i,
+    why: '"next week" and "the following week" resolve to Friday of the following week',
+    pattern: /\b(?:next week|the following week)\b/i,
     resolve: (_m, sent) => at(fridayOfWeek(nextMonday(sent))),
   },
   {
