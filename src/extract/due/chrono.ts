@@ -32,11 +32,15 @@ function momentOf(instant: Date, offsetMinutes: number): Moment {
 const momentOfContext = (context: chrono.ParsingContext) =>
   momentOf(context.reference.instant, context.reference.timezoneOffset ?? -context.reference.instant.getTimezoneOffset());
 
+/** Matches nothing, at once: the pattern of a parser whose screen the text failed. */
+const NEVER = /^(?!)/;
+
 /** A pure day or clock parser as a chrono parser; a clock reading only implies its day, so it stays "a time". */
 function chronoParser(parser: DayParser, holidays: HolidaySet, timeOnly: boolean): chrono.Parser {
   const pattern = parser.pattern(holidays);
+  const screen = parser.screen?.(holidays);
   return {
-    pattern: () => pattern,
+    pattern: (context) => (screen && !screen.test(context.text) ? NEVER : pattern),
     extract: (context, match) => {
       // chrono retries a failed match one character on, where \b holds again inside a word ("15h30" → "5h30").
       if (/\w/.test(context.text[(match.index ?? 0) - 1] ?? '')) return null;

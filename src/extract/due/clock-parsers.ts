@@ -93,6 +93,7 @@ export const CLOCK_PARSERS: DayParser[] = [
   },
   {
     id: 'clock-digits-spelled-meridiem',
+    screen: () => /\d/,
     why: '"3 oclock am", "3 in the AM", "7 in the evening": the half of the day in words',
     pattern: () =>
       /\b(\d{1,2})(?:\s*o'?clock)?(?:\s*([ap])\.?\s?m\b\.?|\s+in\s+the\s+(a\.?m\b\.?|p\.?m\b\.?|morning|afternoon|evening))/i,

@@ -35,6 +35,8 @@ export interface DayParser {
   id: string;
   why: string;
   pattern(holidays: HolidaySet): RegExp;
+  /** A cheaper test a text must pass before `pattern` is tried: most sentences name no holiday at all. */
+  screen?(holidays: HolidaySet): RegExp;
   read(match: RegExpMatchArray, now: Moment, holidays: HolidaySet): Reading | null;
 }
 
@@ -63,6 +65,7 @@ export const DAY_PARSERS: DayParser[] = [
   {
     id: 'holiday',
     why: 'named holidays and offsets from them: "before Christmas", "the week after Thanksgiving", "3 days after Easter"',
+    screen: (h) => new RegExp(`\\b(?:${h.namePattern})`, 'i'),
     pattern: (h) =>
       new RegExp(
         `\\b(?:(?:(${COUNT})\\s+${UNIT}|the\\s+(day|week)|(${ORDINAL})\\s+(${WEEKDAY}))\\s+(before|after|from)\\s+|(before|after)\\s+)?` +
@@ -131,6 +134,7 @@ export const DAY_PARSERS: DayParser[] = [
   },
   {
     id: 'nth-of-relative-month',
+    screen: () => /month/i,
     why: '"the 20th of next month", "20 of this month", "20th day of the current month"',
     pattern: () =>
       new RegExp(`\\b(?:the\\s+)?(${ORDINAL}|\\d{1,2})(?:\\s+day)?\\s+of\\s+(?:the\\s+)?(next|this|current|following)\\s+month\\b`, 'i'),
@@ -183,6 +187,7 @@ export const DAY_PARSERS: DayParser[] = [
   },
   {
     id: 'duration-from-today',
+    screen: () => /today|hence|fortnight/i,
     why: '"3 years from today", "a fortnight hence", "in a fortnight": chrono reads only some of these',
     pattern: () =>
       new RegExp(`\\b(?:in\\s+(${COUNT})\\s+fortnights?|(${COUNT})\\s+${UNIT}\\s+(?:from\\s+today|hence))\\b`, 'i'),
@@ -191,6 +196,7 @@ export const DAY_PARSERS: DayParser[] = [
   },
   {
     id: 'weekday-with-duration',
+    screen: () => /\b(?:from|after|on)\b/i,
     why:
       '"Monday two weeks from now", "in 3 days on Friday": that weekday in the week the duration reaches; ' +
       '"two weeks from Monday": the duration after the coming Monday',
