@@ -69,7 +69,7 @@ describe('readDue: negative cases', () => {
   it.each([
     'soon', 'ASAP', 'shortly', 'a little later', 'I may send him a voicemail', 'last week', 'yesterday', '',
     'that is all for now', 'from now on I will cc you', 'I have it by now', 'I will be the first to admit it',
-    'my boss\'s desk', 'I will call at 650.650.6500',
+    'my boss\'s desk', 'I will call at 650.650.6500', 'it costs 15.2 dollars', 'upgrade to version 2.3.26',
   ])(
     'no due date in "%s"',
     (text) => {
@@ -105,6 +105,10 @@ describe('readDue: holidays, weekday with a day of the month, ordinal words, clo
     ['on the first', '2013-03-01'],
     ['february the 15th', '2013-02-15'],
     ['28 June in 2020', '2020-06-28'],
+    ['June 28th in 2020', '2020-06-28'],
+    ['15.2.', '2013-02-15'],
+    ['3.15.13', '2013-03-15'],
+    ['1.5.2013', '2013-05-01'],
     ['15/3/2013', '2013-03-15'],
     ['2013/03/15', '2013-03-15'],
     ['friday after next', '2013-02-22'],

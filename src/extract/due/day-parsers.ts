@@ -111,7 +111,7 @@ export const DAY_PARSERS: DayParser[] = [
   {
     id: 'month-the-nth',
     why: '"February the 15th", "October fifth": the next such day',
-    pattern: () => new RegExp(`\\b(${MONTH})\\s+(?:the\\s+)?(${ORDINAL})(?:,?\\s+(\\d{4}))?\\b`, 'i'),
+    pattern: () => new RegExp(`\\b(${MONTH})\\s+(?:the\\s+)?(${ORDINAL})(?:,?\\s+(?:in\\s+)?(\\d{4}))?\\b`, 'i'),
     read: (m, now) => {
       const dom = ordinalValue(m[2] ?? '');
       const month = monthValue(m[1] ?? '');
@@ -148,7 +148,7 @@ export const DAY_PARSERS: DayParser[] = [
   {
     id: 'nth-weekday-of-month',
     why: '"the first Tuesday of October", "last Friday in October", "third Tuesday of September 2014"',
-    pattern: () => new RegExp(`\\b(?:the\\s+)?(${ORDINAL}|last)\\s+(${WEEKDAY})\\s+(?:of|in)\\s+(${MONTH})(?:,?\\s+(\\d{4}))?\\b`, 'i'),
+    pattern: () => new RegExp(`\\b(?:the\\s+)?(${ORDINAL}|last)\\s+(${WEEKDAY})\\s+(?:of|in)\\s+(${MONTH})(?:,?\\s+(?:in\\s+)?(\\d{4}))?\\b`, 'i'),
     read: (m, now) => {
       const n = /last/i.test(m[1] ?? '') ? -1 : ordinalValue(m[1] ?? '');
       if (!n || n > 5) return null;
@@ -161,7 +161,7 @@ export const DAY_PARSERS: DayParser[] = [
     id: 'nth-day-of-month',
     why: '"the third day of October", "the fifth last day of May", "last day in October 2015"',
     pattern: () =>
-      new RegExp(`\\b(?:the\\s+)?(?:(${ORDINAL})\\s+(last\\s+)?|(last)\\s+)day\\s+(?:of|in)\\s+(${MONTH})(?:,?\\s+(\\d{4}))?\\b`, 'i'),
+      new RegExp(`\\b(?:the\\s+)?(?:(${ORDINAL})\\s+(last\\s+)?|(last)\\s+)day\\s+(?:of|in)\\s+(${MONTH})(?:,?\\s+(?:in\\s+)?(\\d{4}))?\\b`, 'i'),
     read: (m, now) => {
       const n = m[3] ? 1 : ordinalValue(m[1] ?? '');
       const fromEnd = Boolean(m[2] ?? m[3]);
@@ -214,6 +214,22 @@ export const DAY_PARSERS: DayParser[] = [
       }
       const start = nextWeekday(now.day, weekdayValue(wdC ?? ''));
       return { day: shiftBy(start, countValue(nC ?? '') ?? 1, uC ?? 'day') };
+    },
+  },
+  {
+    id: 'numeric-dotted',
+    why:
+      '"15.2.", "15.03.2013", "3.15.13": a dotted date is day.month unless the month would pass 12; ' +
+      'without a year it needs its closing dot ("15.2" is a number)',
+    screen: () => /\d\.\d/,
+    pattern: () => /(?<![\d.]|\bv(?:ersion)?\s?)\b(\d{1,2})\.(\d{1,2})\.(?:(\d{4}|\d{2})(?![\d.])|(?!\d))/,
+    read: (m, now) => {
+      let [a, b] = [Number(m[1]), Number(m[2])];
+      if (b > 12 && a <= 12) [a, b] = [b, a];
+      if (b < 1 || b > 12 || a < 1) return null;
+      const year = m[3] ? Number(m[3]) + (m[3].length === 2 ? 2000 : 0) : null;
+      const day = inMonth(now.day, b, year, (y) => (a <= daysInMonth(y, b) ? { year: y, month: b, day: a } : null));
+      return day ? { day } : null;
     },
   },
   {
