@@ -9,6 +9,7 @@ import { checkPermissions, deepFreeze, parseJson, readConfigFile, stripComments 
 import { formatProblems, type Problem, problemsFromIssue } from './config/problems.js';
 import type { Config } from './config/types.js';
 import { FollowthruError } from './errors.js';
+import { DEFAULT_HOLIDAYS, isHolidayCountry } from './extract/due/holidays.js';
 
 export { resolvePassword } from './config/secret.js';
 export type * from './config/types.js';
@@ -65,6 +66,7 @@ const schema = z.strictObject({
     })
     .prefault({}),
   holidays: z.array(z.string().refine(isCalendarDate)).default([]),
+  country: z.string().trim().toUpperCase().refine(isHolidayCountry).default(DEFAULT_HOLIDAYS),
 });
 
 /** The schema's output: fields valid, block defaults applied, cross-field defaults not yet. */

@@ -65,7 +65,7 @@ function requestReason(sentence: string, matchRequest: SentenceMatcher, lexicon:
 const WEAK = 0.5;
 
 /** minConfidence: weakened promises below it are dropped; 0.5 keeps hedged and conditional ones out. */
-export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
+export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: string): Analyser {
   const matchPromise = compileMatcher(rules.commitments);
   const matchRequest = compileMatcher(rules.requests);
   const ruleById = new Map(rules.commitments.map((r) => [r.id, r]));
@@ -86,8 +86,8 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
         for (const hit of screened ? matchPromise(text) : []) {
           const action = resolveAction(text.slice(hit.act?.start ?? hit.start), rules.lexicon);
           const candidate: Candidate = { sentence: text, hit, action };
-          const reading = readDue(text.slice(hit.start), sentAt, message.tzOffsetMinutes);
-          const due = reading.due ?? readDue(text, sentAt, message.tzOffsetMinutes).due;
+          const reading = readDue(text.slice(hit.start), sentAt, message.tzOffsetMinutes, country);
+          const due = reading.due ?? readDue(text, sentAt, message.tzOffsetMinutes, country).due;
           const rule = ruleById.get(hit.ruleId);
           const verdict =
             notTheSender ??
