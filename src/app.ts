@@ -3,10 +3,10 @@ import { digestReplyHandler } from './commands/handle.js';
 import { type Config, resolvePassword } from './config.js';
 import type { Transport } from './digest/transport.js';
 import { createExtractor, type Extractor } from './extract/index.js';
-import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
+import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
 import { type ImapSession, openImap } from './source/imap.js';
-import { openStore, type Store } from './store/index.js';
+import { openStore, queueConfirmations, type Store } from './store/index.js';
 
 export interface App {
   config: Config;
@@ -15,8 +15,6 @@ export interface App {
   log: Logger;
   /** The ingest stage's dependencies, with the digest-reply handler when one is wired. */
   deps: IngestDeps;
-  /** Confirmations of replies to digests, committed and waiting to be sent (see digest/deliver.ts). */
-  outbox: Confirmation[];
   /** Overrides the configured delivery (tests, --dry-run): see digest/deliver.ts transportFor. */
   transport?: Transport;
   /** What the pure stages need to know about the user, at `now`. */
@@ -49,17 +47,16 @@ export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Lo
 export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? loggerFor(config, options.verbose);
   const store = await openStore(config.store.path);
-  const extractor = createExtractor();
+  const extractor = createExtractor(undefined, undefined, config.country);
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
-  const outbox: Confirmation[] = [];
-  const deps: IngestDeps = { store, extractor, log, onDigestReply, afterCommit: (sent) => outbox.push(...sent) };
+  // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox).
+  const deps: IngestDeps = { store, extractor, log, onDigestReply, inCommit: queueConfirmations };
   return {
     config,
     store,
     extractor,
     log,
     deps,
-    outbox,
     ...(options.transport ? { transport: options.transport } : {}),
     context: (now) => ({
       me: config.me,
@@ -82,6 +79,7 @@ export async function openUserImap(app: App): Promise<ImapSession> {
     secure: imap.secure,
     allowInsecure: imap.allowInsecure,
     user: imap.user,
+    maxMessageBytes: imap.maxMessageBytes,
     password: await serverPassword(app.config, 'imap'),
     log: app.log,
   });

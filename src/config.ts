@@ -10,6 +10,7 @@ import { checkPermissions, deepFreeze, parseJson, readConfigFile, stripComments 
 import { formatProblems, type Problem, problemsFromIssue } from './config/problems.js';
 import type { AccountConfig, Config } from './config/types.js';
 import { FollowthruError } from './errors.js';
+import { DEFAULT_HOLIDAYS, isHolidayCountry } from './extract/due/holidays.js';
 
 export { DEFAULT_ACCOUNT } from './config/accounts.js';
 export { resolvePassword } from './config/secret.js';
@@ -43,6 +44,8 @@ const schema = z.strictObject({
     user: text(),
     sentFolder: opt(text()),
     inboxFolder: text().default('INBOX'),
+    // 25 MiB: a mail with attachments a provider would still accept; a larger one is skipped, never buffered whole.
+    maxMessageBytes: z.int().min(64 * 1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
   }),
   smtp: opt(z.strictObject({ ...server, user: opt(text()) })),
   digest: z
@@ -67,6 +70,7 @@ const schema = z.strictObject({
     })
     .prefault({}),
   holidays: z.array(z.string().refine(isCalendarDate)).default([]),
+  country: z.string().trim().toUpperCase().refine(isHolidayCountry).default(DEFAULT_HOLIDAYS),
 });
 
 /** The schema's output: fields valid, block defaults applied, cross-field defaults not yet. */

@@ -25,6 +25,8 @@ export interface ImapConfig extends ServerConfig {
   sentFolder: string | null;
   /** Where replies to you (and to digests) arrive. */
   inboxFolder: string;
+  /** The most fetched of one mail; a larger one is recorded in `skipped` and passed over. */
+  maxMessageBytes: number;
 }
 
 export interface SmtpConfig extends ServerConfig {
@@ -84,6 +86,8 @@ export interface AccountConfig {
   followUp: FollowUpConfig;
   /** Days (YYYY-MM-DD) that are not business days. */
   holidays: readonly string[];
+  /** Whose named holidays a due date may name ("Labor Day", "Thanksgiving", "Boxing Day"): "US", "GB", … */
+  country: string;
 }
 
 /**

@@ -16,5 +16,9 @@ export interface MailSource {
   watch(path: string): Promise<void>;
   waitForChange(path: string, maxIdleMs: number, signal?: AbortSignal): Promise<ChangeResult>;
   append(path: string, bytes: Buffer, flags?: string[]): Promise<void>;
+  /** Whether a mail with this Message-ID (with brackets) is in the folder: did a delivery arrive? */
+  hasMessageId(path: string, messageId: string): Promise<boolean>;
   close(): Promise<void>;
+  /** Cuts the connection now, without a goodbye: what shutdown does to a command stuck on a slow server. */
+  drop(): void;
 }

@@ -2,12 +2,14 @@
 
 export * from './cursors.js';
 export type { Connection, Db, RunResult, SqlParams, SqlValue } from './db.js';
+export * from './digest-attempts.js';
 export type * from './port.js';
 export * from './digests.js';
 export { PRIVATE_FILE, widerThanPrivate } from './file-modes.js';
 export * from './items.js';
 export * from './messages.js';
 export * from './meta.js';
+export * from './outbox.js';
 export { MIGRATIONS, type Migration } from './migrations.js';
 export { backupStore, migrate, openStore } from './open.js';
 export { DEFAULT_ACCOUNT, mailboxOf, scopeTo } from './scope.js';

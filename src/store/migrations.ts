@@ -128,13 +128,44 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    name: 'digest delivery attempts',
+    sql: `
+      -- The mail as first built, so a retry sends the very same digest (same numbering, same Message-ID).
+      ALTER TABLE digests ADD COLUMN mail_json TEXT;
+      -- One row per try to deliver a digest. 'sending' with no finished_at after a restart means the process died
+      -- mid-send: the mail may or may not have arrived.
+      CREATE TABLE digest_attempts (
+        id INTEGER PRIMARY KEY,
+        digest_id INTEGER NOT NULL REFERENCES digests (id),
+        started_at TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('sending', 'sent', 'failed', 'found-delivered')),
+        retry_kind TEXT,                     -- after a failure: auth | throttle | transient, NULL when not retried
+        error TEXT,
+        finished_at TEXT
+      );
+      CREATE INDEX digest_attempts_digest ON digest_attempts (digest_id, id);
+      -- Confirmations of replies, written in the transaction that applied the reply and deleted once delivered:
+      -- a kill -9 right after that commit no longer loses them. started_at: a try began (and may have arrived).
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,            -- makes the confirmation's Message-ID, the same on every try
+        confirmation_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      );
+    `,
+  },
+  {
+    version: 4,
     name: 'accounts',
     rebuildsTables: true,
     // Every row of a mailbox gets its account, and keys become (account, ...). Rows already there belong to
     // the one account a single-account config is read as, "default". Ids, numbers and cursors are copied
     // unchanged; items keep their AUTOINCREMENT high-water mark, so no id is ever handed out twice.
     sql: `
-      CREATE TABLE messages_v3 (
+      CREATE TABLE messages_next (
         account TEXT NOT NULL,
         id TEXT NOT NULL,
         message_id TEXT,
@@ -152,12 +183,12 @@ export const MIGRATIONS: readonly Migration[] = [
         seen_at TEXT NOT NULL,
         PRIMARY KEY (account, id)
       );
-      INSERT INTO messages_v3 (account, id, message_id, thread_id, folder, direction, from_json, to_json, cc_json,
+      INSERT INTO messages_next (account, id, message_id, thread_id, folder, direction, from_json, to_json, cc_json,
         subject, sent_at, in_reply_to, references_json, attachments_json, seen_at)
       SELECT 'default', id, message_id, thread_id, folder, direction, from_json, to_json, cc_json,
         subject, sent_at, in_reply_to, references_json, attachments_json, seen_at FROM messages;
 
-      CREATE TABLE items_v3 (
+      CREATE TABLE items_next (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         account TEXT NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('promise', 'awaiting-reply', 'their-promise', 'asked-of-you')),
@@ -182,17 +213,17 @@ export const MIGRATIONS: readonly Migration[] = [
         FOREIGN KEY (account, message_id) REFERENCES messages (account, id),
         UNIQUE (account, message_id, kind, text)
       );
-      INSERT INTO items_v3 (id, account, kind, status, text, action, due_json, due_date, counterparties_json,
+      INSERT INTO items_next (id, account, kind, status, text, action, due_json, due_date, counterparties_json,
         message_id, thread_id, subject, sent_at, rule, confidence, evidence_json, snoozed_until, nudges,
         clock_started_at, rejected_evidence_json, updated_at)
       SELECT id, 'default', kind, status, text, action, due_json, due_date, counterparties_json,
         message_id, thread_id, subject, sent_at, rule, confidence, evidence_json, snoozed_until, nudges,
         clock_started_at, rejected_evidence_json, updated_at FROM items;
-      -- The copy set items_v3's sequence to the highest id present; the old one may be higher.
-      UPDATE sqlite_sequence SET seq = (SELECT MAX(seq) FROM sqlite_sequence WHERE name IN ('items', 'items_v3'))
-        WHERE name = 'items_v3';
+      -- The copy set items_next's sequence to the highest id present; the old one may be higher.
+      UPDATE sqlite_sequence SET seq = (SELECT MAX(seq) FROM sqlite_sequence WHERE name IN ('items', 'items_next'))
+        WHERE name = 'items_next';
 
-      CREATE TABLE cursors_v3 (
+      CREATE TABLE cursors_next (
         account TEXT NOT NULL,
         folder TEXT NOT NULL,
         uid_validity TEXT NOT NULL,
@@ -203,18 +234,18 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at TEXT NOT NULL,
         PRIMARY KEY (account, folder)
       );
-      INSERT INTO cursors_v3 (account, folder, uid_validity, last_uid, highest_modseq, resets, parked, updated_at)
+      INSERT INTO cursors_next (account, folder, uid_validity, last_uid, highest_modseq, resets, parked, updated_at)
       SELECT 'default', folder, uid_validity, last_uid, highest_modseq, resets, parked, updated_at FROM cursors;
 
-      CREATE TABLE thread_keys_v3 (
+      CREATE TABLE thread_keys_next (
         account TEXT NOT NULL,
         key TEXT NOT NULL,
         thread_id TEXT NOT NULL,
         PRIMARY KEY (account, key)
       );
-      INSERT INTO thread_keys_v3 (account, key, thread_id) SELECT 'default', key, thread_id FROM thread_keys;
+      INSERT INTO thread_keys_next (account, key, thread_id) SELECT 'default', key, thread_id FROM thread_keys;
 
-      CREATE TABLE skipped_v3 (
+      CREATE TABLE skipped_next (
         id INTEGER PRIMARY KEY,
         account TEXT NOT NULL,
         origin TEXT NOT NULL,
@@ -223,10 +254,10 @@ export const MIGRATIONS: readonly Migration[] = [
         skipped_at TEXT NOT NULL,
         UNIQUE (account, message_key)
       );
-      INSERT INTO skipped_v3 (id, account, origin, message_key, reason, skipped_at)
+      INSERT INTO skipped_next (id, account, origin, message_key, reason, skipped_at)
       SELECT id, 'default', origin, message_key, reason, skipped_at FROM skipped;
 
-      CREATE TABLE suppressions_v3 (
+      CREATE TABLE suppressions_next (
         id INTEGER PRIMARY KEY,
         account TEXT NOT NULL,
         rule TEXT NOT NULL,
@@ -235,7 +266,7 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at TEXT NOT NULL,
         UNIQUE (account, rule, phrase_key)
       );
-      INSERT INTO suppressions_v3 (id, account, rule, phrase_key, item_id, created_at)
+      INSERT INTO suppressions_next (id, account, rule, phrase_key, item_id, created_at)
       SELECT id, 'default', rule, phrase_key, item_id, created_at FROM suppressions;
 
       DROP TABLE items;
@@ -244,12 +275,12 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE thread_keys;
       DROP TABLE skipped;
       DROP TABLE suppressions;
-      ALTER TABLE messages_v3 RENAME TO messages;
-      ALTER TABLE items_v3 RENAME TO items;
-      ALTER TABLE cursors_v3 RENAME TO cursors;
-      ALTER TABLE thread_keys_v3 RENAME TO thread_keys;
-      ALTER TABLE skipped_v3 RENAME TO skipped;
-      ALTER TABLE suppressions_v3 RENAME TO suppressions;
+      ALTER TABLE messages_next RENAME TO messages;
+      ALTER TABLE items_next RENAME TO items;
+      ALTER TABLE cursors_next RENAME TO cursors;
+      ALTER TABLE thread_keys_next RENAME TO thread_keys;
+      ALTER TABLE skipped_next RENAME TO skipped;
+      ALTER TABLE suppressions_next RENAME TO suppressions;
 
       CREATE INDEX messages_thread ON messages (account, thread_id, sent_at);
       CREATE INDEX messages_message_id ON messages (account, message_id);
