@@ -1,6 +1,6 @@
 // Composition root: config → adapters (store, extractor, logger) → the stages. Commands start here.
 import { digestReplyHandler } from './commands/handle.js';
-import { type Config, resolvePassword } from './config.js';
+import { type Config, configForAccount, resolvePassword } from './config.js';
 import type { Transport } from './digest/transport.js';
 import { createExtractor, type Extractor } from './extract/index.js';
 import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
@@ -58,15 +58,38 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     log,
     deps,
     ...(options.transport ? { transport: options.transport } : {}),
-    context: (now) => ({
-      me: config.me,
-      now,
-      timeZone: config.timezone,
-      holidays: config.holidays,
-      trackAddress: config.trackAddress,
-      confirm: config.digest.confirm,
-    }),
+    context: contextOf(config),
     close: () => store.close(),
+  };
+}
+
+function contextOf(config: Config): (now: Date) => IngestContext {
+  return (now) => ({
+    me: config.me,
+    now,
+    timeZone: config.timezone,
+    holidays: config.holidays,
+    trackAddress: config.trackAddress,
+    confirm: config.digest.confirm,
+  });
+}
+
+/**
+ * The app as one account's worker sees it: that account's settings and server, the store scoped to it. Replies
+ * to the digest are still checked against the digest's owner, and reach items of any account by their id.
+ */
+export function accountApp(app: App, id: string, label = app.config.accounts.length > 1): App {
+  const config = configForAccount(app.config, id);
+  const store = app.store.forAccount(id);
+  const log = label ? app.log.child({ account: id }) : app.log;
+  return {
+    ...app,
+    config,
+    store,
+    log,
+    deps: { ...app.deps, store, log },
+    context: contextOf(config),
+    close: async () => undefined, // the store belongs to the app the worker came from
   };
 }
 

@@ -162,6 +162,8 @@ export type ReplyCommand =
 export interface DigestLine {
   number: number;
   itemId: number;
+  /** The item's account, set only when the digest covers more than one: renderers show it as a label. */
+  account?: string;
   section: DigestSection;
   /** The promise or request verbatim; for an awaiting-reply, the subject. */
   quote: string;

@@ -28,7 +28,7 @@ import {
 } from '../store/index.js';
 import { type BackoffOptions, backoffDelay, retryKindOf } from '../source/backoff.js';
 import { localDay } from '../track/business-days.js';
-import type { Digest } from '../types.js';
+import type { Digest, DigestLine, TrackedItem } from '../types.js';
 import { errorMessage } from '../errors.js';
 import { composeDigest, digestEntries } from './compose.js';
 import { escapeHtml } from './escape.js';
@@ -45,7 +45,7 @@ const mailDomain = (app: App): string => app.config.digest.to.split('@')[1] ?? '
 export async function composeFromStore(app: App, now: Date, quiet = app.config.digest.quiet): Promise<Digest | null> {
   const items = await listItems(app.store);
   const previous = await lastDigest(app.store, { sentOnly: true });
-  return composeDigest(items, {
+  const digest = composeDigest(items, {
     now,
     timeZone: app.config.digest.timezone,
     holidays: app.config.holidays,
@@ -55,6 +55,17 @@ export async function composeFromStore(app: App, now: Date, quiet = app.config.d
     cadence: app.config.followUp,
     onUnplaced: (item, reason) => app.log.warn({ item: item.id, reason }, 'left an item out of the digest: it cannot be placed'),
   });
+  return app.config.accounts.length > 1 && digest ? labelAccounts(digest, items) : digest;
+}
+
+/** With several accounts, each line says whose mailbox its item came from. Pure. */
+export function labelAccounts(digest: Digest, items: readonly TrackedItem[]): Digest {
+  const accountOf = new Map(items.map((item) => [item.id, item.account]));
+  const label = (line: DigestLine): DigestLine => {
+    const account = accountOf.get(line.itemId);
+    return account === undefined ? line : { ...line, account };
+  };
+  return { ...digest, sections: digest.sections.map((s) => ({ ...s, lines: s.lines.map(label) })) };
 }
 
 function outgoing(app: App, digest: Digest, stored: StoredDigest, now: Date): OutgoingMail {

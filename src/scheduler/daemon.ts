@@ -2,7 +2,7 @@
 // on its cron schedule, and once at start when today's slot passed while the daemon was down. The digest runs
 // apart from the sync queue (see digest-job.ts): a slow server never holds it back. On abort every connection is
 // dropped at once, so the daemon ends whatever the network does.
-import { type App, openUserImap } from '../app.js';
+import { type App, accountApp, openUserImap } from '../app.js';
 import { sendOutbox } from '../digest/deliver.js';
 import { errorMessage } from '../errors.js';
 import { type BackoffOptions, backoffDelay, classifyFailure } from '../source/backoff.js';
@@ -50,12 +50,30 @@ async function wakeSnoozed(app: App, now: Date): Promise<void> {
 export async function runDaemon(app: App, options: DaemonOptions): Promise<void> {
   const { signal } = options;
   const clock = options.clock ?? (() => new Date());
-  const serial = queue();
   const digest = digestJob(app, clock, options.digestBackoff);
   const cron = scheduleCron(app.config.digest.cron, app.config.digest.timezone, digest.run);
   signal.addEventListener('abort', () => { cron.stop(); digest.stop(); }, { once: true });
   if (slotEarlierToday(cronFields(app.config.digest.cron), clock(), app.config.digest.timezone)) void digest.run();
 
+  // One worker per account, each with its own connections, backoff and IDLE: one account's outage, refused
+  // login or poison mail is that worker's problem alone. Confirmations leave through the delivering account.
+  const several = app.config.accounts.length > 1;
+  const outbox = queue();
+  const workers = app.config.accounts.map((account) => {
+    const worker = accountApp(app, account.id, several);
+    return runAccount(worker, () => outbox(() => sendOutbox(app, clock())), clock, options);
+  });
+  await Promise.all(workers);
+  cron.stop();
+  digest.stop();
+  // A digest mid-send gets a moment to finish; one that does not is checked or resent on the next start.
+  await Promise.race([digest.settled(), sleep(2_000, new AbortController().signal)]);
+}
+
+/** One account's loop: connect, sync, IDLE, again; on any failure, back off and reconnect. */
+async function runAccount(app: App, sendConfirmations: () => Promise<unknown>, clock: () => Date, options: DaemonOptions): Promise<void> {
+  const { signal } = options;
+  const serial = queue();
   let attempt = 0;
   while (!signal.aborted) {
     // A new ImapFlow instance per connection: a closed one is never reused.
@@ -81,7 +99,7 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
       for (;;) {
         const report = await serial(() => syncOnce(app, main, clock()));
         if (report.outcome.messages > 0) app.log.info({ ...report.outcome }, 'synced');
-        await serial(() => sendOutbox(app, clock()));
+        await sendConfirmations();
         await serial(() => wakeSnoozed(app, clock()));
         if (signal.aborted) break;
         const round = new AbortController();
@@ -109,8 +127,4 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
       else await Promise.all(sessions.map((session) => session.close().catch(() => undefined)));
     }
   }
-  cron.stop();
-  digest.stop();
-  // A digest mid-send gets a moment to finish; one that does not is checked or resent on the next start.
-  await Promise.race([digest.settled(), sleep(2_000, new AbortController().signal)]);
 }
