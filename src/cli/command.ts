@@ -23,6 +23,11 @@ export const NOW_OPTION: CliOption = {
   description: 'the clock, as an ISO date-time (for tests and demos)',
 };
 
+export const ACCOUNT_OPTION: CliOption = {
+  flags: '--account <id>',
+  description: "only this account's items (default: every account)",
+};
+
 export const CONFIG_OPTION: CliOption = {
   flags: '-c, --config <file>',
   description: 'config file (default: $FOLLOWTHRU_CONFIG or ./config.json)',

@@ -1,6 +1,6 @@
 // followthru doctor: checks the config, the IMAP login and folders, digest delivery, the time zone, the store
 // and the schedule. Each problem is printed with its fix; the exit code is 1 when there is any.
-import { type App, openApp, openUserImap, serverPassword } from '../app.js';
+import { type App, accountApp, openApp, openUserImap, serverPassword } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { verifySmtp } from '../digest/send.js';
 import { errorMessage } from '../errors.js';
@@ -40,19 +40,11 @@ async function appChecks(app: App): Promise<Check[]> {
     const files = wider.map((w) => `${w.file} (${w.mode.toString(8)})`).join(', ');
     throw new Error(`${files}: other users can read your mail and forge replies to the digest — fix: chmod 600 ${wider.map((w) => w.file).join(' ')}`);
   }));
-  let folders: string[] = [];
-  checks.push(await check('imap login', async () => {
-    const session = await openUserImap(app);
-    try {
-      const list = await session.listFolders();
-      folders = list.map((f) => f.path);
-      const sent = findSentFolder(list, config.imap.sentFolder);
-      if (!folders.includes(config.imap.inboxFolder)) throw new Error(`no folder "${config.imap.inboxFolder}" — fix: set imap.inboxFolder to one of: ${folders.join(', ')}`);
-      return `${config.imap.user} at ${config.imap.host}:${config.imap.port}; Sent is "${sent}", replies in "${config.imap.inboxFolder}"`;
-    } finally {
-      await session.close();
-    }
-  }));
+  // Each account's login on its own line; with one account the line reads as it always did.
+  const several = config.accounts.length > 1;
+  for (const account of config.accounts) {
+    checks.push(await imapCheck(several ? accountApp(app, account.id) : app, several ? `imap login [${account.id}]` : 'imap login'));
+  }
   checks.push(await check('digest delivery', async () => {
     if (config.digest.deliver === 'imap') return `filed into "${config.imap.inboxFolder}" over IMAP, to ${config.digest.to}`;
     if (!config.smtp) throw new Error('digest.deliver is "smtp" but there is no smtp block — fix: add one, or set digest.deliver to "imap"');
@@ -65,6 +57,22 @@ async function appChecks(app: App): Promise<Check[]> {
     return `${next.toLocaleString('en-GB', { timeZone: config.digest.timezone })} ${config.digest.timezone} (${config.digest.cron})`;
   }));
   return checks;
+}
+
+async function imapCheck(app: App, name: string): Promise<Check> {
+  const { config } = app;
+  return check(name, async () => {
+    const session = await openUserImap(app);
+    try {
+      const list = await session.listFolders();
+      const folders = list.map((f) => f.path);
+      const sent = findSentFolder(list, config.imap.sentFolder);
+      if (!folders.includes(config.imap.inboxFolder)) throw new Error(`no folder "${config.imap.inboxFolder}" — fix: set imap.inboxFolder to one of: ${folders.join(', ')}`);
+      return `${config.imap.user} at ${config.imap.host}:${config.imap.port}; Sent is "${sent}", replies in "${config.imap.inboxFolder}"`;
+    } finally {
+      await session.close();
+    }
+  });
 }
 
 export async function runDoctor(configPath: string | undefined): Promise<Check[]> {

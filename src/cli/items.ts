@@ -6,7 +6,8 @@ import { VERBS, type VerbSpec } from '../commands/grammar.js';
 import { parseLine } from '../commands/parse-reply.js';
 import { addSuppression, getItem, updateItem } from '../store/index.js';
 import type { TrackedItem } from '../types.js';
-import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
+import { accountScope } from './account.js';
+import { ACCOUNT_OPTION, CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
 import { cliTargets, digestNote, latestDigest } from './digest-numbers.js';
 import { withApp } from './with-app.js';
 
@@ -22,7 +23,7 @@ function itemCommand(spec: VerbSpec): CliCommand {
     name: spec.cli,
     args: spec.takes === 'when' ? '<items-then-when...>' : '<items...>',
     description: spec.cliHelp,
-    options: [CONFIG_OPTION, NOW_OPTION],
+    options: [CONFIG_OPTION, NOW_OPTION, ACCOUNT_OPTION],
     async run(words, options) {
       const now = nowFrom(options);
       return withApp(options, async (app) => {
@@ -34,11 +35,19 @@ function itemCommand(spec: VerbSpec): CliCommand {
         const latest = await latestDigest(app.store, now, app.config.digest.timezone);
         const targets = cliTargets(latest)(command);
         const items = new Map<number, TrackedItem>();
+        const only = accountScope(app, options).account;
+        const elsewhere: string[] = [];
+        const mine: typeof targets = [];
         for (const target of targets) {
           const item = 'itemId' in target ? await getItem(app.store, target.itemId) : null;
-          if (item) items.set(item.id, item);
+          // --account guards a change: an item of another account is left alone and named.
+          if (item && only !== null && item.account !== only) elsewhere.push(`${spec.cli} ${target.label}: that item is in account "${item.account}", not "${only}"`);
+          else {
+            if (item) items.set(item.id, item);
+            mine.push(target);
+          }
         }
-        const { changes, results } = applyCommands([command], () => targets, items, now);
+        const { changes, results } = applyCommands([command], () => mine, items, now);
         await app.store.transaction(async (tx) => {
           for (const change of changes) {
             await updateItem(tx, change.item.id, change.item, now);
@@ -46,7 +55,7 @@ function itemCommand(spec: VerbSpec): CliCommand {
           }
         });
         const note = targets.some((t) => !t.label.startsWith('#')) ? digestNote(latest) : '';
-        process.stdout.write(`${[note, ...results].filter(Boolean).join('\n')}\n`);
+        process.stdout.write(`${[note, ...elsewhere, ...results].filter(Boolean).join('\n')}\n`);
         return changes.length === targets.length ? 0 : 1;
       });
     },

@@ -6,7 +6,8 @@ import type { Config } from '../config.js';
 import { printable as p, terminalJson } from '../digest/escape.js';
 import { followUpDue } from '../track/cadence.js';
 import { shortDay } from '../digest/format.js';
-import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
+import { ACCOUNT_OPTION, CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
+import { accountScope } from './account.js';
 import { digestNote, latestDigest } from './digest-numbers.js';
 import { VERBOSE_OPTION, withApp } from './with-app.js';
 
@@ -27,6 +28,7 @@ function followUpOf(item: TrackedItem, config: Config, now: Date): string | null
 export function itemJson(item: TrackedItem, config: Config, now: Date, digestNumber: number | null = null) {
   return {
     id: item.id,
+    account: item.account,
     kind: item.kind,
     status: item.status,
     text: item.text,
@@ -47,12 +49,13 @@ export function itemJson(item: TrackedItem, config: Config, now: Date, digestNum
  * "4. #12 open …": the digest number first when the latest digest has one, then the list id; two lines per
  * item, every field from mail through printable(): no injected line, no escape.
  */
-export function itemLine(item: TrackedItem, zone: string, digestNumber: number | null = null): string {
+export function itemLine(item: TrackedItem, zone: string, digestNumber: number | null = null, showAccount = false): string {
   const due = item.due ? ` due ${p(item.due.date)} ('${p(item.due.text)}')` : '';
   const until = item.status === 'snoozed' && item.snoozedUntil ? ` snoozed until ${shortDay(new Date(item.snoozedUntil), zone)}` : '';
   const kept = item.evidence ? `  ← ${p(item.evidence.attachment ?? item.evidence.words.join(' '))}` : '';
   const number = digestNumber === null ? '' : `${digestNumber}.`;
-  return `${number.padStart(4)} #${item.id} ${item.status.padEnd(8)} ${item.kind.padEnd(14)} ${p(who(item))}${due}${until}\n     "${p(item.text)}"${kept}`;
+  const account = showAccount ? `[${p(item.account)}] ` : '';
+  return `${number.padStart(4)} #${item.id} ${account}${item.status.padEnd(8)} ${item.kind.padEnd(14)} ${p(who(item))}${due}${until}\n     "${p(item.text)}"${kept}`;
 }
 
 export const listCommand: CliCommand = {
@@ -62,9 +65,10 @@ export const listCommand: CliCommand = {
     CONFIG_OPTION,
     NOW_OPTION,
     VERBOSE_OPTION,
+    ACCOUNT_OPTION,
     { flags: '--status <which>', description: 'open (open and snoozed, the default) or all', default: 'open' },
     { flags: '--kind <kind>', description: `only one kind: ${KINDS.join(', ')}` },
-    { flags: '--json', description: 'one JSON array of {id, kind, status, text, action, due, to, messageId, sentAt, evidence, followUpDue, snoozedUntil, digestNumber}' },
+    { flags: '--json', description: 'one JSON array of {id, account, kind, status, text, action, due, to, messageId, sentAt, evidence, followUpDue, snoozedUntil, digestNumber}' },
   ],
   async run(_args, options) {
     const kind = options.kind as ItemKind | undefined;
@@ -79,7 +83,7 @@ export const listCommand: CliCommand = {
     const status: 'all' | ItemStatus[] = options.status === 'all' ? 'all' : ['open', 'snoozed'];
     const now = nowFrom(options);
     const { items, config, latest } = await withApp(options, async (app) => ({
-      items: await listItems(app.store, { status, kind }),
+      items: await listItems(accountScope(app, options), { status, kind }),
       config: app.config,
       latest: await latestDigest(app.store, now, app.config.digest.timezone),
     }));
@@ -90,7 +94,8 @@ export const listCommand: CliCommand = {
       return 0;
     }
     if (items.some((i) => numberOf(i) !== null)) process.stdout.write(`${digestNote(latest)} ("followthru done 2"), or the list id ("followthru done '#12'")\n`);
-    for (const item of items) process.stdout.write(`${itemLine(item, config.timezone, numberOf(item))}\n`);
+    const several = config.accounts.length > 1;
+    for (const item of items) process.stdout.write(`${itemLine(item, config.timezone, numberOf(item), several)}\n`);
     if (items.length === 0) process.stdout.write('nothing tracked yet\n');
     return 0;
   },

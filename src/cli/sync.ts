@@ -1,9 +1,9 @@
 // followthru sync: one round over IMAP (backfill on the first run), then exit.
 import { sendOutbox } from '../digest/deliver.js';
 import { ingestLocal } from '../ingest/local.js';
-import { syncOnce } from '../sync/sync.js';
-import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
-import { openUserImap } from '../app.js';
+import { type SyncReport, syncOnce } from '../sync/sync.js';
+import { ACCOUNT_OPTION, CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
+import { accountApp, openUserImap } from '../app.js';
 import { progressReporter } from './progress.js';
 import { VERBOSE_OPTION, withApp } from './with-app.js';
 
@@ -14,6 +14,7 @@ export const syncCommand: CliCommand = {
     CONFIG_OPTION,
     NOW_OPTION,
     VERBOSE_OPTION,
+    { ...ACCOUNT_OPTION, description: 'only this account (default: every account; with --from: the first)' },
     { flags: '--from <path>', description: 'import a Maildir, an mbox file or a folder of .eml files instead of IMAP' },
   ],
   async run(_args, options) {
@@ -22,21 +23,32 @@ export const syncCommand: CliCommand = {
     const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
     if (typeof options.from === 'string') {
       const from = options.from;
-      const o = await withApp(options, (app) => ingestLocal(app.deps, app.context(now), [from]));
+      const o = await withApp(options, (app) => {
+        const account = accountApp(app, typeof options.account === 'string' ? options.account : app.config.id);
+        return ingestLocal(account.deps, account.context(now), [from]);
+      });
       process.stdout.write(`${from}: ${o.messages} mails read, ${o.created} items found, ${o.updated} updated, ${o.skipped + o.unreadable} skipped, ${o.duplicates} already known, in ${seconds()}s\n`);
       return 0;
     }
     const report = await withApp(options, async (app) => {
-      const session = await openUserImap(app);
-      const progress = progressReporter(app.log, 'sync');
-      try {
-        const report = await syncOnce(app, session, now, progress.update);
-        await sendOutbox(app, now);
-        return report;
-      } finally {
-        progress.stop();
-        await session.close();
+      const ids = typeof options.account === 'string' ? [options.account] : app.config.accounts.map((a) => a.id);
+      const several = app.config.accounts.length > 1;
+      const total: SyncReport = { folders: [], outcome: { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 } };
+      for (const id of ids) {
+        const account = accountApp(app, id);
+        const session = await openUserImap(account);
+        const progress = progressReporter(account.log, 'sync');
+        try {
+          const one = await syncOnce(account, session, now, progress.update);
+          total.folders.push(...one.folders.map((f) => ({ ...f, folder: several ? `[${id}] ${f.folder}` : f.folder })));
+          for (const key of Object.keys(total.outcome) as (keyof SyncReport['outcome'])[]) total.outcome[key] += one.outcome[key];
+        } finally {
+          progress.stop();
+          await session.close();
+        }
       }
+      await sendOutbox(app, now);
+      return total;
     });
     const o = report.outcome;
     const folders = report.folders.map((f) => `${f.folder}: ${f.pending} new (${f.plan})`).join(', ');
