@@ -4,6 +4,8 @@
 export const ERROR_CODES = {
   ECONFIG: 'the configuration is invalid',
   ESECRET: 'a password could not be read',
+  ESIGNIN: 'the OAuth2 sign-in is missing, expired or was refused: only `followthru login` fixes it',
+  EOAUTH: 'the OAuth2 sign-in server could not be reached or answered badly',
   EIMAP_AUTH: 'the IMAP server refused the login',
   EIMAP_CONNECT: 'the IMAP server could not be reached or dropped the connection',
   EIMAP_FOLDER: 'a mailbox folder could not be found or chosen',
@@ -26,7 +28,7 @@ export class FollowthruError extends Error {
 
 /** Network trouble is worth another try; a refused login, a bad config or a poison mail are not. */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof FollowthruError) return error.code === 'EIMAP_CONNECT' || error.code === 'ESMTP';
+  if (error instanceof FollowthruError) return error.code === 'EIMAP_CONNECT' || error.code === 'ESMTP' || error.code === 'EOAUTH';
   const code = (error as { code?: unknown } | null)?.code;
   return (
     typeof code === 'string' &&

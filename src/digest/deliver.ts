@@ -2,7 +2,7 @@
 // a day: the row is written before sending and marked sent after, so a restart mid-send never sends twice
 // (a row left unsent by a crash counts as attempted: missing one digest beats sending two).
 import { randomBytes } from 'node:crypto';
-import { type App, openUserImap, serverPassword } from '../app.js';
+import { type App, openUserImap, userSmtp } from '../app.js';
 import {
   createDigest,
   digestForDay,
@@ -20,7 +20,7 @@ import { composeDigest, digestEntries } from './compose.js';
 import { escapeHtml } from './escape.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
-import { composeRaw, type OutgoingMail, sendSmtp } from './send.js';
+import { composeRaw, type OutgoingMail } from './send.js';
 import { digestMessageId, digestToken } from './token.js';
 
 /** The domain our Message-IDs carry: the digest recipient's. */
@@ -102,8 +102,7 @@ async function deliver(app: App, mail: OutgoingMail): Promise<void> {
       await session.close();
     }
   } else if (app.config.smtp) {
-    const password = app.config.smtp.user ? await serverPassword(app.config, 'smtp') : null;
-    await sendSmtp(mail, app.config.smtp, password);
+    await userSmtp(app.config, mail);
   }
 }
 

@@ -3,7 +3,7 @@
 // never overlap (one queue).
 import { type App, openUserImap } from '../app.js';
 import { sendDigest, sendOutbox } from '../digest/deliver.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage, FollowthruError } from '../errors.js';
 import { type BackoffOptions, backoffDelay, classifyFailure } from '../source/backoff.js';
 import { findSentFolder } from '../source/folders.js';
 import type { ImapSession } from '../source/imap.js';
@@ -18,6 +18,8 @@ export interface DaemonOptions {
   /** Longest IDLE before a full sync round (Sent has no IDLE of its own on most servers). */
   pollMs?: number;
   clock?: () => Date;
+  /** How often to look for a new `followthru login` while the sign-in is expired. */
+  signInPollMs?: number;
   /** Reconnect delays (tests shorten them). */
   backoff?: Partial<BackoffOptions>;
 }
@@ -56,6 +58,7 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
   if (slotEarlierToday(cronFields(app.config.digest.cron), clock(), app.config.digest.timezone)) void digestJob();
 
   let attempt = 0;
+  let signInReported = false;
   while (!signal.aborted) {
     // A new ImapFlow instance per connection: a closed one is never reused.
     const sessions: ImapSession[] = [];
@@ -73,6 +76,7 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
       await inbox.watch(app.config.imap.inboxFolder);
       await sentWatch.watch(sent);
       attempt = 0;
+      signInReported = false;
       app.log.info({ host: app.config.imap.host, sent }, 'connected');
       for (;;) {
         const report = await serial(() => syncOnce(app, main, clock()));
@@ -95,6 +99,14 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
       }
     } catch (error) {
       if (signal.aborted) break;
+      // Only `followthru login` fixes a dead sign-in: say so once, keep everything, and look at the token file
+      // again now and then (no network: its expired mark short-circuits), so a new login is picked up unrestarted.
+      if (error instanceof FollowthruError && error.code === 'ESIGNIN') {
+        if (!signInReported) app.log.error(errorMessage(error));
+        signInReported = true;
+        await sleep(options.signInPollMs ?? 10_000, signal);
+        continue;
+      }
       const kind = classifyFailure(error);
       const delay = backoffDelay(++attempt, kind, options.backoff);
       app.log.warn({ reason: errorMessage(error), kind, attempt, retryInMs: delay }, 'sync interrupted: reconnecting after a pause');
