@@ -30,6 +30,8 @@ export interface TestOAuthServer {
   introspectionUrl: string;
   /** Token grants served successfully, by grant_type ("refresh_token", "device_code", "authorization_code"). */
   grants: Record<string, number>;
+  /** Token requests received, refused ones too, by grant_type. */
+  requests: Record<string, number>;
   /** Device-code polls received. */
   polls: number;
   /** Every access and refresh token ever issued, for leak checks. */
@@ -64,6 +66,7 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<Tes
   const devices = new Map<string, { polls: number }>();
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
   const grants: Record<string, number> = {};
+  const requests: Record<string, number> = {};
   const issued: string[] = [];
   let polls = 0;
 
@@ -82,6 +85,8 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<Tes
   const token = (form: URLSearchParams, response: ServerResponse) => {
     if (form.get('client_id') !== clientId) return json(response, 401, { error: 'invalid_client' });
     const grant = form.get('grant_type') ?? '';
+    const short = grant.replace('urn:ietf:params:oauth:grant-type:', '');
+    requests[short] = (requests[short] ?? 0) + 1;
     if (grant === 'urn:ietf:params:oauth:grant-type:device_code') {
       polls++;
       const device = devices.get(form.get('device_code') ?? '');
@@ -150,6 +155,7 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<Tes
     authorizeUrl: `${base}/authorize`,
     introspectionUrl: `${base}/introspect`,
     grants,
+    requests,
     get polls() {
       return polls;
     },
