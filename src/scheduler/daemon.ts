@@ -24,10 +24,12 @@ export interface DaemonOptions {
   backoff?: Partial<BackoffOptions>;
 }
 
+// The abort listener goes when the timer fires: the sign-in wait sleeps often, and must not pile them up.
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    const onAbort = () => { clearTimeout(timer); resolve(); };
+    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Runs jobs one at a time, in order. */
