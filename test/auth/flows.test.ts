@@ -125,7 +125,7 @@ describe('refresh', () => {
   it('on invalid_grant marks the sign-in expired, keeps the refresh token out of the message, and asks the server no more', async () => {
     const { server, signIn, tokens } = await signedIn();
     server.revoke();
-    const error = await accessTokenFor(signIn, { force: true }).catch((e: unknown) => e as Error);
+    const error = (await accessTokenFor(signIn, { force: true }).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/^sign-in expired: run `followthru login` \(the server said: invalid_grant: the refresh token was revoked\)$/);
     expect(error.message.startsWith(SIGN_IN_EXPIRED)).toBe(true);
     await expect(accessTokenFor(signIn, { force: true })).rejects.toThrow(SIGN_IN_EXPIRED);

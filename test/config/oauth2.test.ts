@@ -89,7 +89,7 @@ describe('tokenCommand', () => {
     const ok = await load(withConfig(imapOAuth({ tokenCommand: 'echo at-from-helper' })));
     expect(await credentialFor(ok, 'imap')).toEqual({ accessToken: 'at-from-helper' });
     const bad = await load(withConfig(imapOAuth({ tokenCommand: 'echo at-leaked; echo nope >&2; exit 3' })));
-    const error = await credentialFor(bad, 'imap').catch((e: unknown) => e as Error);
+    const error = (await credentialFor(bad, 'imap').catch((e: unknown) => e)) as Error;
     expect(error.message).toBe('imap.oauth2.tokenCommand exited with status 3: nope — fix: run the command in a shell to see what it needs');
   });
 });
