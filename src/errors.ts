@@ -36,6 +36,33 @@ export function isRetryable(error: unknown): boolean {
   );
 }
 
+/**
+ * SQLite results that say the disk, the lock or the file is at fault, not the statement: the same mail would
+ * go in once the store is healthy again. node-sqlite3 names them by their primary code.
+ */
+const STORE_ENVIRONMENT = /^SQLITE_(?:BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|NOMEM|INTERRUPT|PROTOCOL|PERM|ABORT|AUTH|NOLFS)/;
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error; e !== undefined && e !== null && chain.length < 10; e = (e as { cause?: unknown }).cause) chain.push(e);
+  return chain;
+}
+
+/**
+ * Did this mail cause the failure, so that it is recorded as poison and passed over? Yes for what the mail's
+ * content provoked (a statement SQLite refused, a throw in extraction or tracking); no for a store that is busy,
+ * full, read-only or closed, and for network trouble, where skipping would lose good mail: those fail the batch,
+ * which is retried whole.
+ */
+export function blamesTheMail(error: unknown): boolean {
+  if (isRetryable(error)) return false;
+  const chain = causes(error);
+  if (chain.some((e) => STORE_ENVIRONMENT.test(String((e as { code?: unknown } | null)?.code ?? '')))) return false;
+  // The store's own refusals (closed, a handle used after its transaction) are followthru's state, not the mail's.
+  const last = chain.at(-1);
+  return !(last instanceof FollowthruError && last.code === 'ESTORE');
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

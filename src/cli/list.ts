@@ -2,6 +2,7 @@
 import { listItems } from '../store/index.js';
 import type { ItemKind, ItemStatus, TrackedItem } from '../types.js';
 import type { Config } from '../config.js';
+import { printable as p, terminalJson } from '../digest/escape.js';
 import { followUpDue } from '../track/cadence.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
 import { VERBOSE_OPTION, withApp } from './with-app.js';
@@ -36,10 +37,11 @@ export function itemJson(item: TrackedItem, config: Config, now: Date) {
   };
 }
 
+/** Two lines per item on the terminal, every field from mail through printable(): no injected line, no escape. */
 export function itemLine(item: TrackedItem): string {
-  const due = item.due ? ` due ${item.due.date} ('${item.due.text}')` : '';
-  const kept = item.evidence ? `  ← ${item.evidence.attachment ?? item.evidence.words.join(' ')}` : '';
-  return `#${item.id} ${item.status.padEnd(8)} ${item.kind.padEnd(14)} ${who(item)}${due}\n    "${item.text}"${kept}`;
+  const due = item.due ? ` due ${p(item.due.date)} ('${p(item.due.text)}')` : '';
+  const kept = item.evidence ? `  ← ${p(item.evidence.attachment ?? item.evidence.words.join(' '))}` : '';
+  return `#${item.id} ${item.status.padEnd(8)} ${item.kind.padEnd(14)} ${p(who(item))}${due}\n    "${p(item.text)}"${kept}`;
 }
 
 export const listCommand: CliCommand = {
@@ -67,7 +69,7 @@ export const listCommand: CliCommand = {
     const now = nowFrom(options);
     const { items, config } = await withApp(options, async (app) => ({ items: await listItems(app.store, { status, kind }), config: app.config }));
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(items.map((i) => itemJson(i, config, now)), null, 2)}\n`);
+      process.stdout.write(`${terminalJson(items.map((i) => itemJson(i, config, now)))}\n`);
       return 0;
     }
     for (const item of items) process.stdout.write(`${itemLine(item)}\n`);

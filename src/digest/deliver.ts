@@ -38,6 +38,7 @@ export async function composeFromStore(app: App, now: Date, quiet = app.config.d
     maxItems: app.config.digest.maxItems,
     quiet,
     cadence: app.config.followUp,
+    onUnplaced: (item, reason) => app.log.warn({ item: item.id, reason }, 'left an item out of the digest: it cannot be placed'),
   });
 }
 

@@ -5,7 +5,7 @@ import { errorMessage, FollowthruError } from '../errors.js';
 import type { Address, AttachmentInfo, Message, RawMessage } from '../types.js';
 import { offsetOfDateHeader } from './date-offset.js';
 import { htmlToText } from './html-text.js';
-import { messageIdList, normaliseMessageId, stableId } from './identity.js';
+import { messageIdList, normaliseMessageId, referenceList, stableId } from './identity.js';
 import { splitReply } from './reply-text.js';
 
 export { offsetOfDateHeader } from './date-offset.js';
@@ -100,7 +100,7 @@ export async function parseMessage(raw: RawMessage): Promise<Message> {
     id: messageId ?? stable(),
     messageId,
     inReplyTo: messageIdList(parsed.inReplyTo)[0] ?? null,
-    references: messageIdList(parsed.references),
+    references: referenceList(parsed.references),
     from,
     to,
     cc: addresses(parsed.cc),

@@ -3,6 +3,7 @@
 export * from './cursors.js';
 export type { Db, RunResult, SqlParams, SqlValue, Store } from './db.js';
 export * from './digests.js';
+export { PRIVATE_FILE, widerThanPrivate } from './file-modes.js';
 export * from './items.js';
 export * from './messages.js';
 export * from './meta.js';
