@@ -72,6 +72,7 @@ const schema = z.strictObject({
     })
     .prefault({}),
   trackAddress: opt(address()),
+  authservId: opt(text()),
   followUp: z
     .strictObject({
       afterBusinessDays: z.array(z.int().min(1).max(365)).default([3, 7, 14]),

@@ -76,6 +76,7 @@ const HINTS: Record<string, Hint> = {
   'digest.quiet': [BOOL, 'true skips the digest on days with nothing to report'],
   'digest.maxItems': ['expected a whole number from 1 to 500', 'e.g. 25'],
   trackAddress: ADDRESS,
+  authservId: ['expected the host name your provider writes first in Authentication-Results', 'e.g. "mx.google.com", or remove it to read the topmost header'],
   followUp: ['expected an object', 'e.g. "followUp": { "afterBusinessDays": [3, 7, 14], "maxNudges": 3 }'],
   'followUp.afterBusinessDays': ['expected a list of whole numbers of business days', 'e.g. [3, 7, 14]'],
   'followUp.afterBusinessDays.*': ['expected a whole number of business days from 1 to 365', 'e.g. 3'],

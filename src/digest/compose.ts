@@ -1,5 +1,6 @@
 // The morning digest as data: which items go in which section, in what order, with what words. Pure: items,
 // `now` and the user's settings in, a Digest (or null on a quiet day) out. Placement is in place.ts.
+import { withItemNumber } from '../commands/grammar.js';
 import { errorMessage } from '../errors.js';
 import { localDay } from '../track/business-days.js';
 import type { Digest, DigestEntry, DigestLine, DigestSection, TrackedItem } from '../types.js';
@@ -34,8 +35,7 @@ const byAge = (a: Placed, b: Placed) => Date.parse(a.item.sentAt) - Date.parse(b
 
 /** The line gets its number, and its next step names it: "reply \"drop 4\"" is copyable, "drop N" is not. */
 function withNumber(p: Placed, number: number): DigestLine {
-  const next = p.line.next.replace(/"(done|drop|reopen|due) N\b/g, `"$1 ${number}`);
-  return { ...p.line, next, number, section: p.section };
+  return { ...p.line, next: withItemNumber(p.line.next, number), number, section: p.section };
 }
 
 /** One item that cannot be placed is left out and reported, never allowed to fail the whole digest. */

@@ -21,7 +21,7 @@ import { escapeHtml } from './escape.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
 import { composeRaw, type OutgoingMail } from './send.js';
-import { digestMessageId, digestToken } from './token.js';
+import { digestMessageId, digestToken, mailMark } from './token.js';
 
 /** The domain our Message-IDs carry: the digest recipient's. */
 const mailDomain = (app: App): string => app.config.digest.to.split('@')[1] ?? 'followthru.local';
@@ -116,16 +116,20 @@ export async function sendOutbox(app: App, now: Date): Promise<number> {
   const me = app.config.me[0] ?? app.config.digest.to;
   const domain = mailDomain(app);
   let sent = 0;
+  const secret = pending.length > 0 ? await getOrCreateSecret(app.store) : '';
   for (const c of pending) {
+    const messageId = `followthru-confirm.${randomBytes(8).toString('hex')}@${domain}`;
     const mail: OutgoingMail = {
       from: `followthru <${me}>`,
       to: app.config.digest.to,
       subject: c.subject,
       text: c.text,
       html: `<pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(c.text)}</pre>`,
-      messageId: `<followthru-confirm.${randomBytes(8).toString('hex')}@${domain}>`,
+      messageId: `<${messageId}>`,
       inReplyTo: c.inReplyTo ? `<${c.inReplyTo}>` : undefined,
-      headers: { 'X-Followthru-Digest': 'confirmation', 'Auto-Submitted': 'auto-replied' },
+      // The mark is an HMAC of the Message-ID: when the confirmation comes back it is skipped, and a stranger
+      // cannot copy the header to hide their own mail (see ingest/route.ts).
+      headers: { 'X-Followthru-Digest': mailMark(secret, messageId), 'Auto-Submitted': 'auto-replied' },
       date: now,
     };
     try {

@@ -10,6 +10,7 @@ import { parseMessage } from '../parse/mailparser.js';
 import {
   type Db,
   type FolderCursor,
+  getOrCreateSecret,
   hasMessage,
   insertItem,
   isSuppressed,
@@ -23,17 +24,21 @@ import {
   saveThreadKeys,
   updateItem,
 } from '../store/index.js';
+import { verifyDigestToken, verifyMailMark } from '../digest/token.js';
 import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
 import { canonicalAddress } from '../track/who.js';
 import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
 import { withBelievableDate } from './mail-date.js';
-import { type Route, routeMessage } from './route.js';
+import { type Route, type RouteContext, routeMessage } from './route.js';
 
 export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
   trackAddress: string | null;
   /** Confirm by mail what a reply to a digest did, and that a mail sent to the track address is tracked. */
   confirm?: boolean;
+  /** The IMAP folder the user's sent mail is read from: mail "from" the user anywhere else is not theirs to
+   * trust. Unset for local files, where the From decides. */
+  sentFolder?: string | null;
 }
 
 /** "Tracking: Contract" — what the user sees after Bcc'ing the track address, echoing how a tag was read. */
@@ -45,7 +50,7 @@ function trackingConfirmation(item: TrackedItem, message: Message): Confirmation
     : 'If nobody answers, it shows up in your digest after 3 business days.';
   return {
     subject: `Tracking: ${subject || '(no subject)'}`,
-    text: `followthru is now waiting for a reply from ${who} to "${subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop ${item.id}\n`,
+    text: `followthru is now waiting for a reply from ${who} to "${subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop '#${item.id}'\n`,
     inReplyTo: message.messageId,
   };
 }
@@ -147,14 +152,21 @@ function addOutcome(total: BatchOutcome, part: BatchOutcome): void {
   for (const key of Object.keys(total) as (keyof BatchOutcome)[]) total[key] += part[key];
 }
 
-async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, raw: RawMessage, message: Message, effect: MailEffect): Promise<void> {
+type Routing = Omit<RouteContext, 'mailbox'>;
+
+async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routing: Routing, raw: RawMessage, message: Message, effect: MailEffect): Promise<void> {
   const { outcome, confirmations, live } = effect;
   if (await hasMessage(tx, message.id)) {
     outcome.duplicates++;
     return;
   }
   outcome.messages++;
-  const route = routeMessage(message, ctx.me);
+  const route = routeMessage(message, { ...routing, mailbox: raw.mailbox });
+  if (route === 'not-sent') {
+    // Not stored either: the real copy in Sent, if there is one, is then read as the user's own.
+    deps.log.debug({ message: message.id, folder: raw.mailbox }, 'mail from your address outside Sent: not read');
+    return;
+  }
   const known = await lookupThreads(tx, threadLookupKeys(message));
   if (route === 'own-digest' || route === 'digest-reply') {
     const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
@@ -204,6 +216,13 @@ export async function ingestBatch(
   const outcome = noOutcome();
   const confirmations: Confirmation[] = [];
   await deps.store.transaction(async (tx) => {
+    const secret = await getOrCreateSecret(tx);
+    const routing: Routing = {
+      me: ctx.me,
+      sentFolder: ctx.sentFolder ?? null,
+      isOurToken: (token) => verifyDigestToken(secret, token) !== null,
+      isOurMark: (mark, messageId) => verifyMailMark(secret, mark, messageId),
+    };
     let live = new Map<number, TrackedItem>();
     for (const item of await listItems(tx, { status: ['open', 'snoozed'] })) live.set(item.id, item);
     for (const entry of parsed) {
@@ -216,7 +235,7 @@ export async function ingestBatch(
       const effect: MailEffect = { outcome: noOutcome(), confirmations: [], live: new Map(live) };
       try {
         const message = withBelievableDate(entry.message, ctx.now);
-        await tx.transaction((sp) => ingestMessage(sp, deps, ctx, entry.raw, message, effect));
+        await tx.transaction((sp) => ingestMessage(sp, deps, ctx, routing, entry.raw, message, effect));
       } catch (error) {
         if (!blamesTheMail(error)) throw error;
         await skip(tx, deps, entry.raw, entry.message.id, errorMessage(error), ctx.now, 'cannot be ingested');

@@ -40,10 +40,10 @@ describe('a hostile display name and subject through parse, store and every rend
       "   you wrote 'Wednesday' → Wed 18 Nov",
       '   → Due Wed 18 Nov.',
     ]);
-    for (const rendered of [text, renderHtml(digest ?? { forDay: '', subject: '', sections: [], more: 0 }), itemLine(items[0]!)]) {
+    for (const rendered of [text, renderHtml(digest ?? { forDay: '', subject: '', sections: [], more: 0 }), itemLine(items[0]!, 'UTC')]) {
       expect(rendered.replace(/\n/g, '')).not.toMatch(UNSAFE);
     }
-    expect(itemLine(items[0]!).split('\n')).toHaveLength(2);
+    expect(itemLine(items[0]!, 'UTC').split('\n')).toHaveLength(2);
     expect(toIcs(items, NOW).replace(/\r\n/g, '')).not.toMatch(/[\r\n]|[\u0085\u009b\u202e]/);
   });
 });

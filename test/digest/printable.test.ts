@@ -66,7 +66,7 @@ describe('every renderer shows hostile fields as plain single lines', () => {
   });
 
   it('list: one item is two lines, whatever its fields hold', () => {
-    const line = itemLine(hostile);
+    const line = itemLine(hostile, 'UTC');
     expect(line).not.toMatch(UNSAFE);
     expect(line.split('\n')).toHaveLength(2);
   });

@@ -14,6 +14,10 @@ const NOW = new Date('2026-11-16T16:00:00Z');
 const promise = (n: number, tag: string) =>
   rawMail({ from: DANA, to: `C${n} <c${n}@x.example>`, subject: `${tag} ${n}`, id: `${tag}-${n}@northwind.example`, date: `Mon, 16 Nov 2026 ${String(8 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00 -0600`, body: `I'll send you proposal ${n} by Friday.` });
 
+/** The same promise made to the user by a correspondent: what arrives in INBOX (the user's own mail is read from Sent only). */
+const theirPromise = (n: number, tag: string) =>
+  rawMail({ from: `C${n} <c${n}@x.example>`, to: DANA, subject: `${tag} ${n}`, id: `${tag}-${n}@x.example`, date: `Mon, 16 Nov 2026 ${String(8 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00 -0600`, body: `I'll send you proposal ${n} by Friday.` });
+
 describe('server faults', () => {
   let dovecot: Dovecot;
   let session: ImapSession;
@@ -37,16 +41,15 @@ describe('server faults', () => {
     const woke = watcher.waitForChange('INBOX', 10_000);
     const sender = await open();
     await new Promise((r) => setTimeout(r, 200));
-    for (let n = 0; n < 200; n++) await sender.append('INBOX', promise(n, 'burst'));
+    for (let n = 0; n < 200; n++) await sender.append('INBOX', theirPromise(n, 'burst'));
     expect(await woke).toBe('change');
     await sender.close();
     await watcher.close();
     const report = await syncOnce(t.app, session, NOW);
     expect(report.outcome.messages).toBe(200);
     expect((await syncOnce(t.app, session, NOW)).outcome.messages).toBe(0);
-    const theirs = await listItems(t.app.store, { kind: 'their-promise' });
-    expect(theirs).toHaveLength(0); // from the user's own address: not the other side's promises
-    const ids = (await listItems(t.app.store, { kind: 'promise' })).map((i) => Number(/(\d+)@/.exec(i.messageId)?.[1]));
+    expect(await listItems(t.app.store, { kind: 'promise' })).toHaveLength(0); // theirs, not the user's
+    const ids = (await listItems(t.app.store, { kind: 'their-promise' })).map((i) => Number(/(\d+)@/.exec(i.messageId)?.[1]));
     recordFault({ fault: 'a burst of 200 mails during IDLE', injected: 200, expected: 200, found: ids.length, duplicates: ids.length - new Set(ids).size, crashes: 0 });
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(200);
