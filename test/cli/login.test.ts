@@ -33,7 +33,8 @@ describe('followthru login, sync, refresh and revocation over OAuth2 (custom pro
 
   beforeAll(async () => {
     oauth = await startOAuthServer({ user: DEFAULT_USER.user });
-    dovecot = await startDovecot({ oauth2: { introspectionUrl: oauth.introspectionUrl } });
+    // XOAUTH2 only, as Outlook and Gmail offer it (imapflow would prefer OAUTHBEARER when offered).
+    dovecot = await startDovecot({ oauth2: { introspectionUrl: oauth.introspectionUrl, mechanisms: ['xoauth2'] } });
     dir = await mkdtemp(join(tmpdir(), 'followthru-login-'));
     config = join(dir, 'config.json');
     await writeFile(config, JSON.stringify({

@@ -28,7 +28,7 @@ export interface DovecotOptions {
    * Also accept XOAUTH2 and OAUTHBEARER: an oauth2 passdb asks this RFC 7662 introspection endpoint whether a
    * bearer token is active and whose it is (../shared/docs/dovecot-oauth2.md). Passwords keep working.
    */
-  oauth2?: { introspectionUrl: string };
+  oauth2?: { introspectionUrl: string; /** Default both; ['xoauth2'] is what Outlook and Gmail offer. */ mechanisms?: Array<'xoauth2' | 'oauthbearer'> };
 }
 
 export interface Dovecot {
@@ -69,6 +69,8 @@ const NO_CONDSTORE_CAPS =
   'I18NLEVEL=1 ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY ' +
   'PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE';
 
+const oauthMechanisms = (options: DovecotOptions) => (options.oauth2?.mechanisms ?? ['xoauth2', 'oauthbearer']).join(' ');
+
 function dovecotConfig(dir: string, port: number, greeting: string, who: Accounts, options: DovecotOptions): string {
   const sent = options.sentName ?? 'Sent';
   const specialUse = options.hideSpecialUse ? '' : '    special_use = \\Sent\n';
@@ -81,7 +83,7 @@ listen = 127.0.0.1
 login_greeting = ${greeting}
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login${options.oauth2 ? ' xoauth2 oauthbearer' : ''}
+auth_mechanisms = plain login${options.oauth2 ? ` ${oauthMechanisms(options)}` : ''}
 # A refused login answers sooner: the wrong-password test need not wait Dovecot's default 2 s.
 auth_failure_delay = 0
 mail_location = maildir:${dir}/mail/%u
@@ -96,7 +98,7 @@ ${caps}protocol imap {
 }
 ${options.oauth2 ? `passdb {
   driver = oauth2
-  mechanisms = xoauth2 oauthbearer
+  mechanisms = ${oauthMechanisms(options)}
   args = ${dir}/oauth2.conf.ext
 }
 ` : ''}passdb {
