@@ -5,10 +5,10 @@ import { isSmtpAuthRefusal, type OutgoingMail, sendSmtp, type SmtpLogin, verifyS
 import { FollowthruError } from './errors.js';
 import { type Config, resolvePassword } from './config.js';
 import { createExtractor, type Extractor } from './extract/index.js';
-import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
+import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
 import { type ImapSession, openImap } from './source/imap.js';
-import { openStore, type Store } from './store/index.js';
+import { openStore, queueConfirmations, type Store } from './store/index.js';
 
 export interface App {
   config: Config;
@@ -17,8 +17,6 @@ export interface App {
   log: Logger;
   /** The ingest stage's dependencies, with the digest-reply handler when one is wired. */
   deps: IngestDeps;
-  /** Confirmations of replies to digests, committed and waiting to be sent (see digest/deliver.ts). */
-  outbox: Confirmation[];
   /** What the pure stages need to know about the user, at `now`. */
   context(now: Date): IngestContext;
   close(): Promise<void>;
@@ -50,15 +48,14 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const store = await openStore(config.store.path);
   const extractor = createExtractor();
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
-  const outbox: Confirmation[] = [];
-  const deps: IngestDeps = { store, extractor, log, onDigestReply, afterCommit: (sent) => outbox.push(...sent) };
+  // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox).
+  const deps: IngestDeps = { store, extractor, log, onDigestReply, inCommit: queueConfirmations };
   return {
     config,
     store,
     extractor,
     log,
     deps,
-    outbox,
     context: (now) => ({
       me: config.me,
       now,
@@ -74,7 +71,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
 /** The user's IMAP session, the password or access token resolved and masked first (a refused token: see withCredential). */
 export async function openUserImap(app: App): Promise<ImapSession> {
   const { imap } = app.config;
-  const at = { host: imap.host, port: imap.port, secure: imap.secure, allowInsecure: imap.allowInsecure, user: imap.user, log: app.log };
+  const at = { host: imap.host, port: imap.port, secure: imap.secure, allowInsecure: imap.allowInsecure, user: imap.user, maxMessageBytes: imap.maxMessageBytes, log: app.log };
   const refused = (error: unknown) => error instanceof FollowthruError && error.code === 'EIMAP_AUTH';
   return withCredential(app.config, 'imap', (credential) => openImap({ ...at, ...credential }), refused);
 }

@@ -58,6 +58,8 @@ const schema = z.strictObject({
     user: text(),
     sentFolder: opt(text()),
     inboxFolder: text().default('INBOX'),
+    // 25 MiB: a mail with attachments a provider would still accept; a larger one is skipped, never buffered whole.
+    maxMessageBytes: z.int().min(64 * 1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
   }),
   smtp: opt(z.strictObject({ ...server, user: opt(text()) })),
   digest: z

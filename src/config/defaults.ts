@@ -74,6 +74,7 @@ export function finalize(parsed: ParsedConfig, configPath: string): Config {
       user: parsed.imap.user,
       sentFolder: parsed.imap.sentFolder ?? null,
       inboxFolder: parsed.imap.inboxFolder,
+      maxMessageBytes: parsed.imap.maxMessageBytes,
     },
     smtp: smtp ? { ...serverConfig(smtp, SMTP_PORTS, false), oauth2: oauth2.smtp, user: smtp.user ?? null } : null,
     digest: {

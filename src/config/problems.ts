@@ -65,6 +65,7 @@ const HINTS: Record<string, Hint> = {
     'e.g. "[Gmail]/Sent Mail", or remove it to find Sent by itself',
   ],
   'imap.inboxFolder': ['expected a folder name', 'e.g. "INBOX"'],
+  'imap.maxMessageBytes': ['expected a whole number of bytes from 65536 to 1073741824', 'e.g. 26214400 (25 MiB)'],
   ...serverHints('smtp', 465, 587),
   'smtp.user': ['expected the login name', 'usually your email address; remove it for a relay without login'],
   digest: ['expected an object', 'copy the "digest" block from config.example.json'],

@@ -57,6 +57,8 @@ export interface ImapConfig extends ServerConfig {
   sentFolder: string | null;
   /** Where replies to you (and to digests) arrive. */
   inboxFolder: string;
+  /** The most fetched of one mail; a larger one is recorded in `skipped` and passed over. */
+  maxMessageBytes: number;
 }
 
 export interface SmtpConfig extends ServerConfig {

@@ -77,6 +77,8 @@ export interface IngestDeps {
   onDigestReply?: DigestReplyHandler;
   /** Receives the confirmations of a batch once it has committed (never for a batch that rolled back). */
   afterCommit?: (confirmations: Confirmation[]) => void;
+  /** Stores the confirmations of a batch inside its transaction (an outbox that survives a crash after the commit). */
+  inCommit?: (tx: Db, confirmations: Confirmation[], now: Date) => Promise<void>;
 }
 
 export interface BatchOutcome {
@@ -98,6 +100,10 @@ export function rawKey(raw: RawMessage): string {
 async function parseAll(raws: readonly RawMessage[]): Promise<Parsed[]> {
   const parsed: Parsed[] = [];
   for (const raw of raws) {
+    if (raw.tooLarge !== undefined) {
+      parsed.push({ raw, error: `too large to read (${raw.tooLarge} bytes, above imap.maxMessageBytes)` });
+      continue;
+    }
     try {
       parsed.push({ raw, message: await parseMessage(raw) });
     } catch (error) {
@@ -247,6 +253,7 @@ export async function ingestBatch(
       live = effect.live;
     }
     for (const cursor of cursors) await saveCursor(tx, cursor, ctx.now);
+    if (confirmations.length > 0) await deps.inCommit?.(tx, confirmations, ctx.now);
   });
   if (confirmations.length > 0) deps.afterCommit?.(confirmations);
   return outcome;

@@ -15,6 +15,12 @@ export interface TestSmtp {
   stop(): Promise<void>;
 }
 
+/**
+ * How the server answers the DATA of delivery number `n` (0-based): accept (null), refuse with an SMTP code
+ * (451: try later, 550: never), or 'hang': keep the mail but never answer (the client waits, or is killed).
+ */
+export type SmtpReply = (n: number) => null | { code: number; text: string } | 'hang';
+
 /** Asks an RFC 7662 introspection endpoint whose a bearer token is, as Dovecot's oauth2 passdb does. */
 async function introspect(url: string, token: string): Promise<string | null> {
   const response = await fetch(url, { method: 'POST', body: new URLSearchParams({ token }) });
@@ -26,7 +32,8 @@ async function introspect(url: string, token: string): Promise<string | null> {
  * Accepts any mail; with `password`, requires AUTH PLAIN/LOGIN as "dana" with it; with `oauth2`, requires AUTH
  * XOAUTH2 with a token the introspection endpoint calls active for that user.
  */
-export async function startSmtp(options: { password?: string; oauth2?: { introspectionUrl: string } } = {}): Promise<TestSmtp> {
+export async function startSmtp(options: { password?: string; reply?: SmtpReply; oauth2?: { introspectionUrl: string } } = {}): Promise<TestSmtp> {
+  let deliveries = 0;
   const received: ReceivedMail[] = [];
   const login = options.password !== undefined || options.oauth2 !== undefined;
   const server = new SMTPServer({
@@ -52,13 +59,17 @@ export async function startSmtp(options: { password?: string; oauth2?: { introsp
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        const answer = options.reply?.(deliveries++) ?? null;
+        if (answer !== null && answer !== 'hang') {
+          return callback(Object.assign(new Error(answer.text), { responseCode: answer.code }));
+        }
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
           user: typeof session.user === 'string' ? session.user : undefined,
         });
-        callback();
+        if (answer !== 'hang') callback();
       });
     },
   });
