@@ -46,7 +46,7 @@ export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Lo
 export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? loggerFor(config, options.verbose);
   const store = await openStore(config.store.path);
-  const extractor = createExtractor();
+  const extractor = createExtractor(undefined, undefined, config.country);
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
   // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox).
   const deps: IngestDeps = { store, extractor, log, onDigestReply, inCommit: queueConfirmations };

@@ -10,6 +10,7 @@ import { checkCredentials, effectiveSmtpOAuth2 } from './config/oauth2.js';
 import { formatProblems, type Problem, problemsFromIssue } from './config/problems.js';
 import type { Config } from './config/types.js';
 import { FollowthruError } from './errors.js';
+import { DEFAULT_HOLIDAYS, isHolidayCountry } from './extract/due/holidays.js';
 
 export { resolvePassword, resolveTokenCommand } from './config/secret.js';
 export type * from './config/types.js';
@@ -82,6 +83,7 @@ const schema = z.strictObject({
     })
     .prefault({}),
   holidays: z.array(z.string().refine(isCalendarDate)).default([]),
+  country: z.string().trim().toUpperCase().refine(isHolidayCountry).default(DEFAULT_HOLIDAYS),
 });
 
 /** The schema's output: fields valid, block defaults applied, cross-field defaults not yet. */

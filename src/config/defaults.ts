@@ -87,5 +87,6 @@ export function finalize(parsed: ParsedConfig, configPath: string): Config {
     // Copies: zod hands back its default arrays as-is, and the caller is about to freeze this tree.
     followUp: { ...parsed.followUp, afterBusinessDays: [...parsed.followUp.afterBusinessDays] },
     holidays: [...parsed.holidays],
+    country: parsed.country,
   };
 }

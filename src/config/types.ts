@@ -113,4 +113,6 @@ export interface Config {
   followUp: FollowUpConfig;
   /** Days (YYYY-MM-DD) that are not business days. */
   holidays: readonly string[];
+  /** Whose named holidays a due date may name ("Labor Day", "Thanksgiving", "Boxing Day"): "US", "GB", … */
+  country: string;
 }
