@@ -1,18 +1,15 @@
 // The ingest shell: a batch of raw mails → parsed → routed → extracted → tracked → stored, in ONE transaction
 // with the folder cursor, so a crash anywhere re-processes at most the uncommitted batch and never doubles an
 // item (messages are keyed by Message.id, items by (message, kind, text)).
-import { errorMessage } from '../errors.js';
-import { offsetOfZone } from '../extract/due/calendar.js';
 import type { Extractor } from '../extract/index.js';
 import type { Logger } from '../log.js';
-import { parseMessage } from '../parse/mailparser.js';
 import {
   type Db,
+  existingMessageIds,
   type FolderCursor,
-  hasMessage,
   insertItem,
   isSuppressed,
-  listItems,
+  listOpenItemsConcerning,
   lookupThreads,
   messageRow,
   recordSkip,
@@ -26,7 +23,7 @@ import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
 import { canonicalAddress } from '../track/who.js';
 import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
-import { type Route, routeMessage } from './route.js';
+import { inlinePreparer, type Preparer } from './prepare.js';
 
 export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
   trackAddress: string | null;
@@ -65,6 +62,8 @@ export type DigestReplyHandler = (
 export interface IngestDeps {
   store: Store;
   extractor: Extractor;
+  /** Parses and extracts a batch (a worker pool, see ingest/pool.ts); by default in this thread with `extractor`. */
+  prepare?: Preparer;
   log: Logger;
   onDigestReply?: DigestReplyHandler;
   /** Receives the confirmations of a batch once it has committed (never for a batch that rolled back). */
@@ -80,33 +79,12 @@ export interface BatchOutcome {
   commands: number;
 }
 
-type Parsed = { raw: RawMessage; message: Message } | { raw: RawMessage; error: string };
-
 /** What names a mail that could not be parsed, across runs: its folder position, or its origin. */
 export function rawKey(raw: RawMessage): string {
   return raw.uid !== undefined ? `${raw.mailbox}:${raw.uidValidity ?? ''}:${raw.uid}` : raw.origin;
 }
 
-async function parseAll(raws: readonly RawMessage[]): Promise<Parsed[]> {
-  const parsed: Parsed[] = [];
-  for (const raw of raws) {
-    try {
-      parsed.push({ raw, message: await parseMessage(raw) });
-    } catch (error) {
-      parsed.push({ raw, error: errorMessage(error) });
-    }
-  }
-  return parsed;
-}
-
-/** The user's own mail is read in the user's zone ("Friday" is their Friday); others' in the sender's. */
-function forExtraction(message: Message, route: Route, timeZone: string): Message {
-  if (route !== 'outgoing' || !message.date) return message;
-  return { ...message, tzOffsetMinutes: offsetOfZone(message.date, timeZone) };
-}
-
-async function extractFrom(tx: Db, deps: IngestDeps, message: Message): Promise<Extraction> {
-  const extraction = deps.extractor.extract(message);
+async function withoutSuppressed(tx: Db, extraction: Extraction): Promise<Extraction> {
   const commitments = [];
   for (const commitment of extraction.commitments) {
     // The user said "not a promise" to this wording once: never again.
@@ -115,14 +93,27 @@ async function extractFrom(tx: Db, deps: IngestDeps, message: Message): Promise<
   return { ...extraction, commitments };
 }
 
+const peopleOf = (message: Message): string[] =>
+  [...message.from, ...message.to, ...message.cc, ...message.bcc].map((a) => canonicalAddress(a.address));
+
 /**
  * The open items a mail can change: those of its thread, or with one of its people as counterparty. Everything
- * tracking decides (kept, answered, nudged, out of office) needs one of the two, and filtering here keeps a large
- * backfill linear instead of checking every open item against every mail.
+ * tracking decides (kept, answered, nudged, out of office) needs one of the two. `live` holds only the items of
+ * the batch's threads and people (listOpenItemsConcerning), so a large backfill stays linear.
  */
-function concerning(items: readonly TrackedItem[], message: Message, threadId: string): TrackedItem[] {
-  const people = new Set([...message.from, ...message.to, ...message.cc, ...message.bcc].map((a) => canonicalAddress(a.address)));
-  return items.filter((item) => item.threadId === threadId || item.counterparties.some((a) => people.has(canonicalAddress(a.address))));
+function concerning(items: Iterable<TrackedItem>, message: Message, threadId: string): TrackedItem[] {
+  const people = new Set(peopleOf(message));
+  return [...items].filter((item) => item.threadId === threadId || item.counterparties.some((a) => people.has(canonicalAddress(a.address))));
+}
+
+/** What the batch's mails already find in the store, read with a few indexed queries instead of one per mail. */
+async function loadBatchState(tx: Db, mails: readonly Message[]) {
+  const ids = mails.map((m) => m.id);
+  const seen = await existingMessageIds(tx, ids);
+  // Thread keys as stored before the batch; the batch adds its own as it goes (first writer wins, as in SQL).
+  const known = await lookupThreads(tx, mails.flatMap(threadLookupKeys));
+  const items = await listOpenItemsConcerning(tx, { threadIds: [...known.values(), ...ids], people: mails.flatMap(peopleOf) });
+  return { seen, known, live: new Map(items.map((item) => [item.id, item])) };
 }
 
 export async function ingestBatch(
@@ -131,29 +122,30 @@ export async function ingestBatch(
   raws: readonly RawMessage[],
   cursors: readonly FolderCursor[] = [],
 ): Promise<BatchOutcome> {
-  const parsed = await parseAll(raws);
+  const prepared = await (deps.prepare ?? inlinePreparer(deps.extractor))({ me: ctx.me, timeZone: ctx.timeZone }, raws);
   const outcome: BatchOutcome = { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 };
   const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
   const confirmations: Confirmation[] = [];
   await deps.store.transaction(async (tx) => {
-    const live = new Map<number, TrackedItem>();
-    for (const item of await listItems(tx, { status: ['open', 'snoozed'] })) live.set(item.id, item);
-    for (const entry of parsed) {
+    const { seen, known, live } = await loadBatchState(tx, prepared.flatMap((p) => ('message' in p ? [p.message] : [])));
+    const remember = (keys: readonly string[], threadId: string) => {
+      for (const key of keys) if (!known.has(key)) known.set(key, threadId);
+    };
+    for (const entry of prepared) {
       if ('error' in entry) {
         if (await recordSkip(tx, { origin: entry.raw.origin, messageKey: rawKey(entry.raw), reason: entry.error }, ctx.now))
           deps.log.warn({ origin: entry.raw.origin, uid: entry.raw.uid, reason: entry.error }, 'skipped a mail that cannot be parsed');
         outcome.skipped++;
         continue;
       }
-      const { raw, message } = entry;
-      if (await hasMessage(tx, message.id)) {
+      const { raw, message, route } = entry;
+      if (seen.has(message.id)) {
         outcome.duplicates++;
         continue;
       }
+      seen.add(message.id);
       outcome.messages++;
-      const route = routeMessage(message, ctx.me);
-      const known = await lookupThreads(tx, threadLookupKeys(message));
-      if (route === 'own-digest' || route === 'digest-reply') {
+      if (route === 'own-digest' || route === 'digest-reply' || !entry.extraction) {
         const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
         await saveMessage(tx, messageRow(message, { threadId, folder: raw.mailbox, direction: 'received', seenAt: ctx.now }));
         if (route === 'digest-reply' && deps.onDigestReply) {
@@ -163,12 +155,15 @@ export async function ingestBatch(
         }
         continue;
       }
-      const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone));
-      const relevant = concerning([...live.values()], message, threadIdFor(message, (k) => known.get(k)));
-      const result = trackMessage({ openItems: relevant, threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
+      const extraction = await withoutSuppressed(tx, entry.extraction);
+      const threadOf = (k: string) => known.get(k);
+      const relevant = concerning(live.values(), message, threadIdFor(message, threadOf));
+      const result = trackMessage({ openItems: relevant, threadOf }, message, extraction, trackCtx);
       const direction = route === 'outgoing' ? 'sent' : 'received';
       await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
-      await saveThreadKeys(tx, [...result.threadKeys, ...threadKeys(message)], result.threadId);
+      const keys = [...new Set([...result.threadKeys, ...threadKeys(message)])];
+      await saveThreadKeys(tx, keys, result.threadId);
+      remember(keys, result.threadId);
       for (const item of result.newItems) {
         const { id, inserted } = await insertItem(tx, item, ctx.now);
         if (!inserted) continue;

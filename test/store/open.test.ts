@@ -10,6 +10,7 @@ const TABLES = [
   'applied_commands',
   'cursors',
   'digests',
+  'item_people',
   'items',
   'messages',
   'meta',
