@@ -3,6 +3,8 @@ import { digestReplyHandler } from './commands/handle.js';
 import { type Config, resolvePassword } from './config.js';
 import { createExtractor, type Extractor } from './extract/index.js';
 import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
+import { pooledPreparer } from './ingest/pool.js';
+import { inlinePreparer } from './ingest/prepare.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
 import { type ImapSession, openImap } from './source/imap.js';
 import { openStore, type Store } from './store/index.js';
@@ -48,7 +50,9 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const extractor = createExtractor();
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
   const outbox: Confirmation[] = [];
-  const deps: IngestDeps = { store, extractor, log, onDigestReply, afterCommit: (sent) => outbox.push(...sent) };
+  // Large batches (a first sync) are parsed and read in worker threads; the store stays in this thread.
+  const preparer = pooledPreparer(inlinePreparer(extractor));
+  const deps: IngestDeps = { store, extractor, prepare: preparer.prepare, log, onDigestReply, afterCommit: (sent) => outbox.push(...sent) };
   return {
     config,
     store,
@@ -64,7 +68,10 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
       trackAddress: config.trackAddress,
       confirm: config.digest.confirm,
     }),
-    close: () => store.close(),
+    close: async () => {
+      await preparer.close();
+      await store.close();
+    },
   };
 }
 

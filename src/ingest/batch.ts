@@ -23,7 +23,7 @@ import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
 import { canonicalAddress } from '../track/who.js';
 import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
-import { inlinePreparer, type Preparer } from './prepare.js';
+import { inlinePreparer, type Prepared, type Preparer } from './prepare.js';
 
 export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
   trackAddress: string | null;
@@ -116,13 +116,27 @@ async function loadBatchState(tx: Db, mails: readonly Message[]) {
   return { seen, known, live: new Map(items.map((item) => [item.id, item])) };
 }
 
+/** The CPU half of a batch, in worker threads when deps.prepare is a pool. */
+export function prepareBatch(deps: IngestDeps, ctx: IngestContext, raws: readonly RawMessage[]): Promise<Prepared[]> {
+  return (deps.prepare ?? inlinePreparer(deps.extractor))({ me: ctx.me, timeZone: ctx.timeZone }, raws);
+}
+
 export async function ingestBatch(
   deps: IngestDeps,
   ctx: IngestContext,
   raws: readonly RawMessage[],
   cursors: readonly FolderCursor[] = [],
 ): Promise<BatchOutcome> {
-  const prepared = await (deps.prepare ?? inlinePreparer(deps.extractor))({ me: ctx.me, timeZone: ctx.timeZone }, raws);
+  return storeBatch(deps, ctx, await prepareBatch(deps, ctx, raws), cursors);
+}
+
+/** The store half of a batch: one transaction, in the main thread, in the batch's order. */
+export async function storeBatch(
+  deps: IngestDeps,
+  ctx: IngestContext,
+  prepared: readonly Prepared[],
+  cursors: readonly FolderCursor[] = [],
+): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 };
   const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
   const confirmations: Confirmation[] = [];

@@ -1,7 +1,7 @@
 // One sync round over IMAP: plan each folder, list what is new (UID + date), merge Sent and INBOX by date, then
 // fetch and ingest in batches; each batch commits with its folders' cursors. Memory holds one batch of mail.
 import type { App } from '../app.js';
-import { type BatchOutcome, ingestBatch } from '../ingest/batch.js';
+import { type BatchOutcome, prepareBatch, storeBatch } from '../ingest/batch.js';
 import { findSentFolder } from '../source/folders.js';
 import { type FolderPlan, planFolder } from '../source/cursor.js';
 import type { ImapSession } from '../source/imap.js';
@@ -52,7 +52,8 @@ export async function syncOnce(app: App, session: ImapSession, now: Date, progre
   const outcome: BatchOutcome = { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 };
   let done = 0;
   progress?.(0, queue.length);
-  for (const batch of chunk(queue, BATCH_SIZE)) {
+  const ctx = app.context(now);
+  const load = async (batch: Pending[]) => {
     const byFolder = new Map<string, RawMessage[]>();
     for (const folder of new Set(batch.map((p) => p.folder))) {
       const uids = batch.filter((p) => p.folder === folder).map((p) => p.uid);
@@ -60,12 +61,26 @@ export async function syncOnce(app: App, session: ImapSession, now: Date, progre
     }
     const find = (p: Pending) => byFolder.get(p.folder)?.find((raw) => raw.uid === p.uid);
     const raws = batch.map(find).filter((raw): raw is RawMessage => raw !== undefined);
-    const advanced = cursorsAfter(batch, cursors);
-    const result = await ingestBatch(app.deps, app.context(now), raws, advanced);
-    for (const cursor of advanced) cursors.set(cursor.folder, cursor);
-    for (const key of Object.keys(outcome) as (keyof BatchOutcome)[]) outcome[key] += result[key];
-    done += batch.length;
-    progress?.(done, queue.length);
+    return { batch, prepared: await prepareBatch(app.deps, ctx, raws) };
+  };
+  const batches = chunk(queue, BATCH_SIZE);
+  // While a batch is written, the next one is fetched and parsed (in worker threads): two batches in flight.
+  let next = batches[0] ? load(batches[0]) : undefined;
+  try {
+    for (let i = 0; next; i++) {
+      const { batch, prepared } = await next;
+      const following = batches[i + 1];
+      next = following ? load(following) : undefined;
+      const advanced = cursorsAfter(batch, cursors);
+      const result = await storeBatch(app.deps, ctx, prepared, advanced);
+      for (const cursor of advanced) cursors.set(cursor.folder, cursor);
+      for (const key of Object.keys(outcome) as (keyof BatchOutcome)[]) outcome[key] += result[key];
+      done += batch.length;
+      progress?.(done, queue.length);
+    }
+  } finally {
+    // A failed write leaves the next batch's fetch unread: its failure is not this sync's error.
+    next?.catch(() => undefined);
   }
   // Everything below UIDNEXT at planning time was either ingested or outside the backfill window.
   await app.store.transaction(async (tx) => {
