@@ -7,9 +7,11 @@ import { type FolderPlan, planFolder } from '../source/cursor.js';
 import type { ImapSession } from '../source/imap.js';
 import { type FolderCursor, getCursor, saveCursor, setLastSyncAt } from '../store/index.js';
 import type { RawMessage } from '../types.js';
-import { chunk, cursorsAfter, mergeByDate, type Pending } from './plan.js';
+import { chunkByBytes, cursorsAfter, mergeByDate, type Pending } from './plan.js';
 
 export const BATCH_SIZE = 100;
+/** Raw bytes per batch: with two batches in flight (one written, the next fetched and parsed), memory stays flat. */
+export const BATCH_BYTES = 4 * 2 ** 20;
 const DAY_MS = 86_400_000;
 
 export interface SyncReport {
@@ -63,7 +65,7 @@ export async function syncOnce(app: App, session: ImapSession, now: Date, progre
     const raws = batch.map(find).filter((raw): raw is RawMessage => raw !== undefined);
     return { batch, prepared: await prepareBatch(app.deps, ctx, raws) };
   };
-  const batches = chunk(queue, BATCH_SIZE);
+  const batches = chunkByBytes(queue, BATCH_BYTES, BATCH_SIZE);
   // While a batch is written, the next one is fetched and parsed (in worker threads): two batches in flight.
   let next = batches[0] ? load(batches[0]) : undefined;
   try {
