@@ -87,10 +87,12 @@ export function compiledTerms(match: string): MatchTerm[] {
   return nlp.parseMatch(match) as MatchTerm[];
 }
 
+type Lexicon = Record<string, string | string[] | undefined>;
+let lexicon: Lexicon | undefined;
+
 /** The tag compromise's lexicon gives a word before any context is read, or null for a word it does not know. */
 export function lexiconTag(word: string): string | null {
-  const world = nlp.world() as { model: { one: { lexicon: Record<string, string | string[] | undefined> } } };
-  const lexicon = world.model.one.lexicon;
+  lexicon ??= (nlp.world() as { model: { one: { lexicon: Lexicon } } }).model.one.lexicon;
   const tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
   return Array.isArray(tag) ? (tag[0] ?? null) : (tag ?? null);
 }
