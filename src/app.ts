@@ -2,12 +2,10 @@
 import { digestReplyHandler } from './commands/handle.js';
 import { type Config, resolvePassword } from './config.js';
 import { createExtractor, type Extractor } from './extract/index.js';
-import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
-import { pooledPreparer } from './ingest/pool.js';
-import { inlinePreparer } from './ingest/prepare.js';
+import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
 import { type ImapSession, openImap } from './source/imap.js';
-import { openStore, type Store } from './store/index.js';
+import { openStore, queueConfirmations, type Store } from './store/index.js';
 
 export interface App {
   config: Config;
@@ -16,8 +14,6 @@ export interface App {
   log: Logger;
   /** The ingest stage's dependencies, with the digest-reply handler when one is wired. */
   deps: IngestDeps;
-  /** Confirmations of replies to digests, committed and waiting to be sent (see digest/deliver.ts). */
-  outbox: Confirmation[];
   /** What the pure stages need to know about the user, at `now`. */
   context(now: Date): IngestContext;
   close(): Promise<void>;
@@ -49,17 +45,14 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const store = await openStore(config.store.path);
   const extractor = createExtractor();
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
-  const outbox: Confirmation[] = [];
-  // Large batches (a first sync) are parsed and read in worker threads; the store stays in this thread.
-  const preparer = pooledPreparer(inlinePreparer(extractor));
-  const deps: IngestDeps = { store, extractor, prepare: preparer.prepare, log, onDigestReply, afterCommit: (sent) => outbox.push(...sent) };
+  // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox).
+  const deps: IngestDeps = { store, extractor, log, onDigestReply, inCommit: queueConfirmations };
   return {
     config,
     store,
     extractor,
     log,
     deps,
-    outbox,
     context: (now) => ({
       me: config.me,
       now,
@@ -68,10 +61,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
       trackAddress: config.trackAddress,
       confirm: config.digest.confirm,
     }),
-    close: async () => {
-      await preparer.close();
-      await store.close();
-    },
+    close: () => store.close(),
   };
 }
 
@@ -84,6 +74,7 @@ export async function openUserImap(app: App): Promise<ImapSession> {
     secure: imap.secure,
     allowInsecure: imap.allowInsecure,
     user: imap.user,
+    maxMessageBytes: imap.maxMessageBytes,
     password: await serverPassword(app.config, 'imap'),
     log: app.log,
   });

@@ -8,6 +8,7 @@ import { createLogger } from '../log.js';
 import { cronFields } from '../scheduler/cron.js';
 import { nextSlot } from '../scheduler/slot.js';
 import { findSentFolder } from '../source/folders.js';
+import { PRIVATE_FILE, widerThanPrivate } from '../store/index.js';
 import { CONFIG_OPTION, type CliCommand } from './command.js';
 
 export interface Check {
@@ -32,6 +33,12 @@ async function appChecks(app: App): Promise<Check[]> {
     const row = await app.store.get<{ integrity_check: string }>('PRAGMA integrity_check');
     if (row?.integrity_check !== 'ok') throw new Error(`integrity check failed: ${row?.integrity_check} — fix: restore a backup (followthru backup)`);
     return `${config.store.path} (integrity ok)`;
+  }));
+  checks.push(await check('store files', async () => {
+    const wider = await widerThanPrivate(config.store.path);
+    if (wider.length === 0) return `readable only by you (${PRIVATE_FILE.toString(8)})`;
+    const files = wider.map((w) => `${w.file} (${w.mode.toString(8)})`).join(', ');
+    throw new Error(`${files}: other users can read your mail and forge replies to the digest — fix: chmod 600 ${wider.map((w) => w.file).join(' ')}`);
   }));
   let folders: string[] = [];
   checks.push(await check('imap login', async () => {

@@ -1,12 +1,17 @@
 // The ingest shell: a batch of raw mails → parsed → routed → extracted → tracked → stored, in ONE transaction
 // with the folder cursor, so a crash anywhere re-processes at most the uncommitted batch and never doubles an
 // item (messages are keyed by Message.id, items by (message, kind, text)).
+import { printable } from '../digest/escape.js';
+import { blamesTheMail, errorMessage } from '../errors.js';
+import { offsetOfZone } from '../extract/due/calendar.js';
 import type { Extractor } from '../extract/index.js';
 import type { Logger } from '../log.js';
+import { parseMessage } from '../parse/mailparser.js';
 import {
   type Db,
-  existingMessageIds,
   type FolderCursor,
+  getOrCreateSecret,
+  hasMessage,
   insertItem,
   isSuppressed,
   listOpenItemsConcerning,
@@ -19,27 +24,33 @@ import {
   saveThreadKeys,
   updateItem,
 } from '../store/index.js';
+import { verifyDigestToken, verifyMailMark } from '../digest/token.js';
 import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
 import { canonicalAddress } from '../track/who.js';
 import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
-import { inlinePreparer, type Prepared, type Preparer } from './prepare.js';
+import { withBelievableDate } from './mail-date.js';
+import { type Route, type RouteContext, routeMessage } from './route.js';
 
 export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
   trackAddress: string | null;
   /** Confirm by mail what a reply to a digest did, and that a mail sent to the track address is tracked. */
   confirm?: boolean;
+  /** The IMAP folder the user's sent mail is read from: mail "from" the user anywhere else is not theirs to
+   * trust. Unset for local files, where the From decides. */
+  sentFolder?: string | null;
 }
 
 /** "Tracking: Contract" — what the user sees after Bcc'ing the track address, echoing how a tag was read. */
 function trackingConfirmation(item: TrackedItem, message: Message): Confirmation {
-  const who = item.counterparties.map((a) => a.name || a.address).join(', ');
+  const who = printable(item.counterparties.map((a) => a.name || a.address).join(', '));
+  const subject = printable(item.subject);
   const when = item.due
-    ? `You asked to follow up '${item.due.text}': ${item.due.date}. Until then it stays out of your digest.`
+    ? `You asked to follow up '${printable(item.due.text)}': ${item.due.date}. Until then it stays out of your digest.`
     : 'If nobody answers, it shows up in your digest after 3 business days.';
   return {
-    subject: `Tracking: ${item.subject || '(no subject)'}`,
-    text: `followthru is now waiting for a reply from ${who} to "${item.subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop ${item.id}\n`,
+    subject: `Tracking: ${subject || '(no subject)'}`,
+    text: `followthru is now waiting for a reply from ${who} to "${subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop '#${item.id}'\n`,
     inReplyTo: message.messageId,
   };
 }
@@ -62,12 +73,12 @@ export type DigestReplyHandler = (
 export interface IngestDeps {
   store: Store;
   extractor: Extractor;
-  /** Parses and extracts a batch (a worker pool, see ingest/pool.ts); by default in this thread with `extractor`. */
-  prepare?: Preparer;
   log: Logger;
   onDigestReply?: DigestReplyHandler;
   /** Receives the confirmations of a batch once it has committed (never for a batch that rolled back). */
   afterCommit?: (confirmations: Confirmation[]) => void;
+  /** Stores the confirmations of a batch inside its transaction (an outbox that survives a crash after the commit). */
+  inCommit?: (tx: Db, confirmations: Confirmation[], now: Date) => Promise<void>;
 }
 
 export interface BatchOutcome {
@@ -79,12 +90,42 @@ export interface BatchOutcome {
   commands: number;
 }
 
+type Parsed = { raw: RawMessage; message: Message } | { raw: RawMessage; error: string };
+
 /** What names a mail that could not be parsed, across runs: its folder position, or its origin. */
 export function rawKey(raw: RawMessage): string {
   return raw.uid !== undefined ? `${raw.mailbox}:${raw.uidValidity ?? ''}:${raw.uid}` : raw.origin;
 }
 
-async function withoutSuppressed(tx: Db, extraction: Extraction): Promise<Extraction> {
+async function parseAll(raws: readonly RawMessage[]): Promise<Parsed[]> {
+  const parsed: Parsed[] = [];
+  for (const raw of raws) {
+    if (raw.tooLarge !== undefined) {
+      parsed.push({ raw, error: `too large to read (${raw.tooLarge} bytes, above imap.maxMessageBytes)` });
+      continue;
+    }
+    try {
+      parsed.push({ raw, message: await parseMessage(raw) });
+    } catch (error) {
+      parsed.push({ raw, error: errorMessage(error) });
+    }
+  }
+  return parsed;
+}
+
+/**
+ * The user's own mail is read in the user's zone ("Friday" is their Friday); others' in the sender's. A mail
+ * with no (believable) date is read from `now`, when followthru first sees it: the instant its items are
+ * dated by too, rather than from 1970.
+ */
+function forExtraction(message: Message, route: Route, timeZone: string, now: Date): Message {
+  const dated = message.date ? message : { ...message, date: now };
+  if (route !== 'outgoing') return dated;
+  return { ...dated, tzOffsetMinutes: offsetOfZone(dated.date ?? now, timeZone) };
+}
+
+async function extractFrom(tx: Db, deps: IngestDeps, message: Message): Promise<Extraction> {
+  const extraction = deps.extractor.extract(message);
   const commitments = [];
   for (const commitment of extraction.commitments) {
     // The user said "not a promise" to this wording once: never again.
@@ -93,32 +134,90 @@ async function withoutSuppressed(tx: Db, extraction: Extraction): Promise<Extrac
   return { ...extraction, commitments };
 }
 
-const peopleOf = (message: Message): string[] =>
-  [...message.from, ...message.to, ...message.cc, ...message.bcc].map((a) => canonicalAddress(a.address));
-
 /**
  * The open items a mail can change: those of its thread, or with one of its people as counterparty. Everything
- * tracking decides (kept, answered, nudged, out of office) needs one of the two. `live` holds only the items of
- * the batch's threads and people (listOpenItemsConcerning), so a large backfill stays linear.
+ * tracking decides (kept, answered, nudged, out of office) needs one of the two, and filtering here keeps a large
+ * backfill linear instead of checking every open item against every mail.
  */
-function concerning(items: Iterable<TrackedItem>, message: Message, threadId: string): TrackedItem[] {
-  const people = new Set(peopleOf(message));
-  return [...items].filter((item) => item.threadId === threadId || item.counterparties.some((a) => people.has(canonicalAddress(a.address))));
+function concerning(items: readonly TrackedItem[], message: Message, threadId: string): TrackedItem[] {
+  const people = new Set([...message.from, ...message.to, ...message.cc, ...message.bcc].map((a) => canonicalAddress(a.address)));
+  return items.filter((item) => item.threadId === threadId || item.counterparties.some((a) => people.has(canonicalAddress(a.address))));
 }
 
-/** What the batch's mails already find in the store, read with a few indexed queries instead of one per mail. */
-async function loadBatchState(tx: Db, mails: readonly Message[]) {
-  const ids = mails.map((m) => m.id);
-  const seen = await existingMessageIds(tx, ids);
-  // Thread keys as stored before the batch; the batch adds its own as it goes (first writer wins, as in SQL).
+/** What one mail did, kept apart until its savepoint is released: a poison mail leaves no trace but its skip. */
+interface MailEffect {
+  outcome: BatchOutcome;
+  confirmations: Confirmation[];
+  /** The open and snoozed items after this mail, a copy of the batch's own. */
+  live: Map<number, TrackedItem>;
+}
+
+const noOutcome = (): BatchOutcome => ({ messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 });
+
+function addOutcome(total: BatchOutcome, part: BatchOutcome): void {
+  for (const key of Object.keys(total) as (keyof BatchOutcome)[]) total[key] += part[key];
+}
+
+type Routing = Omit<RouteContext, 'mailbox'>;
+
+async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routing: Routing, raw: RawMessage, message: Message, effect: MailEffect): Promise<void> {
+  const { outcome, confirmations, live } = effect;
+  if (await hasMessage(tx, message.id)) {
+    outcome.duplicates++;
+    return;
+  }
+  outcome.messages++;
+  const route = routeMessage(message, { ...routing, mailbox: raw.mailbox });
+  if (route === 'not-sent') {
+    // Not stored either: the real copy in Sent, if there is one, is then read as the user's own.
+    deps.log.debug({ message: message.id, folder: raw.mailbox }, 'mail from your address outside Sent: not read');
+    return;
+  }
+  const known = await lookupThreads(tx, threadLookupKeys(message));
+  if (route === 'own-digest' || route === 'digest-reply') {
+    const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
+    await saveMessage(tx, messageRow(message, { threadId, folder: raw.mailbox, direction: 'received', seenAt: ctx.now }));
+    if (route === 'digest-reply' && deps.onDigestReply) {
+      const handled = await deps.onDigestReply(tx, message, ctx.now);
+      outcome.commands += handled.applied;
+      if (handled.confirmation) confirmations.push(handled.confirmation);
+    }
+    return;
+  }
+  const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
+  const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone, ctx.now));
+  const relevant = concerning([...live.values()], message, threadIdFor(message, (k) => known.get(k)));
+  const result = trackMessage({ openItems: relevant, threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
+  const direction = route === 'outgoing' ? 'sent' : 'received';
+  await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
+  await saveThreadKeys(tx, [...result.threadKeys, ...threadKeys(message)], result.threadId);
+  for (const item of result.newItems) {
+    const { id, inserted } = await insertItem(tx, item, ctx.now);
+    if (!inserted) continue;
+    outcome.created++;
+    live.set(id, { ...item, id, updatedAt: ctx.now.toISOString() });
+    if (ctx.confirm && item.rule === 'track-address') confirmations.push(trackingConfirmation({ ...item, id, updatedAt: '' }, message));
+  }
+  for (const update of result.updates) {
+    await updateItem(tx, update.id, update.item, ctx.now);
+    outcome.updated++;
+    deps.log.debug({ item: update.id, reason: update.reason }, 'item changed');
+    if (update.item.status === 'open' || update.item.status === 'snoozed') live.set(update.id, update.item);
+    else live.delete(update.id);
+  }
+}
+
+async function skip(tx: Db, deps: IngestDeps, raw: RawMessage, messageKey: string, reason: string, now: Date, what: string): Promise<void> {
+  if (await recordSkip(tx, { origin: raw.origin, messageKey, reason }, now))
+    deps.log.warn({ origin: raw.origin, uid: raw.uid, reason }, `skipped a mail that ${what}`);
+}
+
+/** The open items any mail of the batch can change: of the threads its keys point at, or with its people. */
+async function openItemsOfBatch(tx: Db, parsed: readonly Parsed[]): Promise<TrackedItem[]> {
+  const mails = parsed.flatMap((p) => ('message' in p ? [p.message] : []));
   const known = await lookupThreads(tx, mails.flatMap(threadLookupKeys));
-  const items = await listOpenItemsConcerning(tx, { threadIds: [...known.values(), ...ids], people: mails.flatMap(peopleOf) });
-  return { seen, known, live: new Map(items.map((item) => [item.id, item])) };
-}
-
-/** The CPU half of a batch, in worker threads when deps.prepare is a pool. */
-export function prepareBatch(deps: IngestDeps, ctx: IngestContext, raws: readonly RawMessage[]): Promise<Prepared[]> {
-  return (deps.prepare ?? inlinePreparer(deps.extractor))({ me: ctx.me, timeZone: ctx.timeZone }, raws);
+  const people = mails.flatMap((m) => [...m.from, ...m.to, ...m.cc, ...m.bcc].map((a) => canonicalAddress(a.address)));
+  return listOpenItemsConcerning(tx, { threadIds: [...known.values(), ...mails.map((m) => m.id)], people });
 }
 
 export async function ingestBatch(
@@ -127,73 +226,42 @@ export async function ingestBatch(
   raws: readonly RawMessage[],
   cursors: readonly FolderCursor[] = [],
 ): Promise<BatchOutcome> {
-  return storeBatch(deps, ctx, await prepareBatch(deps, ctx, raws), cursors);
-}
-
-/** The store half of a batch: one transaction, in the main thread, in the batch's order. */
-export async function storeBatch(
-  deps: IngestDeps,
-  ctx: IngestContext,
-  prepared: readonly Prepared[],
-  cursors: readonly FolderCursor[] = [],
-): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 };
-  const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
+  const parsed = await parseAll(raws);
+  const outcome = noOutcome();
   const confirmations: Confirmation[] = [];
   await deps.store.transaction(async (tx) => {
-    const { seen, known, live } = await loadBatchState(tx, prepared.flatMap((p) => ('message' in p ? [p.message] : [])));
-    const remember = (keys: readonly string[], threadId: string) => {
-      for (const key of keys) if (!known.has(key)) known.set(key, threadId);
+    const secret = await getOrCreateSecret(tx);
+    const routing: Routing = {
+      me: ctx.me,
+      sentFolder: ctx.sentFolder ?? null,
+      isOurToken: (token) => verifyDigestToken(secret, token) !== null,
+      isOurMark: (mark, messageId) => verifyMailMark(secret, mark, messageId),
     };
-    for (const entry of prepared) {
+    // Only the open items of the batch's threads and people, found through indexes: never every open item.
+    let live = new Map((await openItemsOfBatch(tx, parsed)).map((item) => [item.id, item]));
+    for (const entry of parsed) {
       if ('error' in entry) {
-        if (await recordSkip(tx, { origin: entry.raw.origin, messageKey: rawKey(entry.raw), reason: entry.error }, ctx.now))
-          deps.log.warn({ origin: entry.raw.origin, uid: entry.raw.uid, reason: entry.error }, 'skipped a mail that cannot be parsed');
+        await skip(tx, deps, entry.raw, rawKey(entry.raw), entry.error, ctx.now, 'cannot be parsed');
         outcome.skipped++;
         continue;
       }
-      const { raw, message, route } = entry;
-      if (seen.has(message.id)) {
-        outcome.duplicates++;
+      // Each mail in its own savepoint: one that fails is rolled back alone and passed over, never the batch.
+      const effect: MailEffect = { outcome: noOutcome(), confirmations: [], live: new Map(live) };
+      try {
+        const message = withBelievableDate(entry.message, ctx.now);
+        await tx.transaction((sp) => ingestMessage(sp, deps, ctx, routing, entry.raw, message, effect));
+      } catch (error) {
+        if (!blamesTheMail(error)) throw error;
+        await skip(tx, deps, entry.raw, entry.message.id, errorMessage(error), ctx.now, 'cannot be ingested');
+        outcome.skipped++;
         continue;
       }
-      seen.add(message.id);
-      outcome.messages++;
-      if (route === 'own-digest' || route === 'digest-reply' || !entry.extraction) {
-        const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
-        await saveMessage(tx, messageRow(message, { threadId, folder: raw.mailbox, direction: 'received', seenAt: ctx.now }));
-        if (route === 'digest-reply' && deps.onDigestReply) {
-          const handled = await deps.onDigestReply(tx, message, ctx.now);
-          outcome.commands += handled.applied;
-          if (handled.confirmation) confirmations.push(handled.confirmation);
-        }
-        continue;
-      }
-      const extraction = await withoutSuppressed(tx, entry.extraction);
-      const threadOf = (k: string) => known.get(k);
-      const relevant = concerning(live.values(), message, threadIdFor(message, threadOf));
-      const result = trackMessage({ openItems: relevant, threadOf }, message, extraction, trackCtx);
-      const direction = route === 'outgoing' ? 'sent' : 'received';
-      await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
-      const keys = [...new Set([...result.threadKeys, ...threadKeys(message)])];
-      await saveThreadKeys(tx, keys, result.threadId);
-      remember(keys, result.threadId);
-      for (const item of result.newItems) {
-        const { id, inserted } = await insertItem(tx, item, ctx.now);
-        if (!inserted) continue;
-        outcome.created++;
-        live.set(id, { ...item, id, updatedAt: ctx.now.toISOString() });
-        if (ctx.confirm && item.rule === 'track-address') confirmations.push(trackingConfirmation({ ...item, id, updatedAt: '' }, message));
-      }
-      for (const update of result.updates) {
-        await updateItem(tx, update.id, update.item, ctx.now);
-        outcome.updated++;
-        deps.log.debug({ item: update.id, reason: update.reason }, 'item changed');
-        if (update.item.status === 'open' || update.item.status === 'snoozed') live.set(update.id, update.item);
-        else live.delete(update.id);
-      }
+      addOutcome(outcome, effect.outcome);
+      confirmations.push(...effect.confirmations);
+      live = effect.live;
     }
     for (const cursor of cursors) await saveCursor(tx, cursor, ctx.now);
+    if (confirmations.length > 0) await deps.inCommit?.(tx, confirmations, ctx.now);
   });
   if (confirmations.length > 0) deps.afterCommit?.(confirmations);
   return outcome;

@@ -8,7 +8,10 @@ import { inTransaction } from './transaction.js';
 
 function storeError(error: unknown, sql: string): FollowthruError {
   if (error instanceof FollowthruError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
+  // "SQLITE_FULL: database or disk is full": the code in front, as the error classifiers read it.
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = typeof code === 'string' && code.startsWith('SQLITE_') && !message.startsWith(code) ? `${code}: ${message}` : message;
   // The SQL, never the parameters: those hold mail text and addresses, which do not belong in logs.
   const statement = sql.replace(/\s+/g, ' ').trim().slice(0, 80);
   return new FollowthruError('ESTORE', `${detail} (while running: ${statement})`, { cause: error });

@@ -1,7 +1,7 @@
 // One sync round over IMAP: plan each folder, list what is new (UID + date), merge Sent and INBOX by date, then
 // fetch and ingest in batches; each batch commits with its folders' cursors. Memory holds one batch of mail.
 import type { App } from '../app.js';
-import { type BatchOutcome, prepareBatch, storeBatch } from '../ingest/batch.js';
+import { type BatchOutcome, ingestBatch } from '../ingest/batch.js';
 import { findSentFolder } from '../source/folders.js';
 import { type FolderPlan, planFolder } from '../source/cursor.js';
 import type { ImapSession } from '../source/imap.js';
@@ -10,7 +10,7 @@ import type { RawMessage } from '../types.js';
 import { chunkByBytes, cursorsAfter, mergeByDate, type Pending } from './plan.js';
 
 export const BATCH_SIZE = 100;
-/** Raw bytes per batch: with two batches in flight (one written, the next fetched and parsed), memory stays flat. */
+/** Raw bytes per batch (RFC822.SIZE as listed): memory follows the size of the mail in flight, not its count. */
 export const BATCH_BYTES = 4 * 2 ** 20;
 const DAY_MS = 86_400_000;
 
@@ -43,19 +43,18 @@ async function planAll(app: App, session: ImapSession, now: Date) {
     }
     plans.push({ folder, plan, uidNext: status.uidNext, pending });
   }
-  return plans;
+  return { plans, sent };
 }
 
 export async function syncOnce(app: App, session: ImapSession, now: Date, progress?: Progress): Promise<SyncReport> {
-  const plans = await planAll(app, session, now);
+  const { plans, sent } = await planAll(app, session, now);
   const cursors = new Map<string, FolderCursor>();
   for (const p of plans) if (p.plan.kind !== 'parked') cursors.set(p.folder, p.plan.cursor);
   const queue = mergeByDate(plans.map((p) => p.pending));
   const outcome: BatchOutcome = { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 };
   let done = 0;
   progress?.(0, queue.length);
-  const ctx = app.context(now);
-  const load = async (batch: Pending[]) => {
+  for (const batch of chunkByBytes(queue, BATCH_BYTES, BATCH_SIZE)) {
     const byFolder = new Map<string, RawMessage[]>();
     for (const folder of new Set(batch.map((p) => p.folder))) {
       const uids = batch.filter((p) => p.folder === folder).map((p) => p.uid);
@@ -63,26 +62,12 @@ export async function syncOnce(app: App, session: ImapSession, now: Date, progre
     }
     const find = (p: Pending) => byFolder.get(p.folder)?.find((raw) => raw.uid === p.uid);
     const raws = batch.map(find).filter((raw): raw is RawMessage => raw !== undefined);
-    return { batch, prepared: await prepareBatch(app.deps, ctx, raws) };
-  };
-  const batches = chunkByBytes(queue, BATCH_BYTES, BATCH_SIZE);
-  // While a batch is written, the next one is fetched and parsed (in worker threads): two batches in flight.
-  let next = batches[0] ? load(batches[0]) : undefined;
-  try {
-    for (let i = 0; next; i++) {
-      const { batch, prepared } = await next;
-      const following = batches[i + 1];
-      next = following ? load(following) : undefined;
-      const advanced = cursorsAfter(batch, cursors);
-      const result = await storeBatch(app.deps, ctx, prepared, advanced);
-      for (const cursor of advanced) cursors.set(cursor.folder, cursor);
-      for (const key of Object.keys(outcome) as (keyof BatchOutcome)[]) outcome[key] += result[key];
-      done += batch.length;
-      progress?.(done, queue.length);
-    }
-  } finally {
-    // A failed write leaves the next batch's fetch unread: its failure is not this sync's error.
-    next?.catch(() => undefined);
+    const advanced = cursorsAfter(batch, cursors);
+    const result = await ingestBatch(app.deps, { ...app.context(now), sentFolder: sent }, raws, advanced);
+    for (const cursor of advanced) cursors.set(cursor.folder, cursor);
+    for (const key of Object.keys(outcome) as (keyof BatchOutcome)[]) outcome[key] += result[key];
+    done += batch.length;
+    progress?.(done, queue.length);
   }
   // Everything below UIDNEXT at planning time was either ingested or outside the backfill window.
   await app.store.transaction(async (tx) => {

@@ -9,11 +9,13 @@ import { tempDir, tempStore } from './helpers.js';
 const TABLES = [
   'applied_commands',
   'cursors',
+  'digest_attempts',
   'digests',
   'item_people',
   'items',
   'messages',
   'meta',
+  'outbox',
   'skipped',
   'suppressions',
   'thread_keys',
