@@ -4,7 +4,7 @@
 // try that never finished (kill -9 mid-send) is checked on the next go: over IMAP the inbox is searched for the
 // digest's Message-ID, over SMTP it is sent again (a duplicate beats a missing digest; see the README).
 import { randomBytes } from 'node:crypto';
-import { type App, openUserImap, serverPassword } from '../app.js';
+import { type App, openUserImap, userSmtp } from '../app.js';
 import {
   createDigest,
   digestForDay,
@@ -213,9 +213,8 @@ export async function digestRetryDelay(app: App, now: Date, backoff: Partial<Bac
 export function transportFor(app: App): Transport {
   if (app.transport) return app.transport;
   if (app.config.digest.deliver === 'imap') return imapAppendTransport(() => openUserImap(app), app.config.imap.inboxFolder);
-  const smtp = app.config.smtp;
-  if (!smtp) throw new Error('smtp: not configured');
-  return smtpTransport(smtp, async () => (smtp.user ? serverPassword(app.config, 'smtp') : null));
+  if (!app.config.smtp) throw new Error('smtp: not configured');
+  return smtpTransport((mail) => userSmtp(app.config, mail));
 }
 
 async function deliver(app: App, mail: OutgoingMail): Promise<void> {

@@ -1,9 +1,8 @@
 // The Transport port: how a finished mail (digest, confirmation) leaves. SMTP (send.ts, the only file that
-// imports nodemailer), IMAP APPEND into the user's inbox, and JSON lines in a file for tests and dry runs.
+// imports nodemailer, through app.ts userSmtp), IMAP APPEND into the user's inbox, and JSON lines in a file for tests and dry runs.
 import { appendFile } from 'node:fs/promises';
-import type { SmtpConfig } from '../config.js';
 import type { MailSource } from '../source/port.js';
-import { composeRaw, type OutgoingMail, sendSmtp } from './send.js';
+import { composeRaw, type OutgoingMail } from './send.js';
 
 export interface Transport {
   /** "smtp", "imap", "json-lines": for logs. */
@@ -11,8 +10,9 @@ export interface Transport {
   deliver(mail: OutgoingMail): Promise<void>;
 }
 
-export function smtpTransport(smtp: SmtpConfig, password: () => Promise<string | null>): Transport {
-  return { name: 'smtp', deliver: async (mail) => sendSmtp(mail, smtp, await password()) };
+/** `send` is the SMTP adapter with the user's login (app.ts userSmtp: password or OAuth2 token, refreshed). */
+export function smtpTransport(send: (mail: OutgoingMail) => Promise<void>): Transport {
+  return { name: 'smtp', deliver: send };
 }
 
 /** Files the mail into `folder` over a session opened for it and closed after. */

@@ -1,7 +1,7 @@
 // Two accounts in one store: the same mail, folder, thread key or phrase in each never collide.
 import { describe, expect, it } from 'vitest';
 import {
-  addSuppression, getCursor, getMessage, insertItem, isSkipped, isSuppressed, listItems, listSkips, lookupThreads,
+  addSuppression, existingMessageIds, getCursor, listOpenItemsConcerning, getMessage, insertItem, isSkipped, isSuppressed, listItems, listSkips, lookupThreads,
   recordSkip, saveCursor, saveMessage, saveThreadKeys, scopeTo,
 } from '../../src/store/index.js';
 import { sampleItem, sampleMessage, tempStore } from './helpers.js';
@@ -34,6 +34,19 @@ describe('account scopes', () => {
     expect((await listItems(store)).map((i) => i.account)).toEqual(['work', 'home']);
     expect((await listSkips(home)).map((s) => s.account)).toEqual(['home']);
     expect(await listSkips(store)).toHaveLength(2);
+  });
+
+  it('finds open items and known mails of the handle\'s account only (the batch look-ups)', async () => {
+    const { store } = await tempStore();
+    const work = scopeTo(store, 'work');
+    const home = scopeTo(store, 'home');
+    for (const db of [work, home]) await saveMessage(db, sampleMessage());
+    const a = await insertItem(work, sampleItem());
+    await insertItem(home, sampleItem());
+    const where = { threadIds: [sampleItem().threadId], people: sampleItem().counterparties.map((c) => c.address) };
+    expect((await listOpenItemsConcerning(work, where)).map((i) => i.id)).toEqual([a.id]);
+    expect(await existingMessageIds(scopeTo(store, 'other'), [sampleMessage().id])).toEqual(new Set());
+    expect(await existingMessageIds(home, [sampleMessage().id])).toEqual(new Set([sampleMessage().id]));
   });
 
   it('leaves another account empty, and the unscoped store is account "default"', async () => {
