@@ -57,6 +57,17 @@ describe('a config with several accounts', () => {
   });
 });
 
+describe('OAuth2 sign-ins of several accounts', () => {
+  it('keep a token file each; a single-account file keeps today\'s name', async () => {
+    const oauth = (user: string) => ({ host: 'outlook.office365.com', user, oauth2: { provider: 'microsoft', clientId: 'cid' } });
+    const config = await loadConfig(await writeConfig(twoAccounts({
+      accounts: [{ id: 'work', me: ['me@work.example'], imap: oauth('me@work.example') }, { id: 'home', me: ['me@home.example'], imap: oauth('me@home.example') }],
+    })), {});
+    const files = config.accounts.map((a) => (a.imap.oauth2 as { tokenFile: string } | null)?.tokenFile);
+    expect(files).toEqual([`${config.store.path}.work.oauth2.json`, `${config.store.path}.home.oauth2.json`]);
+  });
+});
+
 describe('problems in a config with several accounts', () => {
   it.each([
     ['an account field names its account', (c: Json) => { ((c.accounts as Json[])[1] as Json).imap = { user: 'x' }; }, 'accounts.1.imap.host: is required'],
