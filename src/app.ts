@@ -16,6 +16,8 @@ export interface App {
   deps: IngestDeps;
   /** Confirmations of replies to digests, committed and waiting to be sent (see digest/deliver.ts). */
   outbox: Confirmation[];
+  /** Items a reply asked a follow-up draft for, committed and waiting to be filed in Drafts (see draft/file.ts). */
+  draftQueue: number[];
   /** What the pure stages need to know about the user, at `now`. */
   context(now: Date): IngestContext;
   close(): Promise<void>;
@@ -48,7 +50,12 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const extractor = createExtractor();
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
   const outbox: Confirmation[] = [];
-  const deps: IngestDeps = { store, extractor, log, onDigestReply, afterCommit: (sent) => outbox.push(...sent) };
+  const draftQueue: number[] = [];
+  const afterCommit = (sent: Confirmation[], drafts: number[]) => {
+    outbox.push(...sent);
+    draftQueue.push(...drafts);
+  };
+  const deps: IngestDeps = { store, extractor, log, onDigestReply, afterCommit };
   return {
     config,
     store,
@@ -56,6 +63,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     log,
     deps,
     outbox,
+    draftQueue,
     context: (now) => ({
       me: config.me,
       now,

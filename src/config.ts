@@ -40,6 +40,7 @@ const schema = z.strictObject({
     ...server,
     user: text(),
     sentFolder: opt(text()),
+    draftsFolder: opt(text()),
     inboxFolder: text().default('INBOX'),
   }),
   smtp: opt(z.strictObject({ ...server, user: opt(text()) })),

@@ -1,9 +1,10 @@
-// followthru done|snooze|due|drop|not-a-promise|reopen …: the digest's reply commands from the terminal, one
+// followthru done|snooze|due|drop|not-a-promise|reopen|draft …: the digest's reply commands from the terminal, one
 // CLI command per entry of the verb table, read by the same parser as a reply. Plain numbers are those of the
 // latest digest; "#12" is a list id (as `followthru list` shows it).
 import { applyCommands } from '../commands/apply.js';
 import { VERBS, type VerbSpec } from '../commands/grammar.js';
 import { parseLine } from '../commands/parse-reply.js';
+import { fileDrafts } from '../draft/file.js';
 import { addSuppression, getItem, updateItem } from '../store/index.js';
 import type { TrackedItem } from '../types.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
@@ -38,16 +39,17 @@ function itemCommand(spec: VerbSpec): CliCommand {
           const item = 'itemId' in target ? await getItem(app.store, target.itemId) : null;
           if (item) items.set(item.id, item);
         }
-        const { changes, results } = applyCommands([command], () => targets, items, now);
+        const { changes, results, drafts } = applyCommands([command], () => targets, items, now);
         await app.store.transaction(async (tx) => {
           for (const change of changes) {
             await updateItem(tx, change.item.id, change.item, now);
             if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id }, now);
           }
         });
+        const filed = await fileDrafts(app, drafts, now);
         const note = targets.some((t) => !t.label.startsWith('#')) ? digestNote(latest) : '';
-        process.stdout.write(`${[note, ...results].filter(Boolean).join('\n')}\n`);
-        return changes.length === targets.length ? 0 : 1;
+        process.stdout.write(`${[note, ...results, ...filed].filter(Boolean).join('\n')}\n`);
+        return changes.length + drafts.length === targets.length ? 0 : 1;
       });
     },
   };

@@ -52,6 +52,7 @@ export function finalize(parsed: ParsedConfig, configPath: string): Config {
       ...serverConfig(parsed.imap, IMAP_PORTS, true),
       user: parsed.imap.user,
       sentFolder: parsed.imap.sentFolder ?? null,
+      draftsFolder: parsed.imap.draftsFolder ?? null,
       inboxFolder: parsed.imap.inboxFolder,
     },
     smtp: smtp ? { ...serverConfig(smtp, SMTP_PORTS, false), user: smtp.user ?? null } : null,

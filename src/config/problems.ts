@@ -53,6 +53,7 @@ const HINTS: Record<string, Hint> = {
     'expected a folder name',
     'e.g. "[Gmail]/Sent Mail", or remove it to find Sent by itself',
   ],
+  'imap.draftsFolder': ['expected a folder name', 'e.g. "[Gmail]/Drafts", or remove it to find Drafts by itself'],
   'imap.inboxFolder': ['expected a folder name', 'e.g. "INBOX"'],
   ...serverHints('smtp', 465, 587),
   'smtp.user': ['expected the login name', 'usually your email address; remove it for a relay without login'],

@@ -23,6 +23,8 @@ export interface ImapConfig extends ServerConfig {
   user: string;
   /** Override for the Sent folder; null means find it by SPECIAL-USE \Sent. */
   sentFolder: string | null;
+  /** Override for the Drafts folder (`draft N` files follow-ups there); null means find it by SPECIAL-USE \Drafts. */
+  draftsFolder: string | null;
   /** Where replies to you (and to digests) arrive. */
   inboxFolder: string;
 }

@@ -1,6 +1,7 @@
 // The digest shell: compose from the store, record it, then deliver by SMTP or IMAP APPEND. At most one digest
 // a day: the row is written before sending and marked sent after, so a restart mid-send never sends twice
 // (a row left unsent by a crash counts as attempted: missing one digest beats sending two).
+import { fileDrafts } from '../draft/file.js';
 import { randomBytes } from 'node:crypto';
 import { type App, openUserImap, serverPassword } from '../app.js';
 import {
@@ -113,6 +114,12 @@ async function deliver(app: App, mail: OutgoingMail): Promise<void> {
  * dropped, never retried into a double (the changes themselves are already stored).
  */
 export async function sendOutbox(app: App, now: Date): Promise<number> {
+  // Drafts asked for by a reply first, at most once too: the confirmation that follows says they were asked for.
+  const drafts = app.draftQueue.splice(0);
+  if (drafts.length > 0) {
+    const filed = await fileDrafts(app, drafts, now).catch(() => [] as string[]);
+    app.log.info({ filed }, `filed ${filed.length} follow-up draft(s) in Drafts`);
+  }
   const pending = app.outbox.splice(0);
   const me = app.config.me[0] ?? app.config.digest.to;
   const domain = mailDomain(app);
