@@ -5,7 +5,7 @@ import { createExtractor, type Extractor } from './extract/index.js';
 import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
 import { type ImapSession, openImap } from './source/imap.js';
-import { openStore, type Store } from './store/index.js';
+import { openStore, queueConfirmations, type Store } from './store/index.js';
 
 export interface App {
   config: Config;
@@ -14,8 +14,6 @@ export interface App {
   log: Logger;
   /** The ingest stage's dependencies, with the digest-reply handler when one is wired. */
   deps: IngestDeps;
-  /** Confirmations of replies to digests, committed and waiting to be sent (see digest/deliver.ts). */
-  outbox: Confirmation[];
   /** Items a reply asked a follow-up draft for, committed and waiting to be filed in Drafts (see draft/file.ts). */
   draftQueue: number[];
   /** What the pure stages need to know about the user, at `now`. */
@@ -47,22 +45,21 @@ export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Lo
 export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? loggerFor(config, options.verbose);
   const store = await openStore(config.store.path);
-  const extractor = createExtractor();
+  const extractor = createExtractor(undefined, undefined, config.country);
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
-  const outbox: Confirmation[] = [];
   const draftQueue: number[] = [];
-  const afterCommit = (sent: Confirmation[], drafts: number[]) => {
-    outbox.push(...sent);
+  // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox);
+  // drafts a reply asked for wait in memory until the batch has committed.
+  const afterCommit = (_sent: Confirmation[], drafts: number[]): void => {
     draftQueue.push(...drafts);
   };
-  const deps: IngestDeps = { store, extractor, log, onDigestReply, afterCommit };
+  const deps: IngestDeps = { store, extractor, log, onDigestReply, inCommit: queueConfirmations, afterCommit };
   return {
     config,
     store,
     extractor,
     log,
     deps,
-    outbox,
     draftQueue,
     context: (now) => ({
       me: config.me,
@@ -85,6 +82,7 @@ export async function openUserImap(app: App): Promise<ImapSession> {
     secure: imap.secure,
     allowInsecure: imap.allowInsecure,
     user: imap.user,
+    maxMessageBytes: imap.maxMessageBytes,
     password: await serverPassword(app.config, 'imap'),
     log: app.log,
   });

@@ -9,6 +9,7 @@ import { checkPermissions, deepFreeze, parseJson, readConfigFile, stripComments 
 import { formatProblems, type Problem, problemsFromIssue } from './config/problems.js';
 import type { Config } from './config/types.js';
 import { FollowthruError } from './errors.js';
+import { DEFAULT_HOLIDAYS, isHolidayCountry } from './extract/due/holidays.js';
 
 export { resolvePassword } from './config/secret.js';
 export type * from './config/types.js';
@@ -42,6 +43,8 @@ const schema = z.strictObject({
     sentFolder: opt(text()),
     draftsFolder: opt(text()),
     inboxFolder: text().default('INBOX'),
+    // 25 MiB: a mail with attachments a provider would still accept; a larger one is skipped, never buffered whole.
+    maxMessageBytes: z.int().min(64 * 1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
   }),
   smtp: opt(z.strictObject({ ...server, user: opt(text()) })),
   digest: z
@@ -64,6 +67,7 @@ const schema = z.strictObject({
     })
     .prefault({}),
   holidays: z.array(z.string().refine(isCalendarDate)).default([]),
+  country: z.string().trim().toUpperCase().refine(isHolidayCountry).default(DEFAULT_HOLIDAYS),
 });
 
 /** The schema's output: fields valid, block defaults applied, cross-field defaults not yet. */

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   ESMTP: 'the digest could not be sent',
   EPARSE: 'a mail could not be parsed',
   ESTORE: 'the store failed',
+  ELOCKED: 'another followthru run already holds the store',
   EINPUT: 'an input file could not be read',
 } as const;
 
@@ -24,9 +25,24 @@ export class FollowthruError extends Error {
   }
 }
 
-/** Network trouble is worth another try; a refused login, a bad config or a poison mail are not. */
+/** The SMTP reply code nodemailer put on the error or its cause (451, 535…), if any. */
+export function smtpResponseCode(error: unknown): number | null {
+  for (let e = error, depth = 0; e !== null && e !== undefined && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { responseCode?: unknown }).responseCode;
+    if (typeof code === 'number') return code;
+  }
+  return null;
+}
+
+/**
+ * Network trouble is worth another try; a refused login, a bad config or a poison mail are not. An SMTP server
+ * that answers 4xx means "not now" (RFC 5321 §4.2.1); a 5xx is a permanent refusal.
+ */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof FollowthruError) return error.code === 'EIMAP_CONNECT' || error.code === 'ESMTP';
+  if (error instanceof FollowthruError) {
+    if (error.code === 'ESMTP') return (smtpResponseCode(error) ?? 400) < 500;
+    return error.code === 'EIMAP_CONNECT';
+  }
   const code = (error as { code?: unknown } | null)?.code;
   return (
     typeof code === 'string' &&

@@ -12,6 +12,8 @@ export interface RawMessage {
   /** IMAP only. */
   uid?: number;
   bytes: Buffer;
+  /** IMAP only: the mail is larger than the fetch cap (its size in bytes, per the server); `bytes` is then empty. */
+  tooLarge?: number;
 }
 
 /** One mailbox address. `address` is lower-cased and trimmed; `name` is the display name or "". */

@@ -3,12 +3,14 @@
 import type { Config } from '../config.js';
 import { tokenFromIds, verifyDigestToken } from '../digest/token.js';
 import type { DigestReplyHandler } from '../ingest/batch.js';
+import type { Db } from '../store/index.js';
 import type { Logger } from '../log.js';
 import {
   addSuppression,
   findDigestByToken,
   getItem,
   getOrCreateSecret,
+  isCommandApplied,
   markCommandApplied,
   updateItem,
 } from '../store/index.js';
@@ -20,6 +22,12 @@ import { confirmationFor } from './confirm.js';
 import { digestFreshness } from './freshness.js';
 import { isFromOwner } from './owner.js';
 import { parseReplyCommands } from './parse-reply.js';
+import { commandKeys } from './reply-key.js';
+
+async function anyApplied(tx: Db, keys: readonly string[]): Promise<boolean> {
+  for (const key of keys) if (await isCommandApplied(tx, key)) return true;
+  return false;
+}
 
 export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone' | 'digest'> & Partial<Pick<Config, 'authservId'>>, log: Logger): DigestReplyHandler {
   const ignored = { applied: 0, confirmation: null };
@@ -63,7 +71,9 @@ export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone' | 'dig
     const { changes, results, drafts } = applyCommands(commands, digestNumbers(digest.entries, fresh.all), items, now);
     let applied = 0;
     for (const change of changes) {
-      if (!(await markCommandApplied(tx, digest.id, `${digest.id}:${message.id}:${change.item.id}`, now))) continue;
+      const keys = commandKeys(digest.id, message, change.item.id);
+      if (await anyApplied(tx, keys)) continue;
+      for (const key of keys) await markCommandApplied(tx, digest.id, key, now);
       await updateItem(tx, change.item.id, change.item, now);
       if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id }, now);
       applied++;

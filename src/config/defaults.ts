@@ -54,6 +54,7 @@ export function finalize(parsed: ParsedConfig, configPath: string): Config {
       sentFolder: parsed.imap.sentFolder ?? null,
       draftsFolder: parsed.imap.draftsFolder ?? null,
       inboxFolder: parsed.imap.inboxFolder,
+      maxMessageBytes: parsed.imap.maxMessageBytes,
     },
     smtp: smtp ? { ...serverConfig(smtp, SMTP_PORTS, false), user: smtp.user ?? null } : null,
     digest: {
@@ -66,5 +67,6 @@ export function finalize(parsed: ParsedConfig, configPath: string): Config {
     // Copies: zod hands back its default arrays as-is, and the caller is about to freeze this tree.
     followUp: { ...parsed.followUp, afterBusinessDays: [...parsed.followUp.afterBusinessDays] },
     holidays: [...parsed.holidays],
+    country: parsed.country,
   };
 }

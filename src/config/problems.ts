@@ -1,5 +1,6 @@
 // What each config field should hold and how to fix it, in one table, so every message reads
 // `<field.path>: <problem> — fix: <how>` and none ever echoes a value (it might be a password).
+import { HOLIDAY_COUNTRIES } from '../extract/due/holidays.js';
 
 export interface Problem {
   path: string;
@@ -55,6 +56,7 @@ const HINTS: Record<string, Hint> = {
   ],
   'imap.draftsFolder': ['expected a folder name', 'e.g. "[Gmail]/Drafts", or remove it to find Drafts by itself'],
   'imap.inboxFolder': ['expected a folder name', 'e.g. "INBOX"'],
+  'imap.maxMessageBytes': ['expected a whole number of bytes from 65536 to 1073741824', 'e.g. 26214400 (25 MiB)'],
   ...serverHints('smtp', 465, 587),
   'smtp.user': ['expected the login name', 'usually your email address; remove it for a relay without login'],
   digest: ['expected an object', 'copy the "digest" block from config.example.json'],
@@ -73,6 +75,7 @@ const HINTS: Record<string, Hint> = {
   'followUp.maxNudges': ['expected a whole number from 0 to 20', 'e.g. 3'],
   holidays: ['expected a list of dates', 'e.g. ["2025-12-25"]'],
   'holidays.*': ['expected a real date written YYYY-MM-DD', 'e.g. "2025-12-25"'],
+  country: [`expected one of ${HOLIDAY_COUNTRIES.join(', ')}`, 'the country whose named holidays you write, e.g. "US"'],
 };
 
 /** "imap.port", "me.2" → the table's "me.*". */

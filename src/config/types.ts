@@ -27,6 +27,8 @@ export interface ImapConfig extends ServerConfig {
   draftsFolder: string | null;
   /** Where replies to you (and to digests) arrive. */
   inboxFolder: string;
+  /** The most fetched of one mail; a larger one is recorded in `skipped` and passed over. */
+  maxMessageBytes: number;
 }
 
 export interface SmtpConfig extends ServerConfig {
@@ -81,4 +83,6 @@ export interface Config {
   followUp: FollowUpConfig;
   /** Days (YYYY-MM-DD) that are not business days. */
   holidays: readonly string[];
+  /** Whose named holidays a due date may name ("Labor Day", "Thanksgiving", "Boxing Day"): "US", "GB", … */
+  country: string;
 }

@@ -4,7 +4,7 @@
 // tagging them was three quarters of extraction's time. The rule examples test that nothing is lost.
 
 const WORDS =
-  /\b(?:please|pls|let\s+(?:me|us)|let['’]s|lets|keep me|advise|get back to me|call me|give me|drop me|send me|e-?mail me|(?:can|could|would|will|need|want|like|if|appreciate it if)\s+(?:you|u|y['’]all)|you\s+(?:should|must|need|will|['’]ll|might|may|have)|appreciate|appreciated|would be|forget|remember|thoughts|comments|feedback|input|suggestions|opinion|views)\b/i;
+  /\b(?:please|pls|let\s+(?:me|us)|let['’]s|lets|keep me|advise|get back to me|call me|give me|drop me|send me|e-?mail me|(?:can|could|would|will|need|want|like|if|appreciate it if)\s+(?:you|u|y['’]all)|you\s+(?:should|must|need|will|['’]ll|might|may|have)|(?:need|needed|like|want)\s+to\s+(?:know|hear|see|receive|get your|have your)|appreciate|appreciated|would be|forget|remember|thoughts|comments|feedback|input|suggestions|opinion|views)\b/i;
 
 /** Words that never open an imperative or a question (pronouns but "you", articles, fillers, greetings). */
 const NEVER_FIRST = new Set(

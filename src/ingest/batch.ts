@@ -78,6 +78,8 @@ export interface IngestDeps {
   /** Receives the confirmations of a batch once it has committed (never for a batch that rolled back), and the
    * items a reply asked a follow-up draft for ("draft 2"). */
   afterCommit?: (confirmations: Confirmation[], drafts: number[]) => void;
+  /** Stores the confirmations of a batch inside its transaction (an outbox that survives a crash after the commit). */
+  inCommit?: (tx: Db, confirmations: Confirmation[], now: Date) => Promise<void>;
 }
 
 export interface BatchOutcome {
@@ -99,6 +101,10 @@ export function rawKey(raw: RawMessage): string {
 async function parseAll(raws: readonly RawMessage[]): Promise<Parsed[]> {
   const parsed: Parsed[] = [];
   for (const raw of raws) {
+    if (raw.tooLarge !== undefined) {
+      parsed.push({ raw, error: `too large to read (${raw.tooLarge} bytes, above imap.maxMessageBytes)` });
+      continue;
+    }
     try {
       parsed.push({ raw, message: await parseMessage(raw) });
     } catch (error) {
@@ -253,6 +259,7 @@ export async function ingestBatch(
       live = effect.live;
     }
     for (const cursor of cursors) await saveCursor(tx, cursor, ctx.now);
+    if (confirmations.length > 0) await deps.inCommit?.(tx, confirmations, ctx.now);
   });
   if (confirmations.length > 0 || drafts.length > 0) deps.afterCommit?.(confirmations, drafts);
   return outcome;

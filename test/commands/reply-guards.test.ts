@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDigest } from '../../src/digest/deliver.js';
 import { type ImapSession, openImap } from '../../src/source/imap.js';
-import { digestForDay, listItems } from '../../src/store/index.js';
+import { digestForDay, listItems, listOutbox, removeFromOutbox } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
 import type { ItemStatus } from '../../src/types.js';
 import { rawMail, type TestApp, testApp } from '../support/app.js';
@@ -22,10 +22,12 @@ describe('replies to a digest that must not be obeyed, and the ones that must (r
   let digestId = '';
   const statuses = async (): Promise<ItemStatus[]> => (await listItems(t.app.store, { kind: 'promise' })).sort((a, b) => a.id - b.id).map((i) => i.status);
   const reply = async (body: string, now: Date, spec: { from?: string; subject?: string; headers?: Record<string, string> } = {}) => {
-    const outboxBefore = t.app.outbox.length;
     await session.append('INBOX', rawMail({ from: spec.from ?? DANA, to: DANA, subject: spec.subject ?? 'Re: followthru', id: `guard${++uid}@northwind.example`, inReplyTo: digestId, date: 'Mon, 16 Nov 2026 08:30:00 -0600', body, headers: spec.headers }));
     const report = await syncOnce(t.app, session, now);
-    return { commands: report.outcome.commands, confirmations: t.app.outbox.slice(outboxBefore).map((c) => c.text) };
+    // syncOnce only queues confirmations (the daemon sends them): read this reply's, then empty the outbox.
+    const queued = await listOutbox(t.app.store);
+    for (const q of queued) await removeFromOutbox(t.app.store, q.id);
+    return { commands: report.outcome.commands, confirmations: queued.map((q) => q.confirmation.text) };
   };
 
   beforeAll(async () => {

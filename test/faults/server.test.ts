@@ -1,9 +1,8 @@
-// Server-side faults against the test Dovecot: a burst during IDLE, UIDVALIDITY changing on every connect, and a
-// digest interrupted mid-send.
+// Server-side faults against the test Dovecot: a burst during IDLE and UIDVALIDITY changing on every connect. (A
+// digest interrupted mid-send: test/digest/delivery-retry.test.ts and test/faults/digest-delivery.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendDigest } from '../../src/digest/deliver.js';
 import { type ImapSession, openImap } from '../../src/source/imap.js';
-import { createDigest, getCursor, listItems } from '../../src/store/index.js';
+import { getCursor, listItems } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
 import { rawMail, type TestApp, testApp } from '../support/app.js';
 import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
@@ -88,13 +87,5 @@ describe('server faults', () => {
     const uv = (await listItems(t.app.store, { kind: 'promise' })).filter((i) => i.messageId.startsWith('uv-'));
     recordFault({ fault: 'UIDVALIDITY changed on every connect', injected: 6, expected: 1, found: uv.length, duplicates: Math.max(0, uv.length - 1), crashes: 0 });
     expect(uv).toHaveLength(1);
-  });
-
-  it('a digest interrupted mid-send (row written, never confirmed) is not sent again that day', async () => {
-    await createDigest(t.app.store, { token: 'interrupted', messageId: 'followthru.interrupted@x', forDay: '2026-11-16', entries: [] }, NOW);
-    const again = await sendDigest(t.app, NOW);
-    recordFault({ fault: 'restart in the middle of sending a digest', injected: 1, expected: 0, found: again === 'sent' ? 1 : 0, duplicates: again === 'sent' ? 1 : 0, crashes: 0 });
-    expect(again).toBe('attempted-earlier');
-    expect(await sendDigest(t.app, new Date('2026-11-23T16:00:00Z'))).toBe('sent'); // the promises are overdue by then
   });
 });
