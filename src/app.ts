@@ -67,6 +67,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
       timeZone: config.timezone,
       holidays: config.holidays,
       trackAddress: config.trackAddress,
+      checkInAfterDays: config.checkIn.afterDays,
       confirm: config.digest.confirm,
     }),
     close: () => store.close(),

@@ -66,6 +66,7 @@ const schema = z.strictObject({
       maxNudges: z.int().min(0).max(20).default(3),
     })
     .prefault({}),
+  checkIn: z.strictObject({ afterDays: z.int().min(0).max(365).default(14) }).prefault({}),
   holidays: z.array(z.string().refine(isCalendarDate)).default([]),
   country: z.string().trim().toUpperCase().refine(isHolidayCountry).default(DEFAULT_HOLIDAYS),
 });

@@ -90,6 +90,15 @@ export interface Extraction {
   commitments: Commitment[];
   /** The sender asked the recipients something that calls for an answer or action back. */
   expectsReply: boolean;
+  /** A deal closed or a delivery happened (rules/milestones.json): a check-in with them follows. */
+  milestones?: Milestone[];
+}
+
+export interface Milestone {
+  /** Id of the rule in rules/milestones.json. */
+  rule: string;
+  /** The sentence it was found in. */
+  sentence: string;
 }
 
 export type ItemKind = 'promise' | 'awaiting-reply' | 'their-promise' | 'asked-of-you';

@@ -66,6 +66,7 @@ export function finalize(parsed: ParsedConfig, configPath: string): Config {
     authservId: parsed.authservId?.toLowerCase() ?? null,
     // Copies: zod hands back its default arrays as-is, and the caller is about to freeze this tree.
     followUp: { ...parsed.followUp, afterBusinessDays: [...parsed.followUp.afterBusinessDays] },
+    checkIn: { afterDays: parsed.checkIn.afterDays },
     holidays: [...parsed.holidays],
     country: parsed.country,
   };

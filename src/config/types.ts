@@ -81,6 +81,8 @@ export interface Config {
    */
   authservId: string | null;
   followUp: FollowUpConfig;
+  /** After a deal closes or a delivery happens in your sent mail, a "check in" item this many days later; 0: never. */
+  checkIn: { afterDays: number };
   /** Days (YYYY-MM-DD) that are not business days. */
   holidays: readonly string[];
   /** Whose named holidays a due date may name ("Labor Day", "Thanksgiving", "Boxing Day"): "US", "GB", … */
