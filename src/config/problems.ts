@@ -37,6 +37,17 @@ function serverHints(block: 'imap' | 'smtp', tls: number, starttls: number): Rec
     ],
     [`${block}.password`]: ['expected a string', 'better: use passwordEnv or passwordCommand instead'],
     [`${block}.allowInsecure`]: [BOOL, 'leave it false; only loopback tests need plaintext'],
+    [`${block}.oauth2`]: ['expected an object', 'e.g. "oauth2": { "provider": "microsoft", "clientId": "…" }'],
+    [`${block}.oauth2.provider`]: ['expected "microsoft", "google" or "custom"', 'custom takes tokenUrl and deviceAuthorizationUrl or authorizeUrl'],
+    [`${block}.oauth2.clientId`]: ['expected the client ID of the app you registered', 'see README: "Connect your own account"'],
+    [`${block}.oauth2.clientSecretEnv`]: ['expected the name of an environment variable', 'letters, digits and _, e.g. "FOLLOWTHRU_CLIENT_SECRET"'],
+    [`${block}.oauth2.tenant`]: ['expected a Microsoft tenant', '"common", "organizations", "consumers", or your tenant ID or domain'],
+    [`${block}.oauth2.scopes`]: ['expected a list of scopes', 'remove it to use the provider\'s'],
+    [`${block}.oauth2.scopes.*`]: ['expected a scope', 'e.g. "https://mail.google.com/"'],
+    [`${block}.oauth2.authorizeUrl`]: ['expected a URL', 'the authorization endpoint, https://…'],
+    [`${block}.oauth2.tokenUrl`]: ['expected a URL', 'the token endpoint, https://…'],
+    [`${block}.oauth2.deviceAuthorizationUrl`]: ['expected a URL', 'the device authorization endpoint, https://…'],
+    [`${block}.oauth2.tokenCommand`]: ['expected a shell command that prints an access token', 'e.g. "oama access you@company.com"'],
   };
 }
 
