@@ -4,7 +4,7 @@ export * from './cursors.js';
 export * from './digest-attempts.js';
 export type { Db, RunResult, SqlParams, SqlValue, Store } from './db.js';
 export * from './digests.js';
-export { PRIVATE_FILE, widerThanPrivate } from './file-modes.js';
+export { PRIVATE_FILE, widerThanPrivate, writePrivateFile } from './file-modes.js';
 export * from './items.js';
 export * from './messages.js';
 export * from './meta.js';
