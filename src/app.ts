@@ -6,7 +6,7 @@ import type { Transport } from './digest/transport.js';
 import { isSmtpAuthRefusal, type OutgoingMail, sendSmtp, type SmtpLogin, verifySmtp } from './digest/send.js';
 import { FollowthruError } from './errors.js';
 import { createExtractor, type Extractor } from './extract/index.js';
-import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
+import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
 import { type ImapSession, openImap } from './source/imap.js';
 import { openStore, queueConfirmations, type Store } from './store/index.js';
@@ -20,6 +20,8 @@ export interface App {
   deps: IngestDeps;
   /** Overrides the configured delivery (tests, --dry-run): see digest/deliver.ts transportFor. */
   transport?: Transport;
+  /** Items a reply asked a follow-up draft for, committed and waiting to be filed in Drafts (see draft/file.ts). */
+  draftQueue: number[];
   /** What the pure stages need to know about the user, at `now`. */
   context(now: Date): IngestContext;
   close(): Promise<void>;
@@ -52,14 +54,20 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const store = await openStore(config.store.path);
   const extractor = createExtractor(undefined, undefined, config.country);
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
-  // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox).
-  const deps: IngestDeps = { store, extractor, log, onDigestReply, inCommit: queueConfirmations };
+  const draftQueue: number[] = [];
+  // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox);
+  // drafts a reply asked for wait in memory until the batch has committed.
+  const afterCommit = (_sent: Confirmation[], drafts: number[]): void => {
+    draftQueue.push(...drafts);
+  };
+  const deps: IngestDeps = { store, extractor, log, onDigestReply, inCommit: queueConfirmations, afterCommit };
   return {
     config,
     store,
     extractor,
     log,
     deps,
+    draftQueue,
     ...(options.transport ? { transport: options.transport } : {}),
     context: contextOf(config),
     close: () => store.close(),
@@ -73,6 +81,7 @@ function contextOf(config: Config): (now: Date) => IngestContext {
     timeZone: config.timezone,
     holidays: config.holidays,
     trackAddress: config.trackAddress,
+    checkInAfterDays: config.checkIn.afterDays,
     confirm: config.digest.confirm,
   });
 }

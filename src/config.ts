@@ -60,6 +60,7 @@ const schema = z.strictObject({
     ...server,
     user: text(),
     sentFolder: opt(text()),
+    draftsFolder: opt(text()),
     inboxFolder: text().default('INBOX'),
     // 25 MiB: a mail with attachments a provider would still accept; a larger one is skipped, never buffered whole.
     maxMessageBytes: z.int().min(64 * 1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
@@ -86,6 +87,7 @@ const schema = z.strictObject({
       maxNudges: z.int().min(0).max(20).default(3),
     })
     .prefault({}),
+  checkIn: z.strictObject({ afterDays: z.int().min(0).max(365).default(14) }).prefault({}),
   holidays: z.array(z.string().refine(isCalendarDate)).default([]),
   country: z.string().trim().toUpperCase().refine(isHolidayCountry).default(DEFAULT_HOLIDAYS),
 });

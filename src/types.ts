@@ -90,6 +90,15 @@ export interface Extraction {
   commitments: Commitment[];
   /** The sender asked the recipients something that calls for an answer or action back. */
   expectsReply: boolean;
+  /** A deal closed or a delivery happened (rules/milestones.json): a check-in with them follows. */
+  milestones?: Milestone[];
+}
+
+export interface Milestone {
+  /** Id of the rule in rules/milestones.json. */
+  rule: string;
+  /** The sentence it was found in. */
+  sentence: string;
 }
 
 export type ItemKind = 'promise' | 'awaiting-reply' | 'their-promise' | 'asked-of-you';
@@ -152,6 +161,8 @@ export type DigestSection = 'overdue' | 'due-today' | 'coming-up' | 'waiting' | 
 /** A parsed command from a reply to a digest. Item numbers refer to that digest. */
 export type ReplyCommand =
   | { verb: 'done' | 'drop' | 'reopen' | 'not-a-promise'; numbers: number[] | 'all'; hashed?: number[] }
+  /** A follow-up for each item, filed in the user's Drafts folder: nothing about the item changes. */
+  | { verb: 'draft'; numbers: number[]; hashed?: number[] }
   /** `until` is 08:00 on `day` (YYYY-MM-DD) in the user's zone; `whenText` is the phrase as written. */
   | { verb: 'snooze'; numbers: number[]; until: string; day: string; whenText: string; hashed?: number[] }
   | { verb: 'due'; numbers: number[]; due: Due; hashed?: number[] }

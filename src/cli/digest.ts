@@ -1,10 +1,10 @@
 // followthru digest --print | --html FILE | --send [--now ISO]
-import { writeFile } from 'node:fs/promises';
 import { composeFromStore, sendDigest } from '../digest/deliver.js';
 import { renderHtml } from '../digest/render-html.js';
 import { renderText } from '../digest/render-text.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
 import { VERBOSE_OPTION, withApp } from './with-app.js';
+import { writePrivateFile } from '../store/index.js';
 
 export const digestCommand: CliCommand = {
   name: 'digest',
@@ -29,7 +29,7 @@ export const digestCommand: CliCommand = {
         if (!digest) process.stdout.write('nothing to report\n');
         else {
           if (options.print) process.stdout.write(renderText(digest));
-          if (typeof options.html === 'string') await writeFile(options.html, renderHtml(digest));
+          if (typeof options.html === 'string') await writePrivateFile(options.html, renderHtml(digest));
         }
       }
       if (options.send) process.stdout.write(`digest: ${await sendDigest(app, now)}\n`);

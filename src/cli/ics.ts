@@ -1,6 +1,5 @@
 // followthru ics [--out FILE]: open promises with due dates as an iCalendar file.
-import { writeFile } from 'node:fs/promises';
-import { listItems } from '../store/index.js';
+import { listItems, writePrivateFile } from '../store/index.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
 import { toIcs } from './ics-format.js';
 import { withApp } from './with-app.js';
@@ -15,7 +14,7 @@ export const icsCommand: CliCommand = {
       const items = await listItems(app.store, { status: ['open', 'snoozed'], kind: ['promise', 'their-promise'] });
       return toIcs(items, now, app.config.me[0]?.split('@')[1]);
     });
-    if (typeof options.out === 'string') await writeFile(options.out, ics);
+    if (typeof options.out === 'string') await writePrivateFile(options.out, ics);
     else process.stdout.write(ics);
     return 0;
   },

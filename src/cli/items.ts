@@ -1,9 +1,10 @@
-// followthru done|snooze|due|drop|not-a-promise|reopen …: the digest's reply commands from the terminal, one
+// followthru done|snooze|due|drop|not-a-promise|reopen|draft …: the digest's reply commands from the terminal, one
 // CLI command per entry of the verb table, read by the same parser as a reply. Plain numbers are those of the
 // latest digest; "#12" is a list id (as `followthru list` shows it).
 import { applyCommands } from '../commands/apply.js';
 import { VERBS, type VerbSpec } from '../commands/grammar.js';
 import { parseLine } from '../commands/parse-reply.js';
+import { fileDrafts } from '../draft/file.js';
 import { addSuppression, getItem, updateItem } from '../store/index.js';
 import type { TrackedItem } from '../types.js';
 import { accountScope } from './account.js';
@@ -47,16 +48,17 @@ function itemCommand(spec: VerbSpec): CliCommand {
             mine.push(target);
           }
         }
-        const { changes, results } = applyCommands([command], () => mine, items, now);
+        const { changes, results, drafts } = applyCommands([command], () => mine, items, now);
         await app.store.transaction(async (tx) => {
           for (const change of changes) {
             await updateItem(tx, change.item.id, change.item, now);
             if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id, account: change.item.account }, now);
           }
         });
+        const filed = await fileDrafts(app, drafts, now);
         const note = targets.some((t) => !t.label.startsWith('#')) ? digestNote(latest) : '';
-        process.stdout.write(`${[note, ...elsewhere, ...results].filter(Boolean).join('\n')}\n`);
-        return changes.length === targets.length ? 0 : 1;
+        process.stdout.write(`${[note, ...elsewhere, ...results, ...filed].filter(Boolean).join('\n')}\n`);
+        return changes.length + drafts.length === targets.length ? 0 : 1;
       });
     },
   };

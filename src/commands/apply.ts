@@ -14,6 +14,8 @@ export interface AppliedCommands {
   changes: CommandChange[];
   /** One line per command, for the log and the confirmation. */
   results: string[];
+  /** Items to file a follow-up draft for ("draft N"), in order: the shell files them once the changes are stored. */
+  drafts: number[];
 }
 
 function eventFor(command: ReplyCommand): LifecycleEvent | null {
@@ -67,6 +69,7 @@ export function applyCommands(
   const current = new Map(items);
   const changes = new Map<number, CommandChange>();
   const results: string[] = [];
+  const drafts: number[] = [];
   for (const command of commands) {
     if (command.verb === 'unknown') {
       results.push(command.reason ? `${command.text}: ${command.reason}` : `not understood: "${command.text}"`);
@@ -77,6 +80,12 @@ export function applyCommands(
       const label = target.label;
       if (!item) {
         results.push(`${command.verb} ${label}: ${'missing' in target ? target.missing : `no item ${label} in the store any more`}`);
+        continue;
+      }
+      if (command.verb === 'draft') {
+        // A draft changes nothing about the item: the user may edit it, send it, or throw it away.
+        if (!drafts.includes(item.id)) drafts.push(item.id);
+        results.push(`draft ${label}: "${item.text.slice(0, 60)}" → a follow-up goes to your Drafts folder`);
         continue;
       }
       let next: TrackedItem;
@@ -102,5 +111,5 @@ export function applyCommands(
       results.push(`${command.verb} ${label}: "${item.text.slice(0, 60)}" → ${outcome(command, next)}`);
     }
   }
-  return { changes: [...changes.values()], results };
+  return { changes: [...changes.values()], results, drafts };
 }

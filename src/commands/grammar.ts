@@ -73,6 +73,15 @@ export const VERBS: readonly VerbSpec[] = [
     cli: 'reopen',
     cliHelp: 'reopen items (a wrong automatic close is never repeated)',
   },
+  {
+    verb: 'draft',
+    words: ['draft', 'follow up'],
+    takes: 'numbers',
+    example: 'draft 2',
+    help: 'put a follow-up for it in your Drafts folder, to edit and send yourself',
+    cli: 'draft',
+    cliHelp: 'file a follow-up for items in your Drafts folder (never sent): draft 2',
+  },
 ];
 
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');

@@ -68,7 +68,7 @@ export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone' | 'dig
       const item = await getItem(tx, entry.itemId);
       if (item) items.set(item.id, item);
     }
-    const { changes, results } = applyCommands(commands, digestNumbers(digest.entries, fresh.all), items, now);
+    const { changes, results, drafts } = applyCommands(commands, digestNumbers(digest.entries, fresh.all), items, now);
     let applied = 0;
     for (const change of changes) {
       const keys = commandKeys(digest.id, message, change.item.id);
@@ -79,8 +79,8 @@ export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone' | 'dig
       applied++;
     }
     log.info({ digest: digest.id, results }, `applied ${applied} command(s) from your reply`);
-    if (!config.digest.confirm) return { applied, confirmation: null };
+    if (!config.digest.confirm) return { applied, confirmation: null, drafts };
     const choices = digest.entries.map((e) => `${e.number}. ${(items.get(e.itemId)?.text ?? '').slice(0, 70)}`);
-    return { applied, confirmation: confirmationFor(results, choices, message.messageId, message.subject || 'followthru') };
+    return { applied, confirmation: confirmationFor(results, choices, message.messageId, message.subject || 'followthru'), drafts };
   };
 }

@@ -138,6 +138,8 @@ export function parseLine(line: string, now: Date, zone: string, context: number
   // "Sent 3 files to Ann" is prose, not "done 3": words after the numbers make the line unknown (reported,
   // never applied), unless they are only thanks.
   if (parsed.rest && !POLITE_TAIL.test(parsed.rest)) return unknown;
+  // One draft per item named: "draft all" would fill Drafts with mail nobody asked for.
+  if (spec.verb === 'draft') return all ? { ...unknown, reason: 'name the items to draft ("draft 2 3"), not all' } : { verb: 'draft', numbers, ...marks };
   return { verb: spec.verb as 'done' | 'drop' | 'reopen' | 'not-a-promise', numbers: all ? 'all' : numbers, ...marks };
 }
 

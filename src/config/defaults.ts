@@ -76,6 +76,7 @@ export function finalize(parsed: ParsedConfig, configPath: string, account: stri
       oauth2: oauth2.imap,
       user: parsed.imap.user,
       sentFolder: parsed.imap.sentFolder ?? null,
+      draftsFolder: parsed.imap.draftsFolder ?? null,
       inboxFolder: parsed.imap.inboxFolder,
       maxMessageBytes: parsed.imap.maxMessageBytes,
     },
@@ -90,6 +91,7 @@ export function finalize(parsed: ParsedConfig, configPath: string, account: stri
     authservId: parsed.authservId?.toLowerCase() ?? null,
     // Copies: zod hands back its default arrays as-is, and the caller is about to freeze this tree.
     followUp: { ...parsed.followUp, afterBusinessDays: [...parsed.followUp.afterBusinessDays] },
+    checkIn: { afterDays: parsed.checkIn.afterDays },
     holidays: [...parsed.holidays],
     country: parsed.country,
   };

@@ -65,6 +65,8 @@ const HINTS: Record<string, Hint> = {
     'expected a folder name',
     'e.g. "[Gmail]/Sent Mail", or remove it to find Sent by itself',
   ],
+  'imap.draftsFolder': ['expected a folder name', 'e.g. "[Gmail]/Drafts", or remove it to find Drafts by itself'],
+  'checkIn.afterDays': ['expected whole days from 0 to 365', 'e.g. 14 (0 turns check-ins off)'],
   'imap.inboxFolder': ['expected a folder name', 'e.g. "INBOX"'],
   'imap.maxMessageBytes': ['expected a whole number of bytes from 65536 to 1073741824', 'e.g. 26214400 (25 MiB)'],
   ...serverHints('smtp', 465, 587),

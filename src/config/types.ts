@@ -55,6 +55,8 @@ export interface ImapConfig extends ServerConfig {
   user: string;
   /** Override for the Sent folder; null means find it by SPECIAL-USE \Sent. */
   sentFolder: string | null;
+  /** Override for the Drafts folder (`draft N` files follow-ups there); null means find it by SPECIAL-USE \Drafts. */
+  draftsFolder: string | null;
   /** Where replies to you (and to digests) arrive. */
   inboxFolder: string;
   /** The most fetched of one mail; a larger one is recorded in `skipped` and passed over. */
@@ -116,6 +118,8 @@ export interface AccountConfig {
    */
   authservId: string | null;
   followUp: FollowUpConfig;
+  /** After a deal closes or a delivery happens in your sent mail, a "check in" item this many days later; 0: never. */
+  checkIn: { afterDays: number };
   /** Days (YYYY-MM-DD) that are not business days. */
   holidays: readonly string[];
   /** Whose named holidays a due date may name ("Labor Day", "Thanksgiving", "Boxing Day"): "US", "GB", … */

@@ -3,6 +3,7 @@
 // a sent digest is never sent again; a failed try is recorded with how to retry it (the daemon's timer does), and a
 // try that never finished (kill -9 mid-send) is checked on the next go: over IMAP the inbox is searched for the
 // digest's Message-ID, over SMTP it is sent again (a duplicate beats a missing digest; see the README).
+import { fileDrafts } from '../draft/file.js';
 import { randomBytes } from 'node:crypto';
 import { type App, openUserImap, userSmtp } from '../app.js';
 import {
@@ -230,6 +231,12 @@ const CONFIRMATION_TRIES = 5;
  * next round, up to CONFIRMATION_TRIES.
  */
 export async function sendOutbox(app: App, now: Date): Promise<number> {
+  // Drafts asked for by a reply first, at most once: the confirmation that follows says they were asked for.
+  const drafts = app.draftQueue.splice(0);
+  if (drafts.length > 0) {
+    const filed = await fileDrafts(app, drafts, now).catch(() => [] as string[]);
+    app.log.info({ filed }, `filed ${filed.length} follow-up draft(s) in Drafts`);
+  }
   const me = app.config.me[0] ?? app.config.digest.to;
   const domain = mailDomain(app);
   let sent = 0;

@@ -1,5 +1,5 @@
 // The edge adapter for outgoing mail: the only file that imports nodemailer. It builds the digest as raw RFC
-// 5322 bytes (for IMAP delivery) or sends it over SMTP.
+// 5322 bytes (for IMAP delivery) or sends it over SMTP, and builds the follow-up drafts filed into Drafts.
 import nodemailer from 'nodemailer';
 import type { SmtpConfig } from '../config.js';
 import { errorMessage, FollowthruError } from '../errors.js';
@@ -37,6 +37,27 @@ function message(mail: OutgoingMail) {
 export async function composeRaw(mail: OutgoingMail): Promise<Buffer> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   const info = await transport.sendMail(message(mail));
+  return info.message as Buffer;
+}
+
+/** A draft for the user's Drafts folder: plain text, threaded, with no followthru header (others will read it). */
+export interface DraftBytes {
+  from: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  text: string;
+  /** With angle brackets. */
+  messageId: string;
+  inReplyTo?: string;
+  references: string[];
+  date: Date;
+}
+
+/** The draft as bytes, ready for IMAP APPEND into Drafts. Never sent from here. */
+export async function composeDraftRaw(draft: DraftBytes): Promise<Buffer> {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const info = await transport.sendMail({ ...draft, cc: draft.cc.length > 0 ? draft.cc : undefined });
   return info.message as Buffer;
 }
 

@@ -1,6 +1,7 @@
 // The extract stage: Message → commitments and whether the mail expects a reply. Pure once built.
 import type { Extraction, Message } from '../types.js';
 import { type Analyser, createAnalyser } from './analyse.js';
+import { createMilestoneDetector } from './milestones.js';
 import { loadRules, type RuleSet } from './rules.js';
 
 export type { Analysis, SentenceTrace } from './analyse.js';
@@ -13,11 +14,13 @@ export interface Extractor extends Analyser {
 /** `country` decides which named holidays due dates may name (the config's `country`). */
 export function createExtractor(rules: RuleSet = loadRules(), minConfidence?: number, country?: string): Extractor {
   const analyser = createAnalyser(rules, minConfidence, country);
+  const milestones = createMilestoneDetector(rules.milestones);
   return {
     analyse: analyser.analyse,
     extract(message) {
       const { commitments, expectsReply } = analyser.analyse(message, { quick: true });
-      return { commitments, expectsReply };
+      const found = milestones(message.newText);
+      return found.length > 0 ? { commitments, expectsReply, milestones: found } : { commitments, expectsReply };
     },
   };
 }

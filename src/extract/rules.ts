@@ -34,6 +34,8 @@ export interface Lexicon {
 export interface RuleSet {
   commitments: Rule[];
   requests: Rule[];
+  /** Signs in sent mail that a deal closed or a delivery happened (rules/milestones.json): a check-in follows. */
+  milestones: Rule[];
   lexicon: Lexicon;
 }
 
@@ -87,6 +89,7 @@ export function loadRules(dir = rulesDir()): RuleSet {
   return {
     commitments: checkRules('commitments.json', readJson(dir, 'commitments.json').rules),
     requests: checkRules('requests.json', readJson(dir, 'requests.json').rules),
+    milestones: existsSync(join(dir, 'milestones.json')) ? checkRules('milestones.json', readJson(dir, 'milestones.json').rules) : [],
     lexicon: {
       chainPatterns: patterns(lexicon.chainVerbs),
       nonActionVerbs: new Set(words(lexicon.nonActionVerbs)),

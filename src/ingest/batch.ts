@@ -69,15 +69,16 @@ export type DigestReplyHandler = (
   tx: Db,
   message: Message,
   now: Date,
-) => Promise<{ applied: number; confirmation: Confirmation | null }>;
+) => Promise<{ applied: number; confirmation: Confirmation | null; drafts?: number[] }>;
 
 export interface IngestDeps {
   store: Store;
   extractor: Extractor;
   log: Logger;
   onDigestReply?: DigestReplyHandler;
-  /** Receives the confirmations of a batch once it has committed (never for a batch that rolled back). */
-  afterCommit?: (confirmations: Confirmation[]) => void;
+  /** Receives the confirmations of a batch once it has committed (never for a batch that rolled back), and the
+   * items a reply asked a follow-up draft for ("draft 2"). */
+  afterCommit?: (confirmations: Confirmation[], drafts: number[]) => void;
   /** Stores the confirmations of a batch inside its transaction (an outbox that survives a crash after the commit). */
   inCommit?: (tx: Db, confirmations: Confirmation[], now: Date) => Promise<void>;
 }
@@ -149,6 +150,8 @@ function concerning(items: readonly TrackedItem[], message: Message, threadId: s
 interface MailEffect {
   outcome: BatchOutcome;
   confirmations: Confirmation[];
+  /** Items to draft a follow-up for, once committed. */
+  drafts: number[];
   /** The open and snoozed items after this mail, a copy of the batch's own. */
   live: Map<number, TrackedItem>;
 }
@@ -162,7 +165,7 @@ function addOutcome(total: BatchOutcome, part: BatchOutcome): void {
 type Routing = Omit<RouteContext, 'mailbox'>;
 
 async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routing: Routing, raw: RawMessage, message: Message, effect: MailEffect): Promise<void> {
-  const { outcome, confirmations, live } = effect;
+  const { outcome, confirmations, drafts, live } = effect;
   if (await hasMessage(tx, message.id)) {
     outcome.duplicates++;
     return;
@@ -182,6 +185,7 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
       const handled = await deps.onDigestReply(tx, message, ctx.now);
       outcome.commands += handled.applied;
       if (handled.confirmation) confirmations.push(handled.confirmation);
+      drafts.push(...(handled.drafts ?? []));
     }
     return;
   }
@@ -231,6 +235,7 @@ export async function ingestBatch(
   const parsed = await parseAll(raws);
   const outcome = noOutcome();
   const confirmations: Confirmation[] = [];
+  const drafts: number[] = [];
   await deps.store.transaction(async (tx) => {
     const secret = await getOrCreateSecret(tx);
     const routing: Routing = {
@@ -248,7 +253,7 @@ export async function ingestBatch(
         continue;
       }
       // Each mail in its own savepoint: one that fails is rolled back alone and passed over, never the batch.
-      const effect: MailEffect = { outcome: noOutcome(), confirmations: [], live: new Map(live) };
+      const effect: MailEffect = { outcome: noOutcome(), confirmations: [], drafts: [], live: new Map(live) };
       try {
         const message = withBelievableDate(entry.message, ctx.now);
         await tx.transaction((sp) => ingestMessage(sp, deps, ctx, routing, entry.raw, message, effect));
@@ -260,11 +265,12 @@ export async function ingestBatch(
       }
       addOutcome(outcome, effect.outcome);
       confirmations.push(...effect.confirmations);
+      drafts.push(...effect.drafts);
       live = effect.live;
     }
     for (const cursor of cursors) await saveCursor(tx, cursor, ctx.now);
     if (confirmations.length > 0) await deps.inCommit?.(tx, confirmations, ctx.now);
   });
-  if (confirmations.length > 0) deps.afterCommit?.(confirmations);
+  if (confirmations.length > 0 || drafts.length > 0) deps.afterCommit?.(confirmations, drafts);
   return outcome;
 }

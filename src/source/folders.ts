@@ -1,4 +1,4 @@
-// Which folder is Sent? Pure. The server's SPECIAL-USE \Sent flag first (RFC 6154), then the names mail clients
+// Which folder is Sent, and which Drafts? Pure. The server's SPECIAL-USE flag first (RFC 6154), then the names mail clients
 // use in many languages, with a config override that always wins. Guessing between two candidates would read
 // the wrong mail silently, so an ambiguous answer is an error that tells the user which setting to fill in.
 import { FollowthruError } from '../errors.js';
@@ -30,22 +30,48 @@ const PREFIX = /^(?:inbox|\[gmail\]|\[google mail\])[./]/i;
 /** Folder names come decoded from modified UTF-7; "é" may still be composed or not, so compare in NFC. */
 const bare = (path: string) => path.normalize('NFC').replace(PREFIX, '').trim().toLowerCase();
 
-const isFlaggedSent = (f: FolderLike) =>
-  f.specialUse === '\\Sent' || [...(f.flags ?? [])].some((flag) => flag.toLowerCase() === '\\sent');
+/** Usual names of the drafts folder, lower-cased, without a namespace prefix. */
+const DRAFTS_NAMES = new Set([
+  'drafts', 'draft', 'entwürfe', 'brouillons', 'borradores', 'rascunhos', 'bozze', 'concepten', 'utkast', 'kladder',
+  'luonnokset', 'kopie robocze', 'koncepty', 'piszkozatok', 'schițe', 'taslaklar', 'черновики', 'чернетки',
+  'πρόχειρα', '下書き', '草稿', '임시 보관함',
+]);
 
-export function findSentFolder(folders: readonly FolderLike[], override?: string | null): string {
+interface FolderKind {
+  flag: string;
+  names: ReadonlySet<string>;
+  setting: string;
+  label: string;
+}
+
+const SENT: FolderKind = { flag: '\\Sent', names: SENT_NAMES, setting: 'imap.sentFolder', label: 'Sent' };
+const DRAFTS: FolderKind = { flag: '\\Drafts', names: DRAFTS_NAMES, setting: 'imap.draftsFolder', label: 'Drafts' };
+
+const isFlagged = (f: FolderLike, flag: string) =>
+  [f.specialUse ?? '', ...(f.flags ?? [])].some((each) => each.toLowerCase() === flag.toLowerCase());
+
+function findFolder(kind: FolderKind, folders: readonly FolderLike[], override?: string | null): string {
   const all = folders.map((f) => f.path).join(', ');
   if (override) {
     if (folders.some((f) => f.path === override)) return override;
-    throw new FollowthruError('EIMAP_FOLDER', `imap.sentFolder "${override}" does not exist on the server; its folders are: ${all}`);
+    throw new FollowthruError('EIMAP_FOLDER', `${kind.setting} "${override}" does not exist on the server; its folders are: ${all}`);
   }
-  const flagged = folders.filter(isFlaggedSent);
-  const candidates = flagged.length > 0 ? flagged : folders.filter((f) => SENT_NAMES.has(bare(f.path)));
+  const flagged = folders.filter((f) => isFlagged(f, kind.flag));
+  const candidates = flagged.length > 0 ? flagged : folders.filter((f) => kind.names.has(bare(f.path)));
   const [only] = candidates;
   if (candidates.length === 1 && only) return only.path;
   if (candidates.length === 0) {
-    throw new FollowthruError('EIMAP_FOLDER', `no Sent folder found (no \\Sent flag, no usual name) — set imap.sentFolder to one of: ${all}`);
+    throw new FollowthruError('EIMAP_FOLDER', `no ${kind.label} folder found (no ${kind.flag} flag, no usual name) — set ${kind.setting} to one of: ${all}`);
   }
   const names = candidates.map((f) => `"${f.path}"`).join(', ');
-  throw new FollowthruError('EIMAP_FOLDER', `more than one folder could be Sent: ${names} — set imap.sentFolder to the right one`);
+  throw new FollowthruError('EIMAP_FOLDER', `more than one folder could be ${kind.label}: ${names} — set ${kind.setting} to the right one`);
+}
+
+export function findSentFolder(folders: readonly FolderLike[], override?: string | null): string {
+  return findFolder(SENT, folders, override);
+}
+
+/** Where `draft N` files its follow-ups: SPECIAL-USE \\Drafts, then the usual names, with a config override. */
+export function findDraftsFolder(folders: readonly FolderLike[], override?: string | null): string {
+  return findFolder(DRAFTS, folders, override);
 }

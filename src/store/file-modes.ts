@@ -16,6 +16,20 @@ export async function createPrivateFile(path: string, options: { mustBeNew?: boo
   await handle.close();
 }
 
+/**
+ * Writes a file that holds mail data (an .ics export, a digest's HTML) readable only by the user: created 0600,
+ * and an existing file (maybe 0644 from an older run) is narrowed to 0600 before anything is written into it.
+ */
+export async function writePrivateFile(path: string, data: string): Promise<void> {
+  const handle = await open(path, 'w', PRIVATE_FILE);
+  try {
+    await handle.chmod(PRIVATE_FILE);
+    await handle.writeFile(data);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The store's files (the store, -wal, -shm, -journal, those that exist) that others may read or write. */
 export async function widerThanPrivate(path: string): Promise<{ file: string; mode: number }[]> {
   const wider: { file: string; mode: number }[] = [];

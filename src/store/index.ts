@@ -5,7 +5,7 @@ export type { Connection, Db, RunResult, SqlParams, SqlValue } from './db.js';
 export * from './digest-attempts.js';
 export type * from './port.js';
 export * from './digests.js';
-export { PRIVATE_FILE, widerThanPrivate } from './file-modes.js';
+export { PRIVATE_FILE, widerThanPrivate, writePrivateFile } from './file-modes.js';
 export * from './items.js';
 export * from './messages.js';
 export * from './meta.js';

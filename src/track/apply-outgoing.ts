@@ -5,6 +5,7 @@ import type { Address, Extraction, TrackedItem } from '../types.js';
 import { findAnswer } from './answered.js';
 import type { ItemUpdate, TrackContext } from './apply.js';
 import { onUserFollowUp } from './cadence.js';
+import { CHECK_IN_AFTER_DAYS, checkInItems } from './check-in.js';
 import { findKeptEvidence } from './fulfilment.js';
 import { isTransitionError, transition } from './lifecycle.js';
 import { fromCommitment, fromMail, type MessagePlace, type NewItem } from './new-item.js';
@@ -68,5 +69,6 @@ export function trackOutgoing(
     // "+3d", "+fri": the user said when to follow up; the item sleeps until that morning.
     newItems.push(tag?.wakeAt ? { ...waiting, status: 'snoozed', snoozedUntil: tag.wakeAt.toISOString(), due: tag.due } : waiting);
   }
+  newItems.push(...checkInItems(place, extraction?.milestones ?? [], toOthers, ctx.checkInAfterDays ?? CHECK_IN_AFTER_DAYS, ctx.timeZone));
   return { newItems, updates };
 }

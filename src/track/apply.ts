@@ -27,6 +27,8 @@ export interface TrackContext {
   holidays: readonly string[];
   /** An address the user Bccs/Ccs to say "track this thread for a reply". */
   trackAddress?: string;
+  /** Days from a closed deal or a delivery to its check-in item; 0 turns check-ins off. Default 14. */
+  checkInAfterDays?: number;
 }
 
 export interface ItemUpdate {

@@ -1,6 +1,7 @@
 // Every example in rules/*.json is a test case: adding a rule never needs TypeScript.
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.js';
+import { createMilestoneDetector } from '../../src/extract/milestones.js';
 import { loadRules } from '../../src/extract/rules.js';
 import { mailWith } from './helpers.js';
 
@@ -41,5 +42,22 @@ describe('rule files', () => {
       expect(rule.why.length).toBeGreaterThan(10);
       expect(rule.examples.hit.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('milestone rule examples (rules/milestones.json)', () => {
+  const detect = createMilestoneDetector(rules.milestones);
+  const cases = rules.milestones.flatMap((r) => [
+    ...r.examples.hit.map((text) => ({ rule: r.id, text, hit: true })),
+    ...r.examples.miss.map((text) => ({ rule: r.id, text, hit: false })),
+  ]);
+  it('the file holds the three kinds of milestone', () => {
+    expect(rules.milestones.map((r) => r.id)).toEqual(['thanks-for-order', 'contract-signed', 'order-shipped']);
+  });
+  it.each(cases.filter((c) => c.hit))('$rule finds "$text"', ({ rule, text }) => {
+    expect(detect(text).map((m) => m.rule)).toContain(rule);
+  });
+  it.each(cases.filter((c) => !c.hit))('$rule: no milestone in "$text"', ({ text }) => {
+    expect(detect(text)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FollowthruError } from '../../src/errors.js';
-import { type FolderLike, findSentFolder } from '../../src/source/folders.js';
+import { type FolderLike, findDraftsFolder, findSentFolder } from '../../src/source/folders.js';
 
 const f = (path: string, specialUse: string | null = null, flags: string[] = []): FolderLike => ({ path, specialUse, flags });
 const names = (...paths: string[]) => [f('INBOX'), f('Drafts', '\\Drafts'), ...paths.map((p) => f(p))];
@@ -54,5 +54,23 @@ describe('findSentFolder refuses to guess', () => {
     expect(error).toBeInstanceOf(FollowthruError);
     expect(error.code).toBe('EIMAP_FOLDER');
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('findDraftsFolder', () => {
+  it.each([
+    ['the \\Drafts flag wins over names', [f('INBOX'), f('Drafts'), f('Work/Unsent', '\\Drafts')], null, 'Work/Unsent'],
+    ['a \\Drafts that only came as a LIST flag', [f('INBOX'), f('Concepts', null, ['\\Drafts'])], null, 'Concepts'],
+    ['Gmail without SPECIAL-USE', [f('INBOX'), f('[Gmail]/Drafts'), f('[Gmail]/Sent Mail')], null, '[Gmail]/Drafts'],
+    ['a localized name', [f('INBOX'), f('INBOX.Entwürfe'), f('INBOX.Gesendet')], null, 'INBOX.Entwürfe'],
+    ['the override always wins', [f('INBOX'), f('Drafts', '\\Drafts'), f('Templates')], 'Templates', 'Templates'],
+  ])('%s', (_name, folders, override, drafts) => expect(findDraftsFolder(folders, override)).toBe(drafts));
+
+  it.each([
+    ['nothing like Drafts', [f('INBOX'), f('Sent', '\\Sent')], null, /no Drafts folder found \(no \\Drafts flag.*set imap\.draftsFolder/],
+    ['two \\Drafts flags', [f('A', '\\Drafts'), f('B', '\\Drafts')], null, /more than one folder could be Drafts/],
+    ['an override that does not exist', [f('INBOX'), f('Drafts')], 'Brouillons', /imap\.draftsFolder "Brouillons" does not exist/],
+  ])('%s is an error naming the setting', (_name, folders, override, message) => {
+    expect(() => findDraftsFolder(folders, override)).toThrow(message);
   });
 });
