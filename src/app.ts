@@ -1,24 +1,30 @@
 // Composition root: config → adapters (store, extractor, logger) → the stages. Commands start here.
-import { digestReplyHandler } from './commands/handle.js';
+// The heavy stages (compromise, chrono, imapflow) are imported when a command opens them, not before: a
+// `followthru list` needs the store, never the NLP, and starts in a fraction of the time.
 import { type Config, resolvePassword } from './config.js';
-import { createExtractor, type Extractor } from './extract/index.js';
+import type { Extractor } from './extract/index.js';
 import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
-import { type ImapSession, openImap } from './source/imap.js';
-import { openStore, type Store } from './store/index.js';
+import type { ImapSession } from './source/imap.js';
+import { openStore, type OpenStoreOptions, type Store } from './store/index.js';
 
-export interface App {
+/** What every command that reads the store gets: the config, the store, a logger. */
+export interface StoreApp {
   config: Config;
   store: Store;
-  extractor: Extractor;
   log: Logger;
+  /** What the pure stages need to know about the user, at `now`. */
+  context(now: Date): IngestContext;
+  close(): Promise<void>;
+}
+
+/** The whole pipeline: a StoreApp plus the extractor and the ingest stage's dependencies. */
+export interface App extends StoreApp {
+  extractor: Extractor;
   /** The ingest stage's dependencies, with the digest-reply handler when one is wired. */
   deps: IngestDeps;
   /** Confirmations of replies to digests, committed and waiting to be sent (see digest/deliver.ts). */
   outbox: Confirmation[];
-  /** What the pure stages need to know about the user, at `now`. */
-  context(now: Date): IngestContext;
-  close(): Promise<void>;
 }
 
 /** A server's password, resolved now and masked in every log line from here on. */
@@ -42,20 +48,14 @@ export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Lo
   return createLogger({ level });
 }
 
-export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
+/** The store alone (list, status, backup, item commands): no NLP, no IMAP loaded. */
+export async function openStoreApp(config: Config, options: AppOptions & OpenStoreOptions = {}): Promise<StoreApp> {
   const log = options.log ?? loggerFor(config, options.verbose);
-  const store = await openStore(config.store.path);
-  const extractor = createExtractor();
-  const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
-  const outbox: Confirmation[] = [];
-  const deps: IngestDeps = { store, extractor, log, onDigestReply, afterCommit: (sent) => outbox.push(...sent) };
+  const store = await openStore(config.store.path, { readOnly: options.readOnly });
   return {
     config,
     store,
-    extractor,
     log,
-    deps,
-    outbox,
     context: (now) => ({
       me: config.me,
       now,
@@ -68,8 +68,28 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   };
 }
 
+export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const [{ createExtractor }, { digestReplyHandler }] = await Promise.all([
+    import('./extract/index.js'),
+    import('./commands/handle.js'),
+  ]);
+  const base = await openStoreApp(config, options);
+  const extractor = createExtractor();
+  const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, base.log);
+  const outbox: Confirmation[] = [];
+  const deps: IngestDeps = {
+    store: base.store,
+    extractor,
+    log: base.log,
+    onDigestReply,
+    afterCommit: (sent) => outbox.push(...sent),
+  };
+  return { ...base, extractor, deps, outbox };
+}
+
 /** The user's IMAP session, the password resolved and masked first. */
-export async function openUserImap(app: App): Promise<ImapSession> {
+export async function openUserImap(app: Pick<StoreApp, 'config' | 'log'>): Promise<ImapSession> {
+  const { openImap } = await import('./source/imap.js');
   const { imap } = app.config;
   return openImap({
     host: imap.host,

@@ -1,11 +1,11 @@
 // One schema → a frozen, validated Config. The only file that imports zod.
 // Flow: read → parse JSON → drop "//" comment keys → schema → cross-field checks → defaults → freeze.
 // Every problem found is reported at once, one per line, so a user fixes the file in one pass.
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import { checkIncreasing, checkServer, isCalendarDate, isTimeZone, looksLikeCron } from './config/checks.js';
 import { finalize, IMAP_PORTS, SMTP_PORTS, serverConfig } from './config/defaults.js';
 import { checkPermissions, deepFreeze, parseJson, readConfigFile, stripComments } from './config/file.js';
+import { locateConfig } from './config/locate.js';
 import { formatProblems, type Problem, problemsFromIssue } from './config/problems.js';
 import type { Config } from './config/types.js';
 import { FollowthruError } from './errors.js';
@@ -117,9 +117,12 @@ export function parseConfig(json: unknown, configPath: string, early: Problem[] 
   return deepFreeze(finalize(result.data, configPath));
 }
 
-/** Loads the config from `path`, else $FOLLOWTHRU_CONFIG, else ./config.json. Throws ECONFIG listing every problem. */
+/**
+ * Loads the config from `path`, else $FOLLOWTHRU_CONFIG, else ./config.json, else
+ * $XDG_CONFIG_HOME/followthru/config.json. Throws ECONFIG listing every problem.
+ */
 export async function loadConfig(path?: string, env: NodeJS.ProcessEnv = process.env): Promise<Config> {
-  const file = resolve(path || env.FOLLOWTHRU_CONFIG || './config.json');
+  const file = locateConfig(path, env);
   const { text: content, mode } = await readConfigFile(file);
   const json = parseJson(content, file);
   return parseConfig(json, file, checkPermissions(json, file, mode));

@@ -1,7 +1,7 @@
 // followthru backup FILE: a consistent copy of the store, safe while the daemon runs.
 import { backupStore } from '../store/index.js';
 import { CONFIG_OPTION, type CliCommand } from './command.js';
-import { withApp } from './with-app.js';
+import { withStore } from './with-app.js';
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -10,7 +10,7 @@ export const backupCommand: CliCommand = {
   options: [CONFIG_OPTION],
   async run([file], options) {
     if (!file) return 2;
-    await withApp(options, (app) => backupStore(app.store, file));
+    await withStore(options, (app) => backupStore(app.store, file));
     process.stdout.write(`backup written to ${file}\n`);
     return 0;
   },

@@ -25,7 +25,7 @@ export const NOW_OPTION: CliOption = {
 
 export const CONFIG_OPTION: CliOption = {
   flags: '-c, --config <file>',
-  description: 'config file (default: $FOLLOWTHRU_CONFIG or ./config.json)',
+  description: 'config file (default: $FOLLOWTHRU_CONFIG, ./config.json, or ~/.config/followthru/config.json)',
 };
 
 /** Reads --now, or the real clock. */

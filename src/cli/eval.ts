@@ -1,10 +1,8 @@
 // followthru eval GOLD.jsonl PATH: extraction scored against labels, with score.mjs's figures.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createExtractor } from '../extract/index.js';
 import type { CliCommand } from './command.js';
 import { type GoldMessage, type Prediction, score, scoreLines } from './eval-score.js';
-import { parsedMail } from './mail-files.js';
 
 function readGold(path: string): GoldMessage[] {
   return readFileSync(path, 'utf8')
@@ -26,6 +24,7 @@ export const evalCommand: CliCommand = {
   options: [{ flags: '--summary', description: 'print only the figures, not each miss' }],
   async run([goldPath, ...paths], options) {
     const gold = readGold(goldPath ?? '');
+    const [{ createExtractor }, { parsedMail }] = await Promise.all([import('../extract/index.js'), import('./mail-files.js')]);
     const extractor = createExtractor();
     const predictions: Prediction[] = [];
     for await (const parsed of parsedMail(paths)) {

@@ -1,11 +1,9 @@
 // followthru done|drop|reopen ID... and followthru snooze ID WHEN: the digest's reply commands, from the
 // terminal, by item id (as `list` shows them). Same grammar, same lifecycle, same suppression.
-import { applyCommands } from '../commands/apply.js';
-import { parseReplyCommands } from '../commands/parse-reply.js';
 import { addSuppression, getItem, updateItem } from '../store/index.js';
 import type { TrackedItem } from '../types.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
-import { withApp } from './with-app.js';
+import { withStore } from './with-app.js';
 
 function itemCommand(verb: 'done' | 'drop' | 'reopen' | 'snooze', args: string, description: string): CliCommand {
   return {
@@ -21,7 +19,8 @@ function itemCommand(verb: 'done' | 'drop' | 'reopen' | 'snooze', args: string, 
         return 2;
       }
       const line = verb === 'snooze' ? `snooze ${ids[0]} ${words.slice(1).join(' ')}` : `${verb} ${ids.join(' ')}`;
-      return withApp(options, async (app) => {
+      const [{ applyCommands }, { parseReplyCommands }] = await Promise.all([import('../commands/apply.js'), import('../commands/parse-reply.js')]);
+      return withStore(options, async (app) => {
         const commands = parseReplyCommands(line, now, app.config.timezone);
         if (commands.some((c) => c.verb === 'unknown')) {
           process.stderr.write(`followthru ${verb}: cannot read "${words.slice(1).join(' ')}" as a time (try monday, 3d, 2 weeks, dec 1)\n`);

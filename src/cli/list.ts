@@ -4,7 +4,7 @@ import type { ItemKind, ItemStatus, TrackedItem } from '../types.js';
 import type { Config } from '../config.js';
 import { followUpDue } from '../track/cadence.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
-import { VERBOSE_OPTION, withApp } from './with-app.js';
+import { VERBOSE_OPTION, withStore } from './with-app.js';
 
 const KINDS: readonly ItemKind[] = ['promise', 'awaiting-reply', 'their-promise', 'asked-of-you'];
 
@@ -65,7 +65,7 @@ export const listCommand: CliCommand = {
     }
     const status: 'all' | ItemStatus[] = options.status === 'all' ? 'all' : ['open', 'snoozed'];
     const now = nowFrom(options);
-    const { items, config } = await withApp(options, async (app) => ({ items: await listItems(app.store, { status, kind }), config: app.config }));
+    const { items, config } = await withStore(options, async (app) => ({ items: await listItems(app.store, { status, kind }), config: app.config }), { readOnly: true });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(items.map((i) => itemJson(i, config, now)), null, 2)}\n`);
       return 0;

@@ -1,5 +1,4 @@
 // followthru run: the daemon, until SIGINT or SIGTERM.
-import { runDaemon } from '../scheduler/daemon.js';
 import { CONFIG_OPTION, type CliCommand } from './command.js';
 import { VERBOSE_OPTION, withApp } from './with-app.js';
 
@@ -10,6 +9,7 @@ export const runCommand: CliCommand = {
   async run(_args, options) {
     const stop = new AbortController();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+    const { runDaemon } = await import('../scheduler/daemon.js');
     await withApp(options, (app) => runDaemon(app, { signal: stop.signal }));
     return 0;
   },

@@ -1,10 +1,5 @@
 // followthru sync: one round over IMAP (backfill on the first run), then exit.
-import { sendOutbox } from '../digest/deliver.js';
-import { ingestLocal } from '../ingest/local.js';
-import { syncOnce } from '../sync/sync.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
-import { openUserImap } from '../app.js';
-import { progressReporter } from './progress.js';
 import { VERBOSE_OPTION, withApp } from './with-app.js';
 
 export const syncCommand: CliCommand = {
@@ -17,6 +12,13 @@ export const syncCommand: CliCommand = {
     { flags: '--from <path>', description: 'import a Maildir, an mbox file or a folder of .eml files instead of IMAP' },
   ],
   async run(_args, options) {
+    const [{ sendOutbox }, { ingestLocal }, { syncOnce }, { openUserImap }, { progressReporter }] = await Promise.all([
+      import('../digest/deliver.js'),
+      import('../ingest/local.js'),
+      import('../sync/sync.js'),
+      import('../app.js'),
+      import('./progress.js'),
+    ]);
     const now = nowFrom(options);
     const started = performance.now();
     const seconds = () => ((performance.now() - started) / 1000).toFixed(1);

@@ -14,7 +14,7 @@ export async function readConfigFile(path: string): Promise<{ text: string; mode
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      const fix = `copy config.example.json to ${path} and edit it, or pass --config <file> or set FOLLOWTHRU_CONFIG`;
+      const fix = `run \`followthru init --out ${path}\`, or copy config.example.json there and edit it`;
       throw fail(`no config file at ${path} — fix: ${fix}`, error);
     }
     if (code === 'EISDIR')

@@ -2,7 +2,7 @@
 // a day: the row is written before sending and marked sent after, so a restart mid-send never sends twice
 // (a row left unsent by a crash counts as attempted: missing one digest beats sending two).
 import { randomBytes } from 'node:crypto';
-import { type App, openUserImap, serverPassword } from '../app.js';
+import { type App, openUserImap, serverPassword, type StoreApp } from '../app.js';
 import {
   createDigest,
   digestForDay,
@@ -27,7 +27,7 @@ import { digestMessageId, digestToken } from './token.js';
 const mailDomain = (app: App): string => app.config.digest.to.split('@')[1] ?? 'followthru.local';
 
 /** Composes today's digest from the store (null on a quiet day). */
-export async function composeFromStore(app: App, now: Date, quiet = app.config.digest.quiet): Promise<Digest | null> {
+export async function composeFromStore(app: Pick<StoreApp, 'store' | 'config'>, now: Date, quiet = app.config.digest.quiet): Promise<Digest | null> {
   const items = await listItems(app.store);
   const previous = await lastDigest(app.store, { sentOnly: true });
   return composeDigest(items, {

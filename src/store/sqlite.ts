@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import sqlite3 from 'sqlite3';
 import { FollowthruError } from '../errors.js';
 import type { Db, RunResult, SqlParams, Store } from './db.js';
+import { asDamage } from './health.js';
 import { inTransaction } from './transaction.js';
 
 function storeError(error: unknown, sql: string): FollowthruError {
@@ -73,7 +74,9 @@ class QueuedStore implements Store {
       return Promise.reject(new FollowthruError('ESTORE', message));
     }
     if (this.closed) return Promise.reject(new FollowthruError('ESTORE', `the store ${this.path} is closed`));
-    const result = this.tail.then(job);
+    const result = this.tail.then(job).catch((error: unknown) => {
+      throw asDamage(this.path, error);
+    });
     this.tail = result.catch(() => undefined);
     return result;
   }
@@ -100,11 +103,18 @@ class QueuedStore implements Store {
   }
 }
 
-/** Opens (creating when missing) one SQLite file, or ":memory:". Pragmas and migrations are the caller's. */
-export function openSqlite(path: string): Promise<Store> {
+/**
+ * Opens (creating when missing) one SQLite file, or ":memory:". Pragmas and migrations are the caller's.
+ * `readOnly` never creates nor writes; `immutable` also tells SQLite that nobody else writes the file, so it
+ * needs no -shm beside a WAL store (the way to read a store in a folder we may not write).
+ */
+export function openSqlite(path: string, access: { readOnly?: boolean; immutable?: boolean } = {}): Promise<Store> {
   return new Promise((resolve, reject) => {
-    const mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX;
-    const db: sqlite3.Database = new sqlite3.Database(path, mode, (error) => {
+    const mode = access.readOnly
+      ? sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX | (access.immutable ? sqlite3.OPEN_URI : 0)
+      : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX;
+    const target = access.immutable ? `file:${encodeURI(path).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1` : path;
+    const db: sqlite3.Database = new sqlite3.Database(target, mode, (error) => {
       if (error) {
         reject(
           new FollowthruError('ESTORE', `cannot open the store ${path}: ${error.message}`, { cause: error }),

@@ -19,7 +19,7 @@ describe('loadConfig, unusable files', () => {
     const path = join(await tempDir(), 'nope.json');
     await expect(loadConfig(path, {})).rejects.toMatchObject({
       code: 'ECONFIG',
-      message: /no config file at .*nope\.json — fix: copy config\.example\.json/,
+      message: /no config file at .*nope\.json — fix: run `followthru init --out .*nope\.json`/,
     });
   });
 

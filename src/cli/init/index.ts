@@ -3,10 +3,8 @@
 import { access, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { resolvePassword } from '../../config.js';
 import { systemTimeZone } from '../../config/checks.js';
 import { findSentFolder } from '../../source/folders.js';
-import { openImap } from '../../source/imap.js';
 import type { CliCommand } from '../command.js';
 import { configFrom, defaultsFor, type InitAnswers } from './answers.js';
 import { presetFor } from './presets.js';
@@ -55,6 +53,7 @@ async function ask(options: Options, say: (line: string) => void): Promise<InitA
 
 /** Logs in with the answers and finds Sent: the config is only written when this works. */
 async function testLogin(a: InitAnswers): Promise<string> {
+  const [{ resolvePassword }, { openImap }] = await Promise.all([import('../../config.js'), import('../../source/imap.js')]);
   const password = await resolvePassword(a.password, process.env, { label: 'imap' });
   const session = await openImap({ host: a.imapHost, port: a.imapPort, secure: a.imapSecurity === 'tls', allowInsecure: a.imapSecurity === 'none', user: a.email, password });
   try {
