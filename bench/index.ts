@@ -4,12 +4,14 @@ import { resolve } from 'node:path';
 import { benchExtraction } from './extract.js';
 import { benchImap } from './imap.js';
 import { ratio, report } from './measure.js';
+import { benchStartup } from './startup.js';
 
 const shared = process.env.FOLLOWTHRU_SHARED ?? resolve(process.cwd(), '..', 'shared');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const imapCount = Number(process.env.BENCH_IMAP ?? 5000);
 
 console.log(`followthru bench — node ${process.version}\n`);
+console.log(`Start-up: wall time of the real binary\n${(await benchStartup()).join('\n')}\n`);
 console.log(`Extraction: ${rounds} rounds over shared/eval/{dev,lin-dev}`);
 const extraction = await benchExtraction([resolve(shared, 'eval', 'dev'), resolve(shared, 'eval', 'lin-dev')], rounds);
 if (extraction.length === 0) console.log('  no corpus found (set FOLLOWTHRU_SHARED): skipped');

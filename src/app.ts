@@ -50,12 +50,15 @@ export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Lo
 
 /** The store alone (list, status, backup, item commands): no NLP, no IMAP loaded. */
 export async function openStoreApp(config: Config, options: AppOptions & OpenStoreOptions = {}): Promise<StoreApp> {
-  const log = options.log ?? loggerFor(config, options.verbose);
   const store = await openStore(config.store.path, { readOnly: options.readOnly });
+  let log = options.log;
   return {
     config,
     store,
-    log,
+    // Made on first use: a `list` that logs nothing never loads the logger's library.
+    get log() {
+      return (log ??= loggerFor(config, options.verbose));
+    },
     context: (now) => ({
       me: config.me,
       now,

@@ -1,7 +1,13 @@
 // Logging: JSON lines on stderr. The only file that imports pino.
 // Two nets against leaking secrets: keys that name a secret are redacted wherever they sit (four levels
 // deep), and any value passed to registerSecret is masked in the finished line, whatever key or text holds it.
-import pino from 'pino';
+import { createRequire } from 'node:module';
+import type pinoModule from 'pino';
+
+// pino is loaded on the first createLogger, not on import: commands that never log (list, status) skip it.
+type Pino = typeof pinoModule;
+let pinoLoaded: Pino | null = null;
+const loadPino = (): Pino => (pinoLoaded ??= createRequire(import.meta.url)('pino') as Pino);
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 
@@ -69,7 +75,7 @@ export function maskSecrets(text: string): string {
   return masked;
 }
 
-function wrap(base: pino.Logger): Logger {
+function wrap(base: pinoModule.Logger): Logger {
   const method =
     (level: 'trace' | 'debug' | 'info' | 'warn' | 'error'): LogMethod =>
     (fieldsOrMessage: object | string, message?: string) => {
@@ -87,6 +93,7 @@ function wrap(base: pino.Logger): Logger {
 }
 
 export function createLogger(options: { level?: LogLevel; destination?: LogDestination } = {}): Logger {
+  const pino = loadPino();
   const base = pino(
     {
       level: options.level ?? 'info',
