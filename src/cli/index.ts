@@ -11,6 +11,7 @@ import { icsCommand } from './ics.js';
 import { initCommand } from './init/index.js';
 import { ITEM_COMMANDS } from './items.js';
 import { listCommand } from './list.js';
+import { restoreCommand } from './restore.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
 import { syncCommand } from './sync.js';
@@ -27,6 +28,7 @@ export const COMMANDS: CliCommand[] = [
   statusCommand,
   icsCommand,
   backupCommand,
+  restoreCommand,
   extractCommand,
   explainCommand,
   evalCommand,

@@ -35,12 +35,14 @@ export async function checkIntegrity(store: Store): Promise<void> {
     throw error;
   }
   const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-  if (problems.length > 0) throw damagedStoreError(store.path, problems.join('; ').slice(0, 200));
+  if (problems.length > 0) throw damagedStoreError(store.path, problems.join('; ').replace(/\s+/g, ' ').slice(0, 200));
 }
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/ \(while running:.*$/s, '').split('\n')[0] ?? message;
+  const line = message.replace(/ \(while running:.*$/s, '').split('\n')[0] ?? message;
+  return line.replace(/^SQLITE_[A-Z_]+: /, ''); // "file is not a database" says it; the code adds nothing
+
 }
 
 /** The same message for a damaged file met by any later query (read-only commands skip quick_check). */
