@@ -38,6 +38,7 @@ export async function composeFromStore(app: Pick<StoreApp, 'store' | 'config'>, 
     maxItems: app.config.digest.maxItems,
     quiet,
     cadence: app.config.followUp,
+    backfillDays: app.config.backfillDays,
   });
 }
 

@@ -3,7 +3,8 @@ import type { Digest, DigestLine } from '../types.js';
 import { COMMAND_HELP, HELP_INTRO } from './help.js';
 
 function lineText(line: DigestLine): string[] {
-  const out = [`${line.number}. "${line.quote}"`, `   to ${line.who} · "${line.subject}" · sent ${line.sent}`];
+  const origin = line.received ? `from ${line.who} · "${line.subject}" · received ${line.sent}` : `to ${line.who} · "${line.subject}" · sent ${line.sent}`;
+  const out = [`${line.number}. "${line.quote}"`, `   ${origin}`];
   if (line.due) out.push(`   ${line.due}`);
   if (line.evidence) out.push(`   evidence: ${line.evidence}`);
   out.push(`   → ${line.next}`);
