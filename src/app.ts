@@ -5,6 +5,7 @@ import { type Config, resolvePassword } from './config.js';
 import type { Extractor } from './extract/index.js';
 import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
+import { defaultLogFormat, type LogFormat } from './log-format.js';
 import type { ImapSession } from './source/imap.js';
 import { openStore, type OpenStoreOptions, type Store } from './store/index.js';
 
@@ -40,12 +41,14 @@ export interface AppOptions {
   log?: Logger;
   /** --verbose lowers the config's level to debug. */
   verbose?: boolean;
+  /** --log-format; by default human on a terminal, JSON elsewhere (systemd). */
+  logFormat?: LogFormat;
   onDigestReply?: DigestReplyHandler;
 }
 
-export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Logger {
+export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false, format: LogFormat = defaultLogFormat()): Logger {
   const level: LogLevel = verbose ? 'debug' : config.logLevel;
-  return createLogger({ level });
+  return createLogger({ level, format });
 }
 
 /** The store alone (list, status, backup, item commands): no NLP, no IMAP loaded. */
@@ -57,7 +60,7 @@ export async function openStoreApp(config: Config, options: AppOptions & OpenSto
     store,
     // Made on first use: a `list` that logs nothing never loads the logger's library.
     get log() {
-      return (log ??= loggerFor(config, options.verbose));
+      return (log ??= loggerFor(config, options.verbose, options.logFormat));
     },
     context: (now) => ({
       me: config.me,

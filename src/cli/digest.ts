@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { renderHtml } from '../digest/render-html.js';
 import { renderText } from '../digest/render-text.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
-import { VERBOSE_OPTION, withApp, withStore } from './with-app.js';
+import { LOG_FORMAT_OPTION, VERBOSE_OPTION, withApp, withStore } from './with-app.js';
 
 export const digestCommand: CliCommand = {
   name: 'digest',
@@ -12,6 +12,7 @@ export const digestCommand: CliCommand = {
     CONFIG_OPTION,
     NOW_OPTION,
     VERBOSE_OPTION,
+    LOG_FORMAT_OPTION,
     { flags: '--print', description: 'write the text version to stdout (even on a quiet day)' },
     { flags: '--html <file>', description: 'write the HTML version to FILE' },
     { flags: '--send', description: "send it now (once a day: a second --send the same day does nothing)" },

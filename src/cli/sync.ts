@@ -2,7 +2,7 @@
 import type { StoreApp } from '../app.js';
 import type { ImapSession } from '../source/imap.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
-import { VERBOSE_OPTION, withApp } from './with-app.js';
+import { LOG_FORMAT_OPTION, VERBOSE_OPTION, withApp } from './with-app.js';
 
 /** Who sends the mail in Sent, against `me`: a warning line, or null. */
 async function identityCheck(app: StoreApp, session: ImapSession): Promise<string | null> {
@@ -23,6 +23,7 @@ export const syncCommand: CliCommand = {
     CONFIG_OPTION,
     NOW_OPTION,
     VERBOSE_OPTION,
+    LOG_FORMAT_OPTION,
     { flags: '--from <path>', description: 'import a Maildir, an mbox file or a folder of .eml files instead of IMAP' },
   ],
   async run(_args, options) {
