@@ -8,6 +8,7 @@ import { checkPermissions, deepFreeze, parseJson, readConfigFile, stripComments 
 import { locateConfig } from './config/locate.js';
 import { formatProblems, type Problem, problemsFromIssue } from './config/problems.js';
 import type { Config } from './config/types.js';
+import { PLACEHOLDERS, unknownPlaceholders } from './digest/suggest.js';
 import { FollowthruError } from './errors.js';
 
 export { resolvePassword } from './config/secret.js';
@@ -59,6 +60,9 @@ const schema = z.strictObject({
     .strictObject({
       afterBusinessDays: z.array(z.int().min(1).max(365)).default([3, 7, 14]),
       maxNudges: z.int().min(0).max(20).default(3),
+      templates: z
+        .strictObject({ waiting: opt(text()), theirPromise: opt(text()), lastNote: opt(text()) })
+        .prefault({}),
     })
     .prefault({}),
   holidays: z.array(z.string().refine(isCalendarDate)).default([]),
@@ -91,6 +95,16 @@ function crossChecks(input: unknown): Problem[] {
   }
   if (followUp.success) {
     problems.push(...checkIncreasing('followUp.afterBusinessDays', followUp.data.afterBusinessDays));
+    for (const [name, template] of Object.entries(followUp.data.templates)) {
+      const unknown = typeof template === 'string' ? unknownPlaceholders(template) : [];
+      if (unknown.length) {
+        problems.push({
+          path: `followUp.templates.${name}`,
+          problem: `uses ${unknown.map((u) => `{${u}}`).join(', ')}, which is not a placeholder`,
+          fix: `use only ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+        });
+      }
+    }
   }
   return problems;
 }

@@ -69,6 +69,10 @@ const HINTS: Record<string, Hint> = {
   'followUp.afterBusinessDays': ['expected a list of whole numbers of business days', 'e.g. [3, 7, 14]'],
   'followUp.afterBusinessDays.*': ['expected a whole number of business days from 1 to 365', 'e.g. 3'],
   'followUp.maxNudges': ['expected a whole number from 0 to 20', 'e.g. 3'],
+  'followUp.templates': ['expected an object', 'e.g. "templates": { "waiting": "{greeting} any news on \\"{subject}\\"?" }'],
+  'followUp.templates.waiting': ['expected the text of a follow-up', 'e.g. "{greeting} any news on \\"{subject}\\"?"'],
+  'followUp.templates.theirPromise': ['expected the text of a follow-up', 'e.g. "{greeting} you mentioned you would {promised}{due}."'],
+  'followUp.templates.lastNote': ['expected the text of a closing note', 'e.g. "{greeting} I will close this on my side."'],
   holidays: ['expected a list of dates', 'e.g. ["2025-12-25"]'],
   'holidays.*': ['expected a real date written YYYY-MM-DD', 'e.g. "2025-12-25"'],
 };

@@ -39,6 +39,7 @@ export async function composeFromStore(app: Pick<StoreApp, 'store' | 'config'>, 
     quiet,
     cadence: app.config.followUp,
     backfillDays: app.config.backfillDays,
+    templates: app.config.followUp.templates,
   });
 }
 

@@ -5,7 +5,7 @@ import { type CadencePolicy, followUpDue } from '../track/cadence.js';
 import { isOverdue } from '../track/lifecycle.js';
 import type { DigestLine, DigestSection, TrackedItem } from '../types.js';
 import { person, shortCalendarDay, shortDay } from './format.js';
-import { suggestFollowUp } from './suggest.js';
+import { type FollowUpTemplates, suggestFollowUp } from './suggest.js';
 
 export interface PlaceOptions {
   now: Date;
@@ -19,6 +19,8 @@ export interface PlaceOptions {
    * archive imported with today's INTERNALDATE must not put year-2000 promises in today's digest.
    */
   backfillDays?: number;
+  /** The user's wording for follow-up suggestions (config followUp.templates); the defaults otherwise. */
+  templates?: Partial<FollowUpTemplates>;
 }
 
 export interface Placed {
@@ -90,7 +92,7 @@ function placeWaiting(item: TrackedItem, o: PlaceOptions): Placed | null {
     ? `No answer after ${plural(o.cadence.maxNudges, 'follow-up')}: send a last note, or reply "drop N".`
     : `Waiting ${plural(waited, 'business day')}. Follow up (nudge ${nudge} of ${o.cadence.maxNudges}).`;
   const line = { ...base(item, o), due: item.due ? `they wrote '${item.due.text}' → ${shortCalendarDay(item.due.date, o.now)}` : null };
-  return { item, section: 'waiting', line: { ...line, next, suggestion: suggestFollowUp(item, nudge, letGo) } };
+  return { item, section: 'waiting', line: { ...line, next, suggestion: suggestFollowUp(item, letGo, { now: o.now, timeZone: o.timeZone, templates: o.templates }) } };
 }
 
 function placeKept(item: TrackedItem, o: PlaceOptions): Placed | null {
