@@ -3,6 +3,7 @@
 
 export const ERROR_CODES = {
   ECONFIG: 'the configuration is invalid',
+  EUSAGE: 'a command was given a wrong flag or argument',
   ESECRET: 'a password could not be read',
   EIMAP_AUTH: 'the IMAP server refused the login',
   EIMAP_CONNECT: 'the IMAP server could not be reached or dropped the connection',

@@ -27,7 +27,7 @@ function version(): string {
 
 /** Config and usage errors are the user's to fix (2); everything else is a runtime failure (1). */
 function exitCodeOf(error: unknown): number {
-  if (error instanceof FollowthruError && error.code === 'ECONFIG') return EXIT.usage;
+  if (error instanceof FollowthruError && (error.code === 'ECONFIG' || error.code === 'EUSAGE')) return EXIT.usage;
   return EXIT.failure;
 }
 

@@ -16,7 +16,7 @@ function logFormatOf(options: Record<string, unknown>): LogFormat | undefined {
   const value = options.logFormat;
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (LOG_FORMATS as readonly string[]).includes(value)) return value as LogFormat;
-  throw new FollowthruError('ECONFIG', `--log-format: "${String(value)}" is not one of ${LOG_FORMATS.join(', ')}`);
+  throw new FollowthruError('EUSAGE', `--log-format: "${String(value)}" is not one of ${LOG_FORMATS.join(', ')}`);
 }
 
 const configOf = async (options: Record<string, unknown>) => {

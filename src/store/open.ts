@@ -43,7 +43,8 @@ export interface OpenStoreOptions {
  */
 export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
   const { openSqlite } = await import('./sqlite.js');
-  if (options.readOnly && !isMemory(path)) return openReadOnly(path, openSqlite);
+  // A store not made yet is made (empty), so `list` before the first sync says "nothing tracked yet".
+  if (options.readOnly && !isMemory(path) && existsSync(path)) return openReadOnly(path, openSqlite);
   if (!isMemory(path)) {
     await mkdir(dirname(resolve(path)), { recursive: true }).catch((error: unknown) => {
       throw new FollowthruError('ESTORE', `cannot create the folder for the store ${path}`, { cause: error });
@@ -79,9 +80,6 @@ type OpenSqlite = (typeof import('./sqlite.js'))['openSqlite'];
  * could not write it either).
  */
 async function openReadOnly(path: string, openSqlite: OpenSqlite): Promise<Store> {
-  if (!existsSync(path)) {
-    throw new FollowthruError('ESTORE', `there is no store at ${path} yet — fix: run \`followthru sync\` first`);
-  }
   for (const immutable of [false, true]) {
     const store = await openSqlite(path, { readOnly: true, immutable });
     try {

@@ -34,7 +34,7 @@ function questioner(rl: Interface | null, say: Say) {
     if (given !== undefined) return given;
     if (!rl) {
       if (fallback !== undefined) return fallback;
-      throw new FollowthruError('ECONFIG', `init --non-interactive: ${label} is missing — fix: pass it as a flag (see followthru init --help)`);
+      throw new FollowthruError('EUSAGE', `init --non-interactive: ${label} is missing — fix: pass it as a flag (see followthru init --help)`);
     }
     for (;;) {
       const typed = (await rl.question(`${label}${fallback ? ` [${fallback}]` : ''}: `)).trim();
@@ -86,7 +86,7 @@ async function askPassword(given: Given, previous: InitAnswers | null, rl: Inter
   if (given.passwordEnv) return { passwordEnv: given.passwordEnv };
   if (given.passwordCommand) return { passwordCommand: given.passwordCommand };
   if (!rl) {
-    throw new FollowthruError('ECONFIG', 'a password source is needed — fix: --password-env NAME or --password-command "CMD" (the password itself never goes in the file)');
+    throw new FollowthruError('EUSAGE', 'a password source is needed — fix: --password-env NAME or --password-command "CMD" (the password itself never goes in the file)');
   }
   const command = (await rl.question(`Command that prints your (app) password, e.g. "pass show mail" (Enter: use an environment variable instead)${previous?.password.passwordCommand ? ` [${previous.password.passwordCommand}]` : ''}: `)).trim() || previous?.password.passwordCommand;
   if (command) return { passwordCommand: command };
@@ -158,10 +158,10 @@ function defaultIo(options: Options): InitIo {
 
 export async function runInit(options: Options, say: Say = (l) => process.stdout.write(`${l}\n`), io: InitIo = defaultIo(options)): Promise<string> {
   const problems = flagProblems(options);
-  if (problems.length > 0) throw new FollowthruError('ECONFIG', `init: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new FollowthruError('EUSAGE', `init: ${problems.join('; ')}`);
   const out = resolve(str(options.out) ?? xdgConfigPath());
   if (!options.force && existsSync(out)) {
-    throw new FollowthruError('ECONFIG', `${out} exists — fix: pass --force to replace it, or --out another file`);
+    throw new FollowthruError('EUSAGE', `${out} exists — fix: pass --force to replace it, or --out another file`);
   }
   const rl = io.interactive && !options.nonInteractive ? createInterface({ input: io.input, output: io.output, terminal: false }) : null;
   try {
