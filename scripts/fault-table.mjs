@@ -13,8 +13,8 @@ if (!existsSync(file)) {
   process.exit(0);
 }
 const rows = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const head = ['fault', 'injected', 'items expected', 'items found', 'duplicates', 'crashes'];
-const cells = rows.map((r) => [r.fault, r.injected, r.expected, r.found, r.duplicates, r.crashes].map(String));
+const head = ['fault', 'injected', 'items expected', 'items found', 'duplicates', 'crashes', 'stuck'];
+const cells = rows.map((r) => [r.fault, r.injected, r.expected, r.found, r.duplicates, r.crashes, r.stuck ?? 0].map(String));
 const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
 const line = (c) => `| ${c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join(' | ')} |`;
 console.log(['', 'Fault injection', line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n'));

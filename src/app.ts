@@ -3,11 +3,11 @@
 // `followthru list` needs the store, never the NLP, and starts in a fraction of the time.
 import { type Config, resolvePassword } from './config.js';
 import type { Extractor } from './extract/index.js';
-import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
+import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
 import { defaultLogFormat, type LogFormat } from './log-format.js';
 import type { ImapSession } from './source/imap.js';
-import { openStore, type OpenStoreOptions, type Store } from './store/index.js';
+import { openStore, type OpenStoreOptions, queueConfirmations, type Store } from './store/index.js';
 
 /** What every command that reads the store gets: the config, the store, a logger. */
 export interface StoreApp {
@@ -24,8 +24,6 @@ export interface App extends StoreApp {
   extractor: Extractor;
   /** The ingest stage's dependencies, with the digest-reply handler when one is wired. */
   deps: IngestDeps;
-  /** Confirmations of replies to digests, committed and waiting to be sent (see digest/deliver.ts). */
-  outbox: Confirmation[];
 }
 
 /** A server's password, resolved now and masked in every log line from here on. */
@@ -82,15 +80,9 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const base = await openStoreApp(config, options);
   const extractor = createExtractor();
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, base.log);
-  const outbox: Confirmation[] = [];
-  const deps: IngestDeps = {
-    store: base.store,
-    extractor,
-    log: base.log,
-    onDigestReply,
-    afterCommit: (sent) => outbox.push(...sent),
-  };
-  return { ...base, extractor, deps, outbox };
+  // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox).
+  const deps: IngestDeps = { store: base.store, extractor, log: base.log, onDigestReply, inCommit: queueConfirmations };
+  return { ...base, extractor, deps };
 }
 
 /** The user's IMAP session, the password resolved and masked first. */

@@ -42,6 +42,8 @@ const schema = z.strictObject({
     user: text(),
     sentFolder: opt(text()),
     inboxFolder: text().default('INBOX'),
+    // 25 MiB: a mail with attachments a provider would still accept; a larger one is skipped, never buffered whole.
+    maxMessageBytes: z.int().min(64 * 1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
   }),
   smtp: opt(z.strictObject({ ...server, user: opt(text()) })),
   digest: z
@@ -56,6 +58,7 @@ const schema = z.strictObject({
     })
     .prefault({}),
   trackAddress: opt(address()),
+  authservId: opt(text()),
   followUp: z
     .strictObject({
       afterBusinessDays: z.array(z.int().min(1).max(365)).default([3, 7, 14]),

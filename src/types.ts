@@ -12,6 +12,8 @@ export interface RawMessage {
   /** IMAP only. */
   uid?: number;
   bytes: Buffer;
+  /** IMAP only: the mail is larger than the fetch cap (its size in bytes, per the server); `bytes` is then empty. */
+  tooLarge?: number;
 }
 
 /** One mailbox address. `address` is lower-cased and trimmed; `name` is the display name or "". */
@@ -47,7 +49,8 @@ export interface Message {
   tzOffsetMinutes: number;
   /** A few headers the later stages decide on, lower-cased names: auto-submitted, precedence,
    * list-unsubscribe, list-id, x-autoreply, x-auto-response-suppress, x-followthru-digest, x-gm-thrid,
-   * content-type (top level), from (raw, for the owner check on digest replies). */
+   * content-type (top level), from (raw, for the owner check on digest replies), authentication-results (every
+   * one, topmost first, one per line). */
   headers: Readonly<Record<string, string>>;
   /** The whole body as plain text (HTML-only mail converted). */
   text: string;
@@ -145,10 +148,12 @@ export type DigestSection = 'overdue' | 'due-today' | 'coming-up' | 'waiting' | 
 
 /** A parsed command from a reply to a digest. Item numbers refer to that digest. */
 export type ReplyCommand =
-  | { verb: 'done' | 'drop' | 'reopen' | 'not-a-promise'; numbers: number[] | 'all' }
-  | { verb: 'snooze'; numbers: number[]; until: string; whenText: string }
-  | { verb: 'due'; numbers: number[]; due: Due }
-  | { verb: 'unknown'; text: string };
+  | { verb: 'done' | 'drop' | 'reopen' | 'not-a-promise'; numbers: number[] | 'all'; hashed?: number[] }
+  /** `until` is 08:00 on `day` (YYYY-MM-DD) in the user's zone; `whenText` is the phrase as written. */
+  | { verb: 'snooze'; numbers: number[]; until: string; day: string; whenText: string; hashed?: number[] }
+  | { verb: 'due'; numbers: number[]; due: Due; hashed?: number[] }
+  /** `reason` when the line was read but cannot apply ("no such item"), else it was not understood. */
+  | { verb: 'unknown'; text: string; reason?: string };
 
 /** One numbered line of a composed digest. Every string that came from mail is raw here: renderers escape. */
 export interface DigestLine {

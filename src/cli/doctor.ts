@@ -9,7 +9,7 @@ import { check, type Check, configCheck, deliveryCheck, type ImapFacts, imapFact
 
 export type { Check } from './doctor-checks.js';
 
-const AFTER_CONFIG = ['store', 'imap login', 'identity', 'digest delivery', 'time zone', 'next digest'];
+const AFTER_CONFIG = ['store', 'store files', 'imap login', 'identity', 'digest delivery', 'time zone', 'next digest'];
 
 async function configuredChecks(config: Config): Promise<Check[]> {
   const [app, { createLogger }, { findSentFolder }, { verifySmtp }, { cronFields }, { nextSlot }, identity, { sentSenders }] =
@@ -26,6 +26,13 @@ async function configuredChecks(config: Config): Promise<Check[]> {
   const log = createLogger({ level: 'silent' });
   const checks: Check[] = [configCheck(config)];
   checks.push(await storeCheck(() => app.openStoreApp(config, { log })));
+  checks.push(await check('store files', async () => {
+    const { PRIVATE_FILE, widerThanPrivate } = await import('../store/file-modes.js');
+    const wider = await widerThanPrivate(config.store.path);
+    if (wider.length === 0) return `readable only by you (${PRIVATE_FILE.toString(8)})`;
+    const files = wider.map((w) => `${w.file} (${w.mode.toString(8)})`).join(', ');
+    throw new Error(`${files}: other users can read your mail and forge replies to the digest — fix: chmod 600 ${wider.map((w) => w.file).join(' ')}`);
+  }));
   // Filled in by the login check, read by the checks after it.
   const seen: { facts: ImapFacts | null; froms: string[] | null } = { facts: null, froms: null };
   checks.push(await check('imap login', async () => {

@@ -1,9 +1,10 @@
 // Open promises with a due date as an iCalendar file (RFC 5545), to import into any calendar. Pure.
+import { printable as p } from '../digest/escape.js';
 import type { TrackedItem } from '../types.js';
 
-/** RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines. */
+/** RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks (CRLF, LF or a bare CR). */
 export function icsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space (counted in UTF-8 bytes, never splitting a char). */
@@ -30,7 +31,7 @@ const stamp = (instant: Date): string => instant.toISOString().replace(/[-:]/g, 
 function event(item: TrackedItem, now: Date, domain: string): string[] {
   const due = item.due;
   if (!due) return [];
-  const who = item.counterparties.map((a) => a.name || a.address).join(', ');
+  const who = p(item.counterparties.map((a) => a.name || a.address).join(', '));
   const when = due.at
     ? [`DTSTART:${stamp(new Date(due.at))}`, `DURATION:PT30M`]
     : [`DTSTART;VALUE=DATE:${due.date.replace(/-/g, '')}`];
@@ -39,8 +40,9 @@ function event(item: TrackedItem, now: Date, domain: string): string[] {
     `UID:followthru-item-${item.id}@${domain}`,
     `DTSTAMP:${stamp(now)}`,
     ...when,
-    `SUMMARY:${icsText(`${item.kind === 'promise' ? 'Promised' : 'They promised'}: ${item.action}${who ? ` (${who})` : ''}`)}`,
-    `DESCRIPTION:${icsText(`"${item.text}"\nSubject: ${item.subject}\nYou wrote '${due.text}'.`)}`,
+    // Fields from mail through printable(): its own line breaks are ours alone (\n, escaped by icsText).
+    `SUMMARY:${icsText(`${item.kind === 'promise' ? 'Promised' : 'They promised'}: ${p(item.action)}${who ? ` (${who})` : ''}`)}`,
+    `DESCRIPTION:${icsText(`"${p(item.text)}"\nSubject: ${p(item.subject)}\nYou wrote '${p(due.text)}'.`)}`,
     'END:VEVENT',
   ];
 }

@@ -1,9 +1,13 @@
-// followthru list [--all] [--kind KIND] [--json]: what followthru tracks, from the store.
+// followthru list [--status all] [--kind KIND] [--json]: what followthru tracks, from the store, with each
+// item's number in the latest digest beside its list id (both work in `followthru done`).
 import { listItems } from '../store/index.js';
 import type { ItemKind, ItemStatus, TrackedItem } from '../types.js';
 import type { Config } from '../config.js';
+import { printable as p, terminalJson } from '../digest/escape.js';
 import { followUpDue } from '../track/cadence.js';
+import { shortDay } from '../digest/format.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
+import { digestNote, latestDigest } from './digest-numbers.js';
 import { VERBOSE_OPTION, withStore } from './with-app.js';
 
 const KINDS: readonly ItemKind[] = ['promise', 'awaiting-reply', 'their-promise', 'asked-of-you'];
@@ -20,7 +24,7 @@ function followUpOf(item: TrackedItem, config: Config, now: Date): string | null
 }
 
 /** The stable JSON shape of `list --json`: scripts rely on these names. */
-export function itemJson(item: TrackedItem, config: Config, now: Date) {
+export function itemJson(item: TrackedItem, config: Config, now: Date, digestNumber: number | null = null) {
   return {
     id: item.id,
     kind: item.kind,
@@ -33,25 +37,34 @@ export function itemJson(item: TrackedItem, config: Config, now: Date) {
     sentAt: item.sentAt,
     evidence: item.evidence,
     followUpDue: followUpOf(item, config, now),
+    snoozedUntil: item.status === 'snoozed' ? item.snoozedUntil : null,
+    /** The item's number in the latest digest (what `followthru done N` takes), or null. */
+    digestNumber,
   };
 }
 
-export function itemLine(item: TrackedItem): string {
-  const due = item.due ? ` due ${item.due.date} ('${item.due.text}')` : '';
-  const kept = item.evidence ? `  ← ${item.evidence.attachment ?? item.evidence.words.join(' ')}` : '';
-  return `#${item.id} ${item.status.padEnd(8)} ${item.kind.padEnd(14)} ${who(item)}${due}\n    "${item.text}"${kept}`;
+/**
+ * "4. #12 open …": the digest number first when the latest digest has one, then the list id; two lines per
+ * item, every field from mail through printable(): no injected line, no escape.
+ */
+export function itemLine(item: TrackedItem, zone: string, digestNumber: number | null = null): string {
+  const due = item.due ? ` due ${p(item.due.date)} ('${p(item.due.text)}')` : '';
+  const until = item.status === 'snoozed' && item.snoozedUntil ? ` snoozed until ${shortDay(new Date(item.snoozedUntil), zone)}` : '';
+  const kept = item.evidence ? `  ← ${p(item.evidence.attachment ?? item.evidence.words.join(' '))}` : '';
+  const number = digestNumber === null ? '' : `${digestNumber}.`;
+  return `${number.padStart(4)} #${item.id} ${item.status.padEnd(8)} ${item.kind.padEnd(14)} ${p(who(item))}${due}${until}\n     "${p(item.text)}"${kept}`;
 }
 
 export const listCommand: CliCommand = {
   name: 'list',
-  description: 'list tracked promises and threads (open ones unless --all)',
+  description: 'list tracked promises and threads (open ones unless --status all), with their digest numbers',
   options: [
     CONFIG_OPTION,
     NOW_OPTION,
     VERBOSE_OPTION,
     { flags: '--status <which>', description: 'open (open and snoozed, the default) or all', default: 'open' },
     { flags: '--kind <kind>', description: `only one kind: ${KINDS.join(', ')}` },
-    { flags: '--json', description: 'one JSON array of {id, kind, status, text, action, due, to, messageId, sentAt}' },
+    { flags: '--json', description: 'one JSON array of {id, kind, status, text, action, due, to, messageId, sentAt, evidence, followUpDue, snoozedUntil, digestNumber}' },
   ],
   async run(_args, options) {
     const kind = options.kind as ItemKind | undefined;
@@ -65,12 +78,19 @@ export const listCommand: CliCommand = {
     }
     const status: 'all' | ItemStatus[] = options.status === 'all' ? 'all' : ['open', 'snoozed'];
     const now = nowFrom(options);
-    const { items, config } = await withStore(options, async (app) => ({ items: await listItems(app.store, { status, kind }), config: app.config }), { readOnly: true });
+    const { items, config, latest } = await withStore(options, async (app) => ({
+      items: await listItems(app.store, { status, kind }),
+      config: app.config,
+      latest: await latestDigest(app.store, now, app.config.digest.timezone),
+    }), { readOnly: true });
+    // A stale digest's numbers are refused by `done` (see commands/freshness.ts), so they are not shown either.
+    const numberOf = (item: TrackedItem) => (latest && !latest.freshness.stale ? (latest.numberOf.get(item.id) ?? null) : null);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(items.map((i) => itemJson(i, config, now)), null, 2)}\n`);
+      process.stdout.write(`${terminalJson(items.map((i) => itemJson(i, config, now, numberOf(i))))}\n`);
       return 0;
     }
-    for (const item of items) process.stdout.write(`${itemLine(item)}\n`);
+    if (items.some((i) => numberOf(i) !== null)) process.stdout.write(`${digestNote(latest)} ("followthru done 2"), or the list id ("followthru done '#12'")\n`);
+    for (const item of items) process.stdout.write(`${itemLine(item, config.timezone, numberOf(item))}\n`);
     if (items.length === 0) process.stdout.write('nothing tracked yet\n');
     return 0;
   },

@@ -1,5 +1,7 @@
-// followthru run: the daemon, until SIGINT or SIGTERM. It says what it watches and when the next digest is due
-// when it starts, and that it stopped (and why) when it ends. Exit 0 when systemd stops it (SIGTERM), 130 on Ctrl-C.
+// followthru run: the daemon, until SIGINT or SIGTERM. One per store (see scheduler/lock.ts). It says what it
+// watches and when the next digest is due when it starts, and that it stopped (and why) when it ends. A signal
+// stops it at once; should the network still hold something open, the process exits anyway a few seconds later.
+// Exit 0 when systemd stops it (SIGTERM), 130 on Ctrl-C.
 import type { App } from '../app.js';
 import { CONFIG_OPTION, type CliCommand } from './command.js';
 import { EXIT } from './exit-codes.js';
@@ -16,6 +18,8 @@ export function startLine(app: Pick<App, 'config'>, next: Date | null): { fields
   };
 }
 
+const EXIT_GRACE_MS = 5_000;
+
 export const runCommand: CliCommand = {
   name: 'run',
   description: 'watch Sent and INBOX, and send the digest on schedule (the daemon)',
@@ -27,20 +31,27 @@ export const runCommand: CliCommand = {
       process.once(signal, () => {
         stoppedBy = signal;
         stop.abort();
+        setTimeout(() => {
+          process.stderr.write(`followthru: still busy ${EXIT_GRACE_MS / 1000} s after ${signal}: exiting anyway\n`);
+          process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.ok);
+        }, EXIT_GRACE_MS).unref();
       });
     }
-    const [{ runDaemon }, { cronFields }, { nextSlot }] = await Promise.all([
+    const [{ runDaemon }, { acquireStoreLock }, { cronFields }, { nextSlot }] = await Promise.all([
       import('../scheduler/daemon.js'),
+      import('../scheduler/lock.js'),
       import('../scheduler/cron.js'),
       import('../scheduler/slot.js'),
     ]);
     await withApp(options, async (app) => {
       const next = nextSlot(cronFields(app.config.digest.cron), new Date(), app.config.digest.timezone);
+      const lock = app.config.store.path === ':memory:' ? null : acquireStoreLock(app.config.store.path);
       const start = startLine(app, next);
-      app.log.info(start.fields, start.message);
+      app.log.info({ ...start.fields, pid: process.pid, lock: lock?.path }, start.message);
       try {
         await runDaemon(app, { signal: stop.signal });
       } finally {
+        lock?.release();
         app.log.info({ signal: stoppedBy }, stoppedBy ? `stopped (${stoppedBy})` : 'stopped');
       }
     });

@@ -33,40 +33,57 @@ function eventFor(command: ReplyCommand): LifecycleEvent | null {
   }
 }
 
-/** What the confirmation says happened: the new status, and for snooze and due, until when. */
+/** What the confirmation says happened: the new status, and for snooze and due, until when (the real date). */
 function outcome(command: ReplyCommand, next: TrackedItem): string {
-  if (command.verb === 'snooze') return `snoozed until ${command.whenText}`;
+  if (command.verb === 'snooze') return `snoozed until ${shortCalendarDay(command.day)}`;
   if (command.verb === 'due') return `due ${shortCalendarDay(command.due.date)}`;
   return next.status;
 }
 
+/** One item a command names: how to show it ("4", "#12") and the item, or why there is none. */
+export type Target = { label: string; itemId: number } | { label: string; missing: string };
+/** The items a command's numbers stand for: a digest's numbering for mail, digest numbers or list ids for the CLI. */
+export type Resolve = (command: Exclude<ReplyCommand, { verb: 'unknown' }>) => Target[];
+
+/** A reply to a digest: its numbers are that digest's, "#4" included; "all" only when `allowAll` is given. */
+export function digestNumbers(entries: readonly DigestEntry[], all: { allowed: true } | { allowed: false; why: string } = { allowed: true }): Resolve {
+  const byNumber = (number: number): Target => {
+    const itemId = entries.find((e) => e.number === number)?.itemId;
+    return itemId === undefined ? { label: String(number), missing: `that digest has no item ${number}` } : { label: String(number), itemId };
+  };
+  return (command) => {
+    if (command.numbers !== 'all') return command.numbers.map(byNumber);
+    return all.allowed ? entries.map((e) => byNumber(e.number)) : [{ label: 'all', missing: all.why }];
+  };
+}
+
 export function applyCommands(
   commands: readonly ReplyCommand[],
-  entries: readonly DigestEntry[],
+  entries: readonly DigestEntry[] | Resolve,
   items: ReadonlyMap<number, TrackedItem>,
   now: Date,
 ): AppliedCommands {
+  const resolve = typeof entries === 'function' ? entries : digestNumbers(entries);
   const current = new Map(items);
   const changes = new Map<number, CommandChange>();
   const results: string[] = [];
   for (const command of commands) {
     if (command.verb === 'unknown') {
-      results.push(`not understood: "${command.text}"`);
+      results.push(command.reason ? `${command.text}: ${command.reason}` : `not understood: "${command.text}"`);
       continue;
     }
-    const numbers = command.numbers === 'all' ? entries.map((e) => e.number) : command.numbers;
-    for (const number of numbers) {
-      const itemId = entries.find((e) => e.number === number)?.itemId;
-      const item = itemId === undefined ? undefined : current.get(itemId);
+    for (const target of resolve(command)) {
+      const item = 'itemId' in target ? current.get(target.itemId) : undefined;
+      const label = target.label;
       if (!item) {
-        results.push(`${command.verb} ${number}: that digest has no item ${number}`);
+        results.push(`${command.verb} ${label}: ${'missing' in target ? target.missing : `no item ${label} in the store any more`}`);
         continue;
       }
       let next: TrackedItem;
       if (command.verb === 'due') {
         // A new date is for something still to do: a closed item must be reopened first ("reopen 2", "due 2 friday").
         if (item.status !== 'open' && item.status !== 'snoozed') {
-          results.push(`due ${number}: not possible for an item that is ${item.status} (reopen it first)`);
+          results.push(`due ${label}: not possible for an item that is ${item.status} (reopen it first)`);
           continue;
         }
         next = { ...item, due: command.due, status: 'open', snoozedUntil: null, updatedAt: now.toISOString() };
@@ -74,7 +91,7 @@ export function applyCommands(
         const event = eventFor(command);
         const moved = event ? transition(item, event, now) : null;
         if (!moved || isTransitionError(moved)) {
-          results.push(`${command.verb} ${number}: not possible for an item that is ${item.status}`);
+          results.push(`${command.verb} ${label}: not possible for an item that is ${item.status}`);
           continue;
         }
         next = moved; // reopen records the rejected evidence itself (see lifecycle.ts)
@@ -82,7 +99,7 @@ export function applyCommands(
       current.set(item.id, next);
       const suppress = command.verb === 'not-a-promise' || (changes.get(item.id)?.suppress ?? false);
       changes.set(item.id, { item: next, suppress });
-      results.push(`${command.verb} ${number}: "${item.text.slice(0, 60)}" → ${outcome(command, next)}`);
+      results.push(`${command.verb} ${label}: "${item.text.slice(0, 60)}" → ${outcome(command, next)}`);
     }
   }
   return { changes: [...changes.values()], results };

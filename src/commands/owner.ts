@@ -21,6 +21,14 @@ export function decodeEncodedWords(raw: string): string {
   });
 }
 
+const nameEqualsAddress = (name: string, address: string): boolean => name.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase() === address;
+
+/** The display name of a decoded `name <address>` header: everything before the last '<'. */
+function displayNameOf(decoded: string): string {
+  const lt = decoded.lastIndexOf('<');
+  return lt < 0 ? '' : decoded.slice(0, lt);
+}
+
 /**
  * Exactly one well-formed address, and it is one of the user's own: not two addresses, not a display name
  * that holds another address (`"dana@x" <evil@y>`), not an encoded word that decodes to one, and the raw
@@ -31,11 +39,16 @@ export function isFromOwner(rawFrom: string | undefined, from: readonly Address[
   const only = from[0];
   if (from.length !== 1 || !only || !rawFrom) return false;
   const decoded = decodeEncodedWords(rawFrom);
-  // One '@' in the header as sent and as decoded: a second one is a second address, whatever it is dressed as.
-  if ((rawFrom.match(/@/g) ?? []).length !== 1 || (decoded.match(/@/g) ?? []).length !== 1) return false;
-  if (only.name.includes('@') || only.name.includes('<') || only.name.includes('>')) return false;
-  if (!WELL_FORMED.test(only.address)) return false;
   const address = only.address.toLowerCase();
+  // Many clients write the address as its own display name ("bob@x" <bob@x>): that name hides nothing, so it
+  // is set aside, and the rule below still refuses any other '@'.
+  // (mailparser reports such a name as empty; the raw header is what is checked.)
+  const nameIsAddress = (only.name === '' || nameEqualsAddress(only.name, address)) && nameEqualsAddress(displayNameOf(decoded), address);
+  const ats = nameIsAddress ? 2 : 1;
+  // One '@' in the header as sent and as decoded: a second one is a second address, whatever it is dressed as.
+  if ((rawFrom.match(/@/g) ?? []).length > ats || (decoded.match(/@/g) ?? []).length !== ats) return false;
+  if (!nameIsAddress && (only.name.includes('@') || only.name.includes('<') || only.name.includes('>'))) return false;
+  if (!WELL_FORMED.test(only.address)) return false;
   if (!rawFrom.toLowerCase().includes(address)) return false;
   return me.some((mine) => mine.toLowerCase() === address);
 }

@@ -5,34 +5,67 @@ import { isoAt, offsetOfZone } from '../extract/due/calendar.js';
 import { readDue } from '../extract/due/read-due.js';
 import { addDays, localDay, weekdayOf, zonedInstant } from '../track/business-days.js';
 import type { Due, ReplyCommand } from '../types.js';
+import { NUMBER_FIRST_WORDS, verbAt } from './grammar.js';
 
-const VERBS: [RegExp, 'done' | 'drop' | 'reopen' | 'not-a-promise' | 'snooze' | 'due'][] = [
-  [/^(not an? promise|not promise|not a request|wrong)\b/, 'not-a-promise'],
-  [/^(done|did it|kept|sent)\b/, 'done'],
-  [/^(drop|delete|remove|ignore|forget)\b/, 'drop'],
-  [/^(reopen|undo|re-open)\b/, 'reopen'],
-  [/^(snooze|later|remind me)\b/, 'snooze'],
-  [/^(due|move|reschedule)\b/, 'due'],
-];
+/** Months, spans and times of day: a number followed by one is part of a date phrase, never an item number. */
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const UNIT = 'd|days?|w|wks?|weeks?|h|hrs?|hours?|months?|business|working|am|pm|a\\.m|p\\.m|o\'clock';
+/** "4", "#4", "1-3", but not the "3" of "3rd december", "4 december", "3d", "3pm", "12/3" or "9:30". */
+// "1 december 4": a month followed by its own day leaves the number before it an item number.
+const ITEM_NUMBER = new RegExp(
+  `^(#?)(\\d+)(?:\\s*-\\s*#?(\\d+))?(?![\\d\\w]|[:/.]\\d|\\s+(?:${MONTH})(?![a-z])(?!\\s*\\d)|\\s+(?:${UNIT})(?![a-z]))`,
+);
+const SEPARATOR = /^\s*(?:,|and\b|&)?\s*/;
+/** A range wider than this is a typo or an attack ("done 1-99999999"), not a selection. */
+const MAX_RANGE = 100;
 
-/** "2, 3 and 5", "1-3", "#4" → [2, 3, 5]; the rest of the line is returned for snooze/due. */
-function numbersAt(text: string): { numbers: number[]; rest: string; all: boolean } {
-  const all = /^\s*all\b/.exec(text);
-  if (all) return { numbers: [], rest: text.slice(all[0].length).trim(), all: true };
-  const match = /^\s*((?:#?\d+\s*(?:-\s*\d+)?\s*(?:,|and|&|\s)\s*)*#?\d+(?:\s*-\s*\d+)?)/.exec(text);
-  if (!match?.[1]) return { numbers: [], rest: text.trim(), all: false };
-  const numbers: number[] = [];
-  for (const part of match[1].replace(/#/g, '').split(/\s*(?:,|and|&|\s)\s*/).filter(Boolean)) {
-    const [from, to] = part.split('-').map((n) => Number(n.trim()));
-    if (from === undefined || Number.isNaN(from)) continue;
-    const end = to !== undefined && !Number.isNaN(to) && to >= from && to - from < 100 ? to : from;
-    for (let n = from; n <= end; n++) numbers.push(n);
-  }
-  return { numbers: [...new Set(numbers)], rest: text.slice(match[0].length).trim(), all: false };
+interface Numbers {
+  numbers: number[];
+  /** Those written "#4": the CLI reads them as list ids; a reply to a digest reads them as digest numbers. */
+  hashed: number[];
+  rest: string;
+  all: boolean;
+  /** A number too large to be exact (beyond 2^53): no item can have it. */
+  outOfRange: boolean;
 }
 
+/** "2, 3 and 5", "1-3", "#4" → [2, 3, 5]; the rest of the line is returned for snooze/due. */
+function numbersAt(text: string): Numbers {
+  const all = /^\s*all\b/.exec(text);
+  if (all) return { numbers: [], hashed: [], rest: text.slice(all[0].length).trim(), all: true, outOfRange: false };
+  const found = { numbers: [] as number[], hashed: [] as number[], outOfRange: false };
+  let at = text.length - text.trimStart().length;
+  let rest = text.slice(at);
+  for (let first = true; ; first = false) {
+    const separator = first ? '' : (SEPARATOR.exec(rest)?.[0] ?? '');
+    const match = ITEM_NUMBER.exec(rest.slice(separator.length));
+    if (!match?.[2]) break;
+    const from = Number(match[2]);
+    const to = match[3] === undefined ? from : Number(match[3]);
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) found.outOfRange = true;
+    else {
+      const end = to >= from && to - from < MAX_RANGE ? to : from;
+      for (let n = from; n <= end; n++) {
+        found.numbers.push(n);
+        if (match[1] === '#') found.hashed.push(n);
+      }
+    }
+    at += separator.length + match[0].length;
+    rest = text.slice(at);
+  }
+  return { numbers: [...new Set(found.numbers)], hashed: [...new Set(found.hashed)], rest: rest.trim(), all: false, outOfRange: found.outOfRange };
+}
+
+/** A time phrase read as the due-date reader reads mail; "december 4" alone reads only as "on december 4". */
+function readPhrase(phrase: string, now: Date, offset: number): Due | null {
+  return readDue(`I'll do it ${phrase}`, now, offset).due ?? readDue(`I'll do it on ${phrase}`, now, offset).due;
+}
+
+/** Ten years: a longer snooze is a typo, and a calendar cannot place it. */
+const MAX_SNOOZE_DAYS = 3650;
+
 /** "monday", "next week", "3d", "2 weeks" → 08:00 local on that day. */
-function snoozeUntil(text: string, now: Date, zone: string): { until: string; whenText: string } | null {
+function snoozeUntil(text: string, now: Date, zone: string): { until: string; day: string; whenText: string } | null {
   const phrase = text.replace(/^(until|till|to|for)\s+/, '').trim();
   const span = /^(\d+)\s*(d|days?|w|weeks?)$/.exec(phrase);
   const offset = offsetOfZone(now, zone);
@@ -43,12 +76,13 @@ function snoozeUntil(text: string, now: Date, zone: string): { until: string; wh
     while (weekdayOf(next) !== 1) next = addDays(next, 1);
     day = next;
   } else if (span?.[1] && span[2]) {
+    if (Number(span[1]) > MAX_SNOOZE_DAYS) return null;
     day = addDays(localDay(now, zone), Number(span[1]) * (span[2].startsWith('w') ? 7 : 1));
   } else {
-    day = readDue(`I'll do it ${phrase}`, now, offset).due?.date ?? null;
+    day = readPhrase(phrase, now, offset)?.date ?? null;
   }
   if (!day) return null;
-  return { until: zonedInstant(day, 8, 0, 0, 0, zone).toISOString(), whenText: phrase };
+  return { until: zonedInstant(day, 8, 0, 0, 0, zone).toISOString(), day, whenText: phrase };
 }
 
 const POLITE_TAIL = /^[-–—,:;\s]*(?:thanks?(?: you)?|thx|ty|please|pls)?[\s!.,]*$/;
@@ -58,7 +92,7 @@ const POLITE_TAIL = /^[-–—,:;\s]*(?:thanks?(?: you)?|thx|ty|please|pls)?[\s!
  * re-anchored on the due day itself: "due 1 monday 3pm" said in CDT lands at 15:00 CST after the change.
  */
 function dueIn(phrase: string, now: Date, zone: string): Due | null {
-  const due = readDue(`I'll do it ${phrase}`, now, offsetOfZone(now, zone)).due;
+  const due = readPhrase(phrase, now, offsetOfZone(now, zone));
   if (!due) return null;
   const time = due.at ? /T(\d\d):(\d\d)/.exec(due.at) : null;
   if (!time) return { ...due, text: phrase };
@@ -69,39 +103,42 @@ function dueIn(phrase: string, now: Date, zone: string): Due | null {
 }
 
 /** "2 done", "2, 5 drop": the number first. */
+const NUMBER_FIRST = new RegExp(`^((?:#?\\d+\\s*(?:,|and|&)?\\s*)+)\\s+(${NUMBER_FIRST_WORDS})$`);
 function numbersFirst(text: string): string {
-  const match = /^((?:#?\d+\s*(?:,|and|&)?\s*)+)\s+(done|drop|reopen|kept|sent)$/.exec(text);
+  const match = NUMBER_FIRST.exec(text);
   return match?.[1] && match[2] ? `${match[2]} ${match[1].trim()}` : text;
 }
 
-function parseLine(line: string, now: Date, zone: string, context: number | null): ReplyCommand | null {
+/** One command line (no quote marker), lower-cased inside. `context` is the item a bare "done" means. */
+export function parseLine(line: string, now: Date, zone: string, context: number | null): ReplyCommand | null {
   const text = numbersFirst(line.toLowerCase().replace(/^[\s*•\-–]*/, '').replace(/[.!]+$/, '').trim());
   if (!text) return null;
-  const verb = VERBS.find(([re]) => re.test(text));
-  if (!verb) return /^\w+\s+\d+/.test(text) ? { verb: 'unknown', text: line.trim() } : null;
-  let after = text.replace(verb[0], '').trim();
-  // "snooze 2 3d": the span's number is not an item number.
-  const span = verb[1] === 'snooze' ? /\s(?:for\s+)?(\d+\s*(?:d|days?|w|weeks?))$/.exec(after) : null;
-  if (span) after = after.slice(0, span.index);
-  const numbersAndRest = numbersAt(after);
-  const { all } = numbersAndRest;
+  const unknown: ReplyCommand = { verb: 'unknown', text: line.trim() };
+  const found = verbAt(text);
+  if (!found) return /^\w+\s+\d+/.test(text) ? unknown : null;
+  const { spec, rest: after } = found;
+  const parsed = numbersAt(after);
+  if (parsed.outOfRange) return { ...unknown, reason: 'no such item' };
+  const { all, hashed } = parsed;
   // A bare "done" answers the item quoted just above it (or the digest's only item).
-  const numbers = numbersAndRest.numbers.length === 0 && !all && context !== null && after === '' ? [context] : numbersAndRest.numbers;
-  const rest = span?.[1] ?? numbersAndRest.rest;
-  if (!all && numbers.length === 0) return { verb: 'unknown', text: line.trim() };
-  if (verb[1] === 'due') {
-    const phrase = rest || 'tomorrow';
-    const due = dueIn(phrase, now, zone);
-    return due && !all ? { verb: 'due', numbers, due } : { verb: 'unknown', text: line.trim() };
-  }
-  if (verb[1] === 'snooze') {
-    const when = snoozeUntil(rest || 'tomorrow', now, zone);
-    return when && !all ? { verb: 'snooze', numbers, ...when } : { verb: 'unknown', text: line.trim() };
+  const numbers = parsed.numbers.length === 0 && !all && context !== null && after === '' ? [context] : parsed.numbers;
+  const marks = hashed.length > 0 ? { hashed } : {};
+  if (!all && numbers.length === 0) return unknown;
+  if (spec.takes === 'when') {
+    // "due 2" / "snooze 2" alone mean tomorrow; a time must follow the numbers, and "all" never takes one.
+    const phrase = parsed.rest || 'tomorrow';
+    if (all) return unknown;
+    if (spec.verb === 'due') {
+      const due = dueIn(phrase, now, zone);
+      return due ? { verb: 'due', numbers, due, ...marks } : unknown;
+    }
+    const when = snoozeUntil(phrase, now, zone);
+    return when ? { verb: 'snooze', numbers, ...when, ...marks } : unknown;
   }
   // "Sent 3 files to Ann" is prose, not "done 3": words after the numbers make the line unknown (reported,
   // never applied), unless they are only thanks.
-  if (rest && !POLITE_TAIL.test(rest)) return { verb: 'unknown', text: line.trim() };
-  return { verb: verb[1], numbers: all ? 'all' : numbers };
+  if (parsed.rest && !POLITE_TAIL.test(parsed.rest)) return unknown;
+  return { verb: spec.verb as 'done' | 'drop' | 'reopen' | 'not-a-promise', numbers: all ? 'all' : numbers, ...marks };
 }
 
 /** Where the earlier mail starts when a client quotes without ">": nothing below is the user's. */

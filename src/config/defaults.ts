@@ -53,6 +53,7 @@ export function finalize(parsed: ParsedConfig, configPath: string): Config {
       user: parsed.imap.user,
       sentFolder: parsed.imap.sentFolder ?? null,
       inboxFolder: parsed.imap.inboxFolder,
+      maxMessageBytes: parsed.imap.maxMessageBytes,
     },
     smtp: smtp ? { ...serverConfig(smtp, SMTP_PORTS, false), user: smtp.user ?? null } : null,
     digest: {
@@ -61,6 +62,7 @@ export function finalize(parsed: ParsedConfig, configPath: string): Config {
       to: parsed.digest.to ?? (me[0] as string), // the schema requires at least one address
     },
     trackAddress: parsed.trackAddress ?? null,
+    authservId: parsed.authservId?.toLowerCase() ?? null,
     // Copies: zod hands back its default arrays as-is, and the caller is about to freeze this tree.
     followUp: {
       afterBusinessDays: [...parsed.followUp.afterBusinessDays],

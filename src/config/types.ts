@@ -27,6 +27,8 @@ export interface ImapConfig extends ServerConfig {
   sentFolder: string | null;
   /** Where replies to you (and to digests) arrive. */
   inboxFolder: string;
+  /** The most fetched of one mail; a larger one is recorded in `skipped` and passed over. */
+  maxMessageBytes: number;
 }
 
 export interface SmtpConfig extends ServerConfig {
@@ -75,6 +77,11 @@ export interface Config {
   digest: DigestConfig;
   /** An address of yours that, Bcc'd or forwarded to, marks a mail for tracking; null when unused. */
   trackAddress: string | null;
+  /**
+   * The authserv-id your provider writes in Authentication-Results ("mx.example.com"): a reply to a digest
+   * is refused when that header says dmarc=fail or spf=fail for your domain. null: the topmost header is read.
+   */
+  authservId: string | null;
   followUp: FollowUpConfig;
   /** Days (YYYY-MM-DD) that are not business days. */
   holidays: readonly string[];

@@ -1,5 +1,7 @@
 // The morning digest as data: which items go in which section, in what order, with what words. Pure: items,
 // `now` and the user's settings in, a Digest (or null on a quiet day) out. Placement is in place.ts.
+import { withItemNumber } from '../commands/grammar.js';
+import { errorMessage } from '../errors.js';
 import { localDay } from '../track/business-days.js';
 import type { Digest, DigestEntry, DigestLine, DigestSection, TrackedItem } from '../types.js';
 import { type PlaceOptions, type Placed, place } from './place.js';
@@ -8,6 +10,8 @@ export interface ComposeOptions extends PlaceOptions {
   maxItems: number;
   /** Return null on a day with nothing overdue, due today, waiting, asked or newly kept. */
   quiet: boolean;
+  /** Told of each item left out because it cannot be placed (a day that does not exist): the shell logs it. */
+  onUnplaced?: (item: TrackedItem, reason: string) => void;
 }
 
 export const SECTION_TITLES: Record<DigestSection, string> = {
@@ -31,12 +35,21 @@ const byAge = (a: Placed, b: Placed) => Date.parse(a.item.sentAt) - Date.parse(b
 
 /** The line gets its number, and its next step names it: "reply \"drop 4\"" is copyable, "drop N" is not. */
 function withNumber(p: Placed, number: number): DigestLine {
-  const next = p.line.next.replace(/"(done|drop|reopen|due) N\b/g, `"$1 ${number}`);
-  return { ...p.line, next, number, section: p.section };
+  return { ...p.line, next: withItemNumber(p.line.next, number), number, section: p.section };
+}
+
+/** One item that cannot be placed is left out and reported, never allowed to fail the whole digest. */
+function placeOrReport(item: TrackedItem, o: ComposeOptions): Placed | null {
+  try {
+    return place(item, o);
+  } catch (error) {
+    o.onUnplaced?.(item, errorMessage(error));
+    return null;
+  }
 }
 
 export function composeDigest(items: readonly TrackedItem[], o: ComposeOptions): Digest | null {
-  const placed = items.map((item) => place(item, o)).filter((p): p is Placed => p !== null);
+  const placed = items.map((item) => placeOrReport(item, o)).filter((p): p is Placed => p !== null);
   const urgent = placed.filter((p) => p.section !== 'coming-up');
   if (o.quiet && urgent.length === 0) return null;
   const rank = (order: DigestSection[]) => (a: Placed, b: Placed) => order.indexOf(a.section) - order.indexOf(b.section) || byAge(a, b);

@@ -1,7 +1,7 @@
 // The HTML digest: one centred table, inline styles (Gmail drops <style> in some views), system fonts, a
 // width that fits a phone, and colours that read in light and dark mode. Every string from mail is escaped. Pure.
 import type { Digest, DigestLine, DigestSection } from '../types.js';
-import { escapeHtml as e } from './escape.js';
+import { escapeHtml, printable } from './escape.js';
 import { COMMAND_HELP, HELP_INTRO } from './help.js';
 
 // Light accents keep 4.5:1 on white; the dark block swaps in lighter ones that keep it on #16191d.
@@ -24,6 +24,8 @@ const DARK_ACCENT: Record<DigestSection, string> = {
 const darkAccents = Object.entries(DARK_ACCENT)
   .map(([section, colour]) => `  .ft-${section} { color:${colour} !important; }\n  .ft-b-${section} { border-color:${colour} !important; }`)
   .join('\n');
+/** Every string shown goes through here: printable (no controls, no bidi, one line), then escaped. */
+const e = (text: string): string => escapeHtml(printable(text));
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
 function lineHtml(line: DigestLine): string {

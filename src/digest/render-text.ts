@@ -1,14 +1,16 @@
 // The plain-text digest: complete on its own, readable in any client and on a phone. Pure.
 import type { Digest, DigestLine } from '../types.js';
+import { printable as p } from './escape.js';
 import { COMMAND_HELP, HELP_INTRO } from './help.js';
 
+/** Each field through printable(): a display name with line breaks in it cannot add lines of its own. */
 function lineText(line: DigestLine): string[] {
-  const origin = line.received ? `from ${line.who} · "${line.subject}" · received ${line.sent}` : `to ${line.who} · "${line.subject}" · sent ${line.sent}`;
-  const out = [`${line.number}. "${line.quote}"`, `   ${origin}`];
-  if (line.due) out.push(`   ${line.due}`);
-  if (line.evidence) out.push(`   evidence: ${line.evidence}`);
-  out.push(`   → ${line.next}`);
-  if (line.suggestion) out.push(`   suggested: ${line.suggestion}`);
+  const origin = line.received ? `from ${p(line.who)} · "${p(line.subject)}" · received ${p(line.sent)}` : `to ${p(line.who)} · "${p(line.subject)}" · sent ${p(line.sent)}`;
+  const out = [`${line.number}. "${p(line.quote)}"`, `   ${origin}`];
+  if (line.due) out.push(`   ${p(line.due)}`);
+  if (line.evidence) out.push(`   evidence: ${p(line.evidence)}`);
+  out.push(`   → ${p(line.next)}`);
+  if (line.suggestion) out.push(`   suggested: ${p(line.suggestion)}`);
   return out;
 }
 

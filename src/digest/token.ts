@@ -17,6 +17,19 @@ export function verifyDigestToken(secret: string, token: string): number | null 
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
 }
 
+/**
+ * The X-Followthru-Digest mark of a mail followthru sends that is not a digest (a confirmation): an HMAC of its
+ * Message-ID, so a stranger cannot write a header that hides their mail from tracking.
+ */
+export function mailMark(secret: string, messageId: string): string {
+  return `m${createHmac('sha256', secret).update(`followthru-mark:${messageId}`).digest('hex').slice(0, 24)}`;
+}
+
+export function verifyMailMark(secret: string, mark: string, messageId: string | null): boolean {
+  if (messageId === null || !/^m[0-9a-f]{24}$/.test(mark)) return false;
+  return timingSafeEqual(Buffer.from(mailMark(secret, messageId)), Buffer.from(mark));
+}
+
 export function digestMessageId(token: string, domain: string): string {
   return `followthru.${token}@${domain}`;
 }

@@ -1,7 +1,8 @@
 // The ingest shell: a batch of raw mails → parsed → routed → extracted → tracked → stored, in ONE transaction
 // with the folder cursor, so a crash anywhere re-processes at most the uncommitted batch and never doubles an
 // item (messages are keyed by Message.id, items by (message, kind, text)).
-import { errorMessage } from '../errors.js';
+import { printable } from '../digest/escape.js';
+import { blamesTheMail, errorMessage } from '../errors.js';
 import { offsetOfZone } from '../extract/due/calendar.js';
 import type { Extractor } from '../extract/index.js';
 import type { Logger } from '../log.js';
@@ -9,6 +10,7 @@ import { parseMessage } from '../parse/mailparser.js';
 import {
   type Db,
   type FolderCursor,
+  getOrCreateSecret,
   hasMessage,
   insertItem,
   isSuppressed,
@@ -22,27 +24,33 @@ import {
   saveThreadKeys,
   updateItem,
 } from '../store/index.js';
+import { verifyDigestToken, verifyMailMark } from '../digest/token.js';
 import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
 import { canonicalAddress } from '../track/who.js';
 import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
-import { type Route, routeMessage } from './route.js';
+import { withBelievableDate } from './mail-date.js';
+import { type Route, type RouteContext, routeMessage } from './route.js';
 
 export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
   trackAddress: string | null;
   /** Confirm by mail what a reply to a digest did, and that a mail sent to the track address is tracked. */
   confirm?: boolean;
+  /** The IMAP folder the user's sent mail is read from: mail "from" the user anywhere else is not theirs to
+   * trust. Unset for local files, where the From decides. */
+  sentFolder?: string | null;
 }
 
 /** "Tracking: Contract" — what the user sees after Bcc'ing the track address, echoing how a tag was read. */
 function trackingConfirmation(item: TrackedItem, message: Message): Confirmation {
-  const who = item.counterparties.map((a) => a.name || a.address).join(', ');
+  const who = printable(item.counterparties.map((a) => a.name || a.address).join(', '));
+  const subject = printable(item.subject);
   const when = item.due
-    ? `You asked to follow up '${item.due.text}': ${item.due.date}. Until then it stays out of your digest.`
+    ? `You asked to follow up '${printable(item.due.text)}': ${item.due.date}. Until then it stays out of your digest.`
     : 'If nobody answers, it shows up in your digest after 3 business days.';
   return {
-    subject: `Tracking: ${item.subject || '(no subject)'}`,
-    text: `followthru is now waiting for a reply from ${who} to "${item.subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop ${item.id}\n`,
+    subject: `Tracking: ${subject || '(no subject)'}`,
+    text: `followthru is now waiting for a reply from ${who} to "${subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop '#${item.id}'\n`,
     inReplyTo: message.messageId,
   };
 }
@@ -69,6 +77,8 @@ export interface IngestDeps {
   onDigestReply?: DigestReplyHandler;
   /** Receives the confirmations of a batch once it has committed (never for a batch that rolled back). */
   afterCommit?: (confirmations: Confirmation[]) => void;
+  /** Stores the confirmations of a batch inside its transaction (an outbox that survives a crash after the commit). */
+  inCommit?: (tx: Db, confirmations: Confirmation[], now: Date) => Promise<void>;
 }
 
 export interface BatchOutcome {
@@ -90,6 +100,10 @@ export function rawKey(raw: RawMessage): string {
 async function parseAll(raws: readonly RawMessage[]): Promise<Parsed[]> {
   const parsed: Parsed[] = [];
   for (const raw of raws) {
+    if (raw.tooLarge !== undefined) {
+      parsed.push({ raw, error: `too large to read (${raw.tooLarge} bytes, above imap.maxMessageBytes)` });
+      continue;
+    }
     try {
       parsed.push({ raw, message: await parseMessage(raw) });
     } catch (error) {
@@ -99,10 +113,15 @@ async function parseAll(raws: readonly RawMessage[]): Promise<Parsed[]> {
   return parsed;
 }
 
-/** The user's own mail is read in the user's zone ("Friday" is their Friday); others' in the sender's. */
-function forExtraction(message: Message, route: Route, timeZone: string): Message {
-  if (route !== 'outgoing' || !message.date) return message;
-  return { ...message, tzOffsetMinutes: offsetOfZone(message.date, timeZone) };
+/**
+ * The user's own mail is read in the user's zone ("Friday" is their Friday); others' in the sender's. A mail
+ * with no (believable) date is read from `now`, when followthru first sees it: the instant its items are
+ * dated by too, rather than from 1970.
+ */
+function forExtraction(message: Message, route: Route, timeZone: string, now: Date): Message {
+  const dated = message.date ? message : { ...message, date: now };
+  if (route !== 'outgoing') return dated;
+  return { ...dated, tzOffsetMinutes: offsetOfZone(dated.date ?? now, timeZone) };
 }
 
 async function extractFrom(tx: Db, deps: IngestDeps, message: Message): Promise<Extraction> {
@@ -125,6 +144,74 @@ function concerning(items: readonly TrackedItem[], message: Message, threadId: s
   return items.filter((item) => item.threadId === threadId || item.counterparties.some((a) => people.has(canonicalAddress(a.address))));
 }
 
+/** What one mail did, kept apart until its savepoint is released: a poison mail leaves no trace but its skip. */
+interface MailEffect {
+  outcome: BatchOutcome;
+  confirmations: Confirmation[];
+  /** The open and snoozed items after this mail, a copy of the batch's own. */
+  live: Map<number, TrackedItem>;
+}
+
+const noOutcome = (): BatchOutcome => ({ messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 });
+
+function addOutcome(total: BatchOutcome, part: BatchOutcome): void {
+  for (const key of Object.keys(total) as (keyof BatchOutcome)[]) total[key] += part[key];
+}
+
+type Routing = Omit<RouteContext, 'mailbox'>;
+
+async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routing: Routing, raw: RawMessage, message: Message, effect: MailEffect): Promise<void> {
+  const { outcome, confirmations, live } = effect;
+  if (await hasMessage(tx, message.id)) {
+    outcome.duplicates++;
+    return;
+  }
+  outcome.messages++;
+  const route = routeMessage(message, { ...routing, mailbox: raw.mailbox });
+  if (route === 'not-sent') {
+    // Not stored either: the real copy in Sent, if there is one, is then read as the user's own.
+    deps.log.debug({ message: message.id, folder: raw.mailbox }, 'mail from your address outside Sent: not read');
+    return;
+  }
+  const known = await lookupThreads(tx, threadLookupKeys(message));
+  if (route === 'own-digest' || route === 'digest-reply') {
+    const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
+    await saveMessage(tx, messageRow(message, { threadId, folder: raw.mailbox, direction: 'received', seenAt: ctx.now }));
+    if (route === 'digest-reply' && deps.onDigestReply) {
+      const handled = await deps.onDigestReply(tx, message, ctx.now);
+      outcome.commands += handled.applied;
+      if (handled.confirmation) confirmations.push(handled.confirmation);
+    }
+    return;
+  }
+  const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
+  const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone, ctx.now));
+  const relevant = concerning([...live.values()], message, threadIdFor(message, (k) => known.get(k)));
+  const result = trackMessage({ openItems: relevant, threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
+  const direction = route === 'outgoing' ? 'sent' : 'received';
+  await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
+  await saveThreadKeys(tx, [...result.threadKeys, ...threadKeys(message)], result.threadId);
+  for (const item of result.newItems) {
+    const { id, inserted } = await insertItem(tx, item, ctx.now);
+    if (!inserted) continue;
+    outcome.created++;
+    live.set(id, { ...item, id, updatedAt: ctx.now.toISOString() });
+    if (ctx.confirm && item.rule === 'track-address') confirmations.push(trackingConfirmation({ ...item, id, updatedAt: '' }, message));
+  }
+  for (const update of result.updates) {
+    await updateItem(tx, update.id, update.item, ctx.now);
+    outcome.updated++;
+    deps.log.debug({ item: update.id, reason: update.reason }, 'item changed');
+    if (update.item.status === 'open' || update.item.status === 'snoozed') live.set(update.id, update.item);
+    else live.delete(update.id);
+  }
+}
+
+async function skip(tx: Db, deps: IngestDeps, raw: RawMessage, messageKey: string, reason: string, now: Date, what: string): Promise<void> {
+  if (await recordSkip(tx, { origin: raw.origin, messageKey, reason }, now))
+    deps.log.warn({ origin: raw.origin, uid: raw.uid, reason }, `skipped a mail that ${what}`);
+}
+
 export async function ingestBatch(
   deps: IngestDeps,
   ctx: IngestContext,
@@ -132,59 +219,41 @@ export async function ingestBatch(
   cursors: readonly FolderCursor[] = [],
 ): Promise<BatchOutcome> {
   const parsed = await parseAll(raws);
-  const outcome: BatchOutcome = { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 };
-  const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
+  const outcome = noOutcome();
   const confirmations: Confirmation[] = [];
   await deps.store.transaction(async (tx) => {
-    const live = new Map<number, TrackedItem>();
+    const secret = await getOrCreateSecret(tx);
+    const routing: Routing = {
+      me: ctx.me,
+      sentFolder: ctx.sentFolder ?? null,
+      isOurToken: (token) => verifyDigestToken(secret, token) !== null,
+      isOurMark: (mark, messageId) => verifyMailMark(secret, mark, messageId),
+    };
+    let live = new Map<number, TrackedItem>();
     for (const item of await listItems(tx, { status: ['open', 'snoozed'] })) live.set(item.id, item);
     for (const entry of parsed) {
       if ('error' in entry) {
-        if (await recordSkip(tx, { origin: entry.raw.origin, messageKey: rawKey(entry.raw), reason: entry.error }, ctx.now))
-          deps.log.warn({ origin: entry.raw.origin, uid: entry.raw.uid, reason: entry.error }, 'skipped a mail that cannot be parsed');
+        await skip(tx, deps, entry.raw, rawKey(entry.raw), entry.error, ctx.now, 'cannot be parsed');
         outcome.skipped++;
         continue;
       }
-      const { raw, message } = entry;
-      if (await hasMessage(tx, message.id)) {
-        outcome.duplicates++;
+      // Each mail in its own savepoint: one that fails is rolled back alone and passed over, never the batch.
+      const effect: MailEffect = { outcome: noOutcome(), confirmations: [], live: new Map(live) };
+      try {
+        const message = withBelievableDate(entry.message, ctx.now);
+        await tx.transaction((sp) => ingestMessage(sp, deps, ctx, routing, entry.raw, message, effect));
+      } catch (error) {
+        if (!blamesTheMail(error)) throw error;
+        await skip(tx, deps, entry.raw, entry.message.id, errorMessage(error), ctx.now, 'cannot be ingested');
+        outcome.skipped++;
         continue;
       }
-      outcome.messages++;
-      const route = routeMessage(message, ctx.me);
-      const known = await lookupThreads(tx, threadLookupKeys(message));
-      if (route === 'own-digest' || route === 'digest-reply') {
-        const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
-        await saveMessage(tx, messageRow(message, { threadId, folder: raw.mailbox, direction: 'received', seenAt: ctx.now }));
-        if (route === 'digest-reply' && deps.onDigestReply) {
-          const handled = await deps.onDigestReply(tx, message, ctx.now);
-          outcome.commands += handled.applied;
-          if (handled.confirmation) confirmations.push(handled.confirmation);
-        }
-        continue;
-      }
-      const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone));
-      const relevant = concerning([...live.values()], message, threadIdFor(message, (k) => known.get(k)));
-      const result = trackMessage({ openItems: relevant, threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
-      const direction = route === 'outgoing' ? 'sent' : 'received';
-      await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
-      await saveThreadKeys(tx, [...result.threadKeys, ...threadKeys(message)], result.threadId);
-      for (const item of result.newItems) {
-        const { id, inserted } = await insertItem(tx, item, ctx.now);
-        if (!inserted) continue;
-        outcome.created++;
-        live.set(id, { ...item, id, updatedAt: ctx.now.toISOString() });
-        if (ctx.confirm && item.rule === 'track-address') confirmations.push(trackingConfirmation({ ...item, id, updatedAt: '' }, message));
-      }
-      for (const update of result.updates) {
-        await updateItem(tx, update.id, update.item, ctx.now);
-        outcome.updated++;
-        deps.log.debug({ item: update.id, reason: update.reason }, 'item changed');
-        if (update.item.status === 'open' || update.item.status === 'snoozed') live.set(update.id, update.item);
-        else live.delete(update.id);
-      }
+      addOutcome(outcome, effect.outcome);
+      confirmations.push(...effect.confirmations);
+      live = effect.live;
     }
     for (const cursor of cursors) await saveCursor(tx, cursor, ctx.now);
+    if (confirmations.length > 0) await deps.inCommit?.(tx, confirmations, ctx.now);
   });
   if (confirmations.length > 0) deps.afterCommit?.(confirmations);
   return outcome;

@@ -4,7 +4,24 @@
 // document, so hostile HTML (unclosed comments, thousands of unclosed tags) stays linear.
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const BLOCK = new Set(['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'pre', 'hr']);
-const HIDDEN = new Set(['script', 'style', 'head', 'title']);
+const HIDDEN = new Set(['script', 'style', 'head', 'title', 'template']);
+/** Elements that never close: hiding one hides nothing after it. */
+const VOID = new Set(['br', 'img', 'input', 'hr', 'meta', 'link', 'wbr', 'col', 'area', 'base', 'source', 'track', 'embed', 'param']);
+/** Styling no reader sees through: display:none, visibility:hidden, zero size or opacity, Outlook's mso-hide. */
+const INVISIBLE_STYLE =
+  /(?:^|[;"'\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|(?:font-size|opacity|max-height|line-height)\s*:\s*0(?![.\d]*[1-9])|color\s*:\s*transparent)/i;
+const HIDDEN_ATTRIBUTE = /\shidden(?:\s|=|\/?$)/i;
+
+/** A tag (its whole text, "<div style=…>") whose content a person does not see. */
+export function hidesContent(tag: string): boolean {
+  const style = /\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i.exec(tag)?.[1] ?? '';
+  return INVISIBLE_STYLE.test(style) || HIDDEN_ATTRIBUTE.test(tag.slice(0, -1));
+}
+
+/** Whether the HTML hides anything from its reader (then only htmlToText, which leaves it out, may read it). */
+export function hasInvisibleContent(html: string): boolean {
+  return /<[a-z][^>]*(?:\shidden\b|style\s*=[^>]*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide|font-size\s*:\s*0|opacity\s*:\s*0|max-height\s*:\s*0|line-height\s*:\s*0|transparent))/i.test(html);
+}
 /** Deeper quoting is still quoting; without a cap, nested <blockquote>s would grow the text quadratically. */
 const MAX_QUOTE_DEPTH = 8;
 
@@ -44,10 +61,12 @@ class TextOut {
 export function htmlToText(html: string): string {
   const out = new TextOut();
   let hidden: string | null = null;
+  /** An element hidden by its style or the hidden attribute, and how deep inside same-named tags we are. */
+  let invisible: { name: string; depth: number } | null = null;
   let pre = 0;
   let i = 0;
   const text = (chunk: string) => {
-    if (hidden !== null || chunk === '') return;
+    if (hidden !== null || invisible !== null || chunk === '') return;
     const decoded = decodeEntities(chunk);
     if (pre > 0) {
       const parts = decoded.split('\n');
@@ -84,6 +103,16 @@ export function htmlToText(html: string): string {
     const name = (match[2] ?? '').toLowerCase();
     if (hidden !== null) {
       if (closing && name === hidden) hidden = null;
+      continue;
+    }
+    const selfClosing = VOID.has(name) || html[gt - 1] === '/';
+    if (invisible !== null) {
+      if (name === invisible.name && !selfClosing) invisible.depth += closing ? -1 : 1;
+      if (invisible.depth === 0) invisible = null;
+      continue;
+    }
+    if (!closing && !selfClosing && hidesContent(html.slice(lt, gt + 1))) {
+      invisible = { name, depth: 1 };
       continue;
     }
     if (HIDDEN.has(name) && !closing && html[gt - 1] !== '/') hidden = name;

@@ -25,6 +25,20 @@ export function messageIdList(value: string | string[] | null | undefined): stri
   return [...new Set(normalised)];
 }
 
+/**
+ * What one mail may contribute to threading. A thread is found by In-Reply-To and the newest References; the
+ * first one names the thread's root. Thousands of ids are an attack (one header once held more ids than SQLite
+ * allows variables in a statement), never a conversation.
+ */
+export const MAX_REFERENCES = 50;
+
+/** The References header's ids, oldest first, capped like Usenet's RFC 5537 trims them: the root, then the newest. */
+export function referenceList(value: string | string[] | null | undefined): string[] {
+  const ids = messageIdList(value);
+  if (ids.length <= MAX_REFERENCES) return ids;
+  return [ids[0] as string, ...ids.slice(ids.length - (MAX_REFERENCES - 1))];
+}
+
 export interface StableParts {
   from: string;
   to: string;

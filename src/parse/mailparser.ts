@@ -4,8 +4,8 @@ import { type AddressObject, type EmailAddress, type ParsedMail, simpleParser } 
 import { errorMessage, FollowthruError } from '../errors.js';
 import type { Address, AttachmentInfo, Message, RawMessage } from '../types.js';
 import { offsetOfDateHeader } from './date-offset.js';
-import { htmlToText } from './html-text.js';
-import { messageIdList, normaliseMessageId, stableId } from './identity.js';
+import { hasInvisibleContent, htmlToText } from './html-text.js';
+import { messageIdList, normaliseMessageId, referenceList, stableId } from './identity.js';
 import { splitReply } from './reply-text.js';
 
 export { offsetOfDateHeader } from './date-offset.js';
@@ -43,16 +43,24 @@ function addresses(field: AddressObject | AddressObject[] | undefined): Address[
 /** The header as it stood in the mail (unfolded), not mailparser's decoded structure. */
 function headerText(parsed: ParsedMail, name: string): string | undefined {
   const line = parsed.headerLines.find((h) => h.key === name)?.line;
-  return line === undefined ? undefined : clean(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ')).trim();
+  return line === undefined ? undefined : unfold(line);
 }
+
+const unfold = (line: string): string => clean(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ')).trim();
+/** The provider's header is among the first few; a mail with hundreds carries nothing more to read. */
+const MAX_AUTH_RESULTS = 20;
 
 /**
  * The text part, or mailparser's rendering of an HTML-only mail (html-to-text keeps <blockquote> as "> "
  * lines, so reply-text strips them like any quote). When that is empty or was refused (too long, too deep),
  * our own tag stripper reads the HTML instead.
  */
-function bodyText(parsed: ParsedMail): string {
-  const text = parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html.slice(0, MAX_HTML_CHARS)) : '';
+function bodyText(parsed: ParsedMail, raw: RawMessage): string {
+  const html = parsed.html ? parsed.html.slice(0, MAX_HTML_CHARS) : '';
+  // html-to-text renders display:none and the like; a command or promise hidden there is nobody's words.
+  const htmlOnly = html !== '' && !/^content-type:\s*text\/plain/im.test(raw.bytes.subarray(0, MAX_HTML_CHARS).toString('latin1'));
+  if (htmlOnly && hasInvisibleContent(html)) return clean(htmlToText(html).slice(0, MAX_TEXT_CHARS));
+  const text = parsed.text?.trim() ? parsed.text : html ? htmlToText(html) : '';
   return clean(text.slice(0, MAX_TEXT_CHARS));
 }
 
@@ -82,7 +90,10 @@ export async function parseMessage(raw: RawMessage): Promise<Message> {
     const value = headerText(parsed, name);
     if (value !== undefined) headers[name] = value;
   }
-  const text = bodyText(parsed);
+  // Every Authentication-Results, topmost (the last server's, the user's own provider) first: one per line.
+  const results = parsed.headerLines.filter((h) => h.key === 'authentication-results').slice(0, MAX_AUTH_RESULTS);
+  if (results.length > 0) headers['authentication-results'] = results.map((h) => unfold(h.line)).join('\n');
+  const text = bodyText(parsed, raw);
   const from = addresses(parsed.from);
   const to = addresses(parsed.to);
   const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;
@@ -100,7 +111,7 @@ export async function parseMessage(raw: RawMessage): Promise<Message> {
     id: messageId ?? stable(),
     messageId,
     inReplyTo: messageIdList(parsed.inReplyTo)[0] ?? null,
-    references: messageIdList(parsed.references),
+    references: referenceList(parsed.references),
     from,
     to,
     cc: addresses(parsed.cc),

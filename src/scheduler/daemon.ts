@@ -1,8 +1,9 @@
 // followthru run: sync on start, then IDLE on INBOX (and poll Sent) with reconnects and backoff; the digest
-// on its cron schedule, and once at start when today's slot passed while the daemon was down. Sync and digest
-// never overlap (one queue).
+// on its cron schedule, and once at start when today's slot passed while the daemon was down. The digest runs
+// apart from the sync queue (see digest-job.ts): a slow server never holds it back. On abort every connection is
+// dropped at once, so the daemon ends whatever the network does.
 import { type App, openUserImap } from '../app.js';
-import { sendDigest, sendOutbox } from '../digest/deliver.js';
+import { sendOutbox } from '../digest/deliver.js';
 import { errorMessage } from '../errors.js';
 import { type BackoffOptions, backoffDelay, classifyFailure } from '../source/backoff.js';
 import { findSentFolder } from '../source/folders.js';
@@ -11,6 +12,7 @@ import { listItems, updateItem } from '../store/index.js';
 import { syncOnce } from '../sync/sync.js';
 import { wakeExpired } from '../track/apply.js';
 import { cronFields, scheduleCron } from './cron.js';
+import { digestJob } from './digest-job.js';
 import { slotEarlierToday } from './slot.js';
 
 export interface DaemonOptions {
@@ -20,6 +22,8 @@ export interface DaemonOptions {
   clock?: () => Date;
   /** Reconnect delays (tests shorten them). */
   backoff?: Partial<BackoffOptions>;
+  /** Delays between the tries of a failed digest (default DIGEST_BACKOFF; tests shorten them). */
+  digestBackoff?: Partial<BackoffOptions>;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -47,18 +51,18 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
   const { signal } = options;
   const clock = options.clock ?? (() => new Date());
   const serial = queue();
-  const digestJob = () =>
-    serial(() => sendDigest(app, clock()))
-      .then((outcome) => app.log.info({ outcome }, 'digest job'))
-      .catch((error: unknown) => app.log.error({ reason: errorMessage(error) }, 'digest failed: it will be retried at the next slot'));
-  const cron = scheduleCron(app.config.digest.cron, app.config.digest.timezone, digestJob);
-  signal.addEventListener('abort', () => cron.stop(), { once: true });
-  if (slotEarlierToday(cronFields(app.config.digest.cron), clock(), app.config.digest.timezone)) void digestJob();
+  const digest = digestJob(app, clock, options.digestBackoff);
+  const cron = scheduleCron(app.config.digest.cron, app.config.digest.timezone, digest.run);
+  signal.addEventListener('abort', () => { cron.stop(); digest.stop(); }, { once: true });
+  if (slotEarlierToday(cronFields(app.config.digest.cron), clock(), app.config.digest.timezone)) void digest.run();
 
   let attempt = 0;
   while (!signal.aborted) {
     // A new ImapFlow instance per connection: a closed one is never reused.
     const sessions: ImapSession[] = [];
+    // Abort drops every connection of this round: a command stuck on a slow server fails now instead of at its deadline.
+    const dropAll = () => sessions.forEach((session) => session.drop());
+    signal.addEventListener('abort', dropAll, { once: true });
     try {
       const main = await openUserImap(app);
       sessions.push(main);
@@ -100,8 +104,13 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
       app.log.warn({ reason: errorMessage(error), kind, attempt, retryInMs: delay }, 'sync interrupted: reconnecting after a pause');
       await sleep(delay, signal);
     } finally {
-      for (const session of sessions) await session.close().catch(() => undefined);
+      signal.removeEventListener('abort', dropAll);
+      if (signal.aborted) dropAll();
+      else await Promise.all(sessions.map((session) => session.close().catch(() => undefined)));
     }
   }
   cron.stop();
+  digest.stop();
+  // A digest mid-send gets a moment to finish; one that does not is checked or resent on the next start.
+  await Promise.race([digest.settled(), sleep(2_000, new AbortController().signal)]);
 }

@@ -1,7 +1,7 @@
 // Reconnect delays, in the manner of EmailEngine's reconnect backoff: exponential with full jitter, capped, so a
 // fleet of clients never reconnects in step. A refused login waits longest (only the user can fix it); a server
 // that says "slow down" waits longer than a dropped line. Pure: the random draw is injected.
-import { FollowthruError } from '../errors.js';
+import { FollowthruError, isRetryable } from '../errors.js';
 
 export interface BackoffOptions {
   baseMs: number;
@@ -55,7 +55,19 @@ export function classifyImapError(error: unknown): FailureKind {
     return [f.responseText, f.message, f.reason].some((text) => typeof text === 'string' && THROTTLE_TEXT.test(text));
   });
   if (throttled) return 'throttle';
-  return error instanceof FollowthruError && error.code === 'EIMAP_AUTH' ? 'auth' : 'transient';
+  if (error instanceof FollowthruError && error.code === 'EIMAP_AUTH') return 'auth';
+  // nodemailer's EAUTH: the SMTP server refused the login (535).
+  return chain.some((e) => (e as { code?: unknown }).code === 'EAUTH') ? 'auth' : 'transient';
+}
+
+/**
+ * How a failed delivery is retried on a timer: with the backoff of its kind, or not at all (null) when the server
+ * refused for good (an SMTP 5xx, a missing folder, a bad config). A refused login is retried at the longest wait:
+ * the user may fix the password (or the provider its outage) before the day is over.
+ */
+export function retryKindOf(error: unknown): FailureKind | null {
+  const kind = classifyImapError(error);
+  return kind !== 'transient' || isRetryable(error) ? kind : null;
 }
 
 /** The daemon's name for classifyImapError. */

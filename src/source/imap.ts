@@ -3,11 +3,12 @@
 // - every mailbox access holds getMailboxLock and releases it in `finally`;
 // - no IMAP command is ever issued inside `for await (... of client.fetch())` (imapflow deadlocks): UIDs are
 //   searched first, then each batch is fetched whole into an array, then handed on.
-import { ImapFlow } from 'imapflow';
-import { errorMessage } from '../errors.js';
+import { type FetchMessageObject, type FetchQueryObject, ImapFlow } from 'imapflow';
+import { errorMessage, FollowthruError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { RawMessage } from '../types.js';
 import { filterNew } from './cursor.js';
+import { deadline, withDeadline } from './deadline.js';
 import { connectFailure, sessionFailure } from './imap-errors.js';
 import { type FetchFrom, searchOf, uidSet } from './imap-ranges.js';
 
@@ -31,6 +32,13 @@ export interface ImapOptions {
    */
   socketTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /**
+   * The longest any one command may take, start to end (default 3 min), however busy the socket: past it the
+   * connection is dropped and the command fails with EIMAP_CONNECT. Logging in gets twice connectTimeoutMs.
+   */
+  operationTimeoutMs?: number;
+  /** The most fetched of one mail (default 25 MiB); a larger one comes back with `tooLarge` set and no bytes. */
+  maxMessageBytes?: number;
 }
 
 export interface FolderInfo {
@@ -75,8 +83,13 @@ export interface ImapSession {
   /** Opens the folder now, so mail that arrives from here on wakes the next waitForChange on it. */
   watch(path: string): Promise<void>;
   append(path: string, bytes: Buffer, flags?: string[]): Promise<void>;
+  /** Is a mail with this Message-ID (with angle brackets) in the folder? How a digest's delivery is checked. */
+  hasMessageId(path: string, messageId: string): Promise<boolean>;
   onClose(listener: () => void): void;
+  /** LOGOUT (for at most 3 s), then closes. */
   close(): Promise<void>;
+  /** Closes the connection at once, no LOGOUT: what a stop does, whatever the server is up to. */
+  drop(): void;
 }
 
 /** imapflow logs to our logger at debug, whatever its own level: its chatter is never the user's news. */
@@ -120,22 +133,36 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
   client.on('exists', (event: { path: string; count: number; prevCount: number }) => {
     if (event.count > event.prevCount) dirty.add(event.path);
   });
+  const connectMs = 2 * (options.connectTimeoutMs ?? 30_000);
+  const operationMs = options.operationTimeoutMs ?? 3 * 60_000;
+  const maxBytes = options.maxMessageBytes ?? 25 * 1024 * 1024;
+  const at = `${options.host}:${options.port}`;
   try {
-    await client.connect();
+    await withDeadline(client.connect(), connectMs, () => {
+      client.close();
+      return Object.assign(new Error(`no complete login within ${connectMs / 1000} s`), { code: 'ETIMEOUT' });
+    });
   } catch (error) {
     client.close();
     throw connectFailure(options, error);
   }
 
   const fail = (error: unknown, what: string) => sessionFailure(error, what, client.usable);
+  /** Runs one operation under the deadline; past it the connection is dropped (onClose fires, the caller reconnects). */
+  const timed = <T>(what: string, job: () => Promise<T>): Promise<T> =>
+    withDeadline(job(), operationMs, () => {
+      client.close();
+      return new FollowthruError('EIMAP_CONNECT', `the IMAP server ${at} took more than ${operationMs / 1000} s to ${what}: connection dropped`);
+    });
   // Some imapflow calls answer `false` instead of throwing, also when the connection died under them.
   const refused = (what: string) => fail(new Error('the server refused'), what);
-  const withLock = async <T>(path: string, what: string, fn: () => Promise<T>): Promise<T> => {
+  /** `fetching`: fn sets its own deadline per mail (fetchEach), the rest runs under one operation deadline. */
+  const withLock = async <T>(path: string, what: string, fn: () => Promise<T>, fetching = false): Promise<T> => {
     try {
       // Read-only (EXAMINE): we never change the user's mail, a fetch cannot mark it \\Seen, and CLOSE cannot expunge.
-      const lock = await client.getMailboxLock(path, { readOnly: true });
+      const lock = await timed(`open "${path}"`, () => client.getMailboxLock(path, { readOnly: true }));
       try {
-        return await fn();
+        return await (fetching ? fn() : timed(`${what} in "${path}"`, fn));
       } finally {
         lock.release();
       }
@@ -148,15 +175,39 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
   const fetchLocked = async (path: string, uids: readonly number[]): Promise<RawMessage[]> => {
     if (uids.length === 0) return [];
     const uidValidity = selectedUidValidity();
-    const fetched = await client.fetchAll(uidSet(uids), { uid: true, source: true }, { uid: true });
+    // A partial fetch (BODY.PEEK[]<0.cap+1>): a 1 GB literal is never asked for, let alone buffered.
+    const fetched = await fetchEach(uidSet(uids), { uid: true, size: true, source: { maxLength: maxBytes + 1 } });
     return fetched
       .filter((m) => m.source)
       .sort((a, b) => a.uid - b.uid)
-      .map((m) => ({ origin: `imap:${path}`, mailbox: path, uidValidity, uid: m.uid, bytes: m.source as Buffer }));
+      .map((m) => {
+        const bytes = m.source as Buffer;
+        const raw = { origin: `imap:${path}`, mailbox: path, uidValidity, uid: m.uid };
+        const size = Math.max(m.size ?? 0, bytes.length);
+        return size > maxBytes ? { ...raw, bytes: Buffer.alloc(0), tooLarge: size } : { ...raw, bytes };
+      });
   };
+  // Call with the lock held. A deadline per mail, not per batch: a slow line still gets a big batch through,
+  // a trickling server never holds a round for longer than one deadline without a whole mail arriving.
+  const fetchEach = (range: string, query: FetchQueryObject) =>
+    deadline(
+      async (progressed) => {
+        const all: FetchMessageObject[] = [];
+        for await (const message of client.fetch(range, query, { uid: true })) {
+          all.push(message);
+          progressed();
+        }
+        return all;
+      },
+      operationMs,
+      () => {
+        client.close();
+        return new FollowthruError('EIMAP_CONNECT', `the IMAP server ${at} sent no whole mail within ${operationMs / 1000} s: connection dropped`);
+      },
+    );
   const searchLocked = async (from: FetchFrom): Promise<number[]> => {
     const { query, afterUid } = searchOf(from);
-    const found = await client.search(query, { uid: true });
+    const found = await timed('search', () => client.search(query, { uid: true }));
     if (!found) throw refused('search'); // false: refused; undefined: the folder was deselected under us
     return filterNew(found, afterUid);
   };
@@ -165,7 +216,7 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
   const session: ImapSession = {
     capabilities: { condstore: caps.has('CONDSTORE'), specialUse: caps.has('SPECIAL-USE'), idle: caps.has('IDLE') },
     async listFolders() {
-      const list = await client.list().catch((error: unknown) => {
+      const list = await timed('list the folders', () => client.list()).catch((error: unknown) => {
         throw fail(error, 'list the folders');
       });
       return list.map((f) => ({
@@ -179,12 +230,12 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
       // STATUS on the selected folder answers from the session's stale view (Dovecot: [CLIENTBUG]), which would
       // hide a UIDVALIDITY change or new mail: leave the folder first (CLOSE on a read-only folder expunges nothing).
       if (client.mailbox && client.mailbox.path === path) {
-        await client.mailboxClose().catch((error: unknown) => {
+        await timed(`leave "${path}"`, () => client.mailboxClose()).catch((error: unknown) => {
           throw fail(error, `leave "${path}"`);
         });
       }
       const query = { uidValidity: true, uidNext: true, messages: true, highestModseq: caps.has('CONDSTORE') };
-      const status = await client.status(path, query).catch((error: unknown) => {
+      const status = await timed(`read the status of "${path}"`, () => client.status(path, query)).catch((error: unknown) => {
         throw fail(error, `read the status of "${path}"`);
       });
       if (!status) throw refused(`read the status of "${path}"`);
@@ -200,18 +251,18 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
         dirty.delete(path); // this search sees everything that arrived so far
         const uids = await searchLocked(from);
         if (uids.length === 0) return [];
-        const fetched = await client.fetchAll(uidSet(uids), { uid: true, internalDate: true }, { uid: true });
+        const fetched = await fetchEach(uidSet(uids), { uid: true, internalDate: true });
         return fetched
           .map((m) => ({ uid: m.uid, at: m.internalDate ? new Date(m.internalDate).getTime() : 0 }))
           .sort((a, b) => a.uid - b.uid);
-      }),
-    fetchSources: (path, uids) => withLock(path, 'fetch mail', () => fetchLocked(path, uids)),
+      }, true),
+    fetchSources: (path, uids) => withLock(path, 'fetch mail', () => fetchLocked(path, uids), true),
     fromAddresses: (path, uids) =>
       withLock(path, 'read senders', async () => {
         if (uids.length === 0) return [];
         const fetched = await client.fetchAll(uidSet(uids), { uid: true, envelope: true }, { uid: true });
         return fetched.map((m) => (m.envelope?.from?.[0]?.address ?? '').toLowerCase());
-      }),
+      }, true),
     async *fetchBatches(path, from, batchSize = 250) {
       const { uids, uidValidity } = await withLock(path, 'list new mail', async () => {
         dirty.delete(path);
@@ -222,7 +273,7 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
         // would otherwise wait forever for the lock we hold.
         const batch = await withLock(path, 'fetch mail', async () =>
           selectedUidValidity() === uidValidity ? fetchLocked(path, uids.slice(i, i + batchSize)) : null,
-        );
+        true);
         if (batch === null) {
           log?.warn({ folder: path, was: uidValidity }, 'UIDVALIDITY changed during a fetch: stopping; the next round rescans');
           return;
@@ -239,18 +290,26 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
       await withLock(path, 'open the folder', async () => undefined);
     },
     async append(path, bytes, flags = []) {
-      const result = await client.append(path, bytes, flags).catch((error: unknown) => {
+      const result = await timed(`store a mail in "${path}"`, () => client.append(path, bytes, flags)).catch((error: unknown) => {
         throw fail(error, `store a mail in "${path}"`);
       });
       if (!result) throw refused(`store a mail in "${path}"`);
     },
+    hasMessageId: (path, messageId) =>
+      withLock(path, 'look for a mail by its Message-ID', async () => {
+        const found = await client.search({ header: { 'message-id': messageId } }, { uid: true });
+        if (!found) throw refused('search');
+        return found.length > 0;
+      }),
     onClose(listener) {
       if (closed) queueMicrotask(listener);
       else closeListeners.push(listener);
     },
+    drop: () => client.close(),
     async close() {
       if (!client.usable) return client.close();
-      await client.logout().catch(() => client.close());
+      // A polite LOGOUT, but never a wait on a server that does not answer it.
+      await withDeadline(client.logout(), 3_000, () => new Error('logout timed out')).catch(() => client.close());
     },
   };
 
@@ -279,7 +338,7 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
     });
     if (result === 'change') dirty.delete(path);
     // End IDLE now (a NOOP breaks it), so the session is idle-free when we return, whatever the caller does next.
-    if (result !== 'closed' && client.usable) await client.noop().catch(() => undefined);
+    if (result !== 'closed' && client.usable) await timed('end IDLE', () => client.noop()).catch(() => undefined);
     return result;
   }
 

@@ -120,3 +120,17 @@ export async function digestForDay(db: Db, forDay: string): Promise<StoredDigest
   const row = await db.get<DigestRow>('SELECT * FROM digests WHERE for_day = ? ORDER BY id DESC LIMIT 1', [forDay]);
   return row ? fromRow(row) : null;
 }
+
+/** Replaces the numbering of a digest that is about to be sent again, rebuilt (see digest/deliver.ts). */
+export async function setDigestEntries(db: Db, id: number, entries: DigestEntry[], itemCount: number): Promise<void> {
+  await db.run('UPDATE digests SET entries_json = ?, item_count = ? WHERE id = ?', [toJson(entries), itemCount, id]);
+}
+
+/**
+ * Digests recorded for a day after `today` were made while the clock ran ahead. They went out today, so they
+ * count as today's: the day they named still gets its own digest. Returns how many were moved.
+ */
+export async function moveFutureDigests(db: Db, today: string): Promise<number> {
+  const { changes } = await db.run('UPDATE digests SET for_day = ? WHERE for_day > ?', [today, today]);
+  return changes;
+}

@@ -1,11 +1,14 @@
 // The store's public face: open it, then pass it (or a transaction's `tx`) to the table functions.
 
 export * from './cursors.js';
+export * from './digest-attempts.js';
 export type { Db, RunResult, SqlParams, SqlValue, Store } from './db.js';
 export * from './digests.js';
+export { PRIVATE_FILE, widerThanPrivate } from './file-modes.js';
 export * from './items.js';
 export * from './messages.js';
 export * from './meta.js';
+export * from './outbox.js';
 export { MIGRATIONS, type Migration } from './migrations.js';
 export { backupStore, migrate, type OpenStoreOptions, openStore } from './open.js';
 export { checkIntegrity, damagedStoreError, isDamage } from './health.js';

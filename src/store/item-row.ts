@@ -1,4 +1,5 @@
 // How a TrackedItem maps to the items table, field by field, both ways.
+import { realDay } from '../day.js';
 import type { Address, Due, Evidence, ItemKind, ItemStatus, TrackedItem } from '../types.js';
 import type { SqlValue } from './db.js';
 import { fromJson, fromJsonOrNull, toJson } from './json.js';
@@ -54,6 +55,18 @@ export const ENCODERS: { [K in keyof Writable]-?: (value: Writable[K]) => Column
   rejectedEvidence: (v) => [['rejected_evidence_json', toJson(v)]],
 };
 
+/**
+ * The due day as stored, made real at the point it is read: an older followthru stored days that do not exist
+ * ("by the 31st" in November as 2026-11-31), and one such row stopped every digest. The month's last day then,
+ * without its time (which named a day that never was), or no date when it is no day at all.
+ */
+function storedDue(json: string | null): Due | null {
+  const due = fromJsonOrNull<Due>(json, 'items.due_json');
+  const date = typeof due?.date === 'string' ? realDay(due.date) : null;
+  if (!due || !date) return null;
+  return date === due.date ? due : { ...due, date, at: null };
+}
+
 export function toTrackedItem(row: ItemRow): TrackedItem {
   return {
     id: row.id,
@@ -61,7 +74,7 @@ export function toTrackedItem(row: ItemRow): TrackedItem {
     status: row.status,
     text: row.text,
     action: row.action,
-    due: fromJsonOrNull<Due>(row.due_json, 'items.due_json'),
+    due: storedDue(row.due_json),
     counterparties: fromJson<Address[]>(row.counterparties_json, 'items.counterparties_json'),
     messageId: row.message_id,
     threadId: row.thread_id,

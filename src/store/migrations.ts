@@ -121,4 +121,35 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'digest delivery attempts',
+    sql: `
+      -- The mail as first built, so a retry sends the very same digest (same numbering, same Message-ID).
+      ALTER TABLE digests ADD COLUMN mail_json TEXT;
+      -- One row per try to deliver a digest. 'sending' with no finished_at after a restart means the process died
+      -- mid-send: the mail may or may not have arrived.
+      CREATE TABLE digest_attempts (
+        id INTEGER PRIMARY KEY,
+        digest_id INTEGER NOT NULL REFERENCES digests (id),
+        started_at TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('sending', 'sent', 'failed', 'found-delivered')),
+        retry_kind TEXT,                     -- after a failure: auth | throttle | transient, NULL when not retried
+        error TEXT,
+        finished_at TEXT
+      );
+      CREATE INDEX digest_attempts_digest ON digest_attempts (digest_id, id);
+      -- Confirmations of replies, written in the transaction that applied the reply and deleted once delivered:
+      -- a kill -9 right after that commit no longer loses them. started_at: a try began (and may have arrived).
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,            -- makes the confirmation's Message-ID, the same on every try
+        confirmation_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      );
+    `,
+  },
 ];

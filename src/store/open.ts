@@ -5,6 +5,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FollowthruError } from '../errors.js';
 import type { Store } from './db.js';
+import { createPrivateFile, PRIVATE_FOLDER } from './file-modes.js';
 import { checkIntegrity, isDamage } from './health.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
@@ -38,16 +39,20 @@ export interface OpenStoreOptions {
 }
 
 /**
- * Opens the store at `path` (created with its folder when missing), with WAL, a 5 s busy timeout and foreign
- * keys on, migrated to the latest schema. The SQLite binding is loaded here, on first use.
+ * Opens the store at `path` (created 0600 with its folder 0700 when missing; SQLite gives -wal and -shm the
+ * file's mode), with WAL, a 5 s busy timeout and foreign keys on, migrated to the latest schema.
+ * The SQLite binding is loaded here, on first use.
  */
 export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
   const { openSqlite } = await import('./sqlite.js');
   // A store not made yet is made (empty), so `list` before the first sync says "nothing tracked yet".
   if (options.readOnly && !isMemory(path) && existsSync(path)) return openReadOnly(path, openSqlite);
   if (!isMemory(path)) {
-    await mkdir(dirname(resolve(path)), { recursive: true }).catch((error: unknown) => {
+    await mkdir(dirname(resolve(path)), { recursive: true, mode: PRIVATE_FOLDER }).catch((error: unknown) => {
       throw new FollowthruError('ESTORE', `cannot create the folder for the store ${path}`, { cause: error });
+    });
+    await createPrivateFile(path).catch((error: unknown) => {
+      throw new FollowthruError('ESTORE', `cannot create the store ${path}`, { cause: error });
     });
   }
   const store = await openSqlite(path);
@@ -101,14 +106,15 @@ async function openReadOnly(path: string, openSqlite: OpenSqlite): Promise<Store
 }
 
 /**
- * Writes a consistent copy of the store to `destPath` with VACUUM INTO (safe while the daemon runs). The copy is
- * written beside the destination and renamed over it, so a crash never leaves half a backup under its name.
+ * Writes a consistent copy of the store to `destPath` with VACUUM INTO (safe while the daemon runs), 0600. The
+ * copy is written beside the destination and renamed over it, so a crash never leaves half a backup under its name.
  */
 export async function backupStore(store: Store, destPath: string): Promise<void> {
   const target = resolve(destPath);
   const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await mkdir(dirname(target), { recursive: true });
+    await mkdir(dirname(target), { recursive: true, mode: PRIVATE_FOLDER });
+    await createPrivateFile(temporary, { mustBeNew: true }); // VACUUM INTO alone would write it 0644
     await store.run('VACUUM INTO ?', [temporary]);
     await rename(temporary, target);
   } catch (error) {

@@ -1,14 +1,13 @@
 // Thread lookup for the track stage: which thread a Message-ID, Gmail thread id or subject key belongs to.
+import { allInChunks } from './chunked.js';
 import type { Db } from './db.js';
 
 /** The thread recorded for each of `keys` that has one. */
 export async function lookupThreads(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(keys)];
-  if (unique.length === 0) return new Map();
-  const marks = unique.map(() => '?').join(', ');
-  const rows = await db.all<{ key: string; thread_id: string }>(
-    `SELECT key, thread_id FROM thread_keys WHERE key IN (${marks})`,
-    unique,
+  const rows = await allInChunks<{ key: string; thread_id: string }>(
+    db,
+    [...new Set(keys)],
+    (marks) => `SELECT key, thread_id FROM thread_keys WHERE key IN (${marks})`,
   );
   return new Map(rows.map((row) => [row.key, row.thread_id]));
 }

@@ -41,11 +41,11 @@ async function planAll(app: App, session: ImapSession, now: Date) {
     }
     plans.push({ folder, plan, uidNext: status.uidNext, pending });
   }
-  return plans;
+  return { plans, sent };
 }
 
 export async function syncOnce(app: App, session: ImapSession, now: Date, progress?: Progress): Promise<SyncReport> {
-  const plans = await planAll(app, session, now);
+  const { plans, sent } = await planAll(app, session, now);
   const cursors = new Map<string, FolderCursor>();
   for (const p of plans) if (p.plan.kind !== 'parked') cursors.set(p.folder, p.plan.cursor);
   const queue = mergeByDate(plans.map((p) => p.pending));
@@ -61,7 +61,7 @@ export async function syncOnce(app: App, session: ImapSession, now: Date, progre
     const find = (p: Pending) => byFolder.get(p.folder)?.find((raw) => raw.uid === p.uid);
     const raws = batch.map(find).filter((raw): raw is RawMessage => raw !== undefined);
     const advanced = cursorsAfter(batch, cursors);
-    const result = await ingestBatch(app.deps, app.context(now), raws, advanced);
+    const result = await ingestBatch(app.deps, { ...app.context(now), sentFolder: sent }, raws, advanced);
     for (const cursor of advanced) cursors.set(cursor.folder, cursor);
     for (const key of Object.keys(outcome) as (keyof BatchOutcome)[]) outcome[key] += result[key];
     done += batch.length;

@@ -52,10 +52,6 @@ export function trackMessage(
 ): TrackResult {
   const threadId = threadIdFor(message, state.threadOf);
   const keys = threadKeys(message);
-  // Our own digest can come back through Sent or INBOX: it promises and asks nothing.
-  if (message.headers['x-followthru-digest'] !== undefined) {
-    return { threadId, threadKeys: keys, newItems: [], updates: [] };
-  }
   const place: MessagePlace = { message, threadId, sentAt: (message.date ?? ctx.now).toISOString() };
   const live = state.openItems.filter(
     (item) => (item.status === 'open' || item.status === 'snoozed') && item.messageId !== message.id,

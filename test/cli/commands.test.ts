@@ -44,7 +44,7 @@ describe('followthru CLI', () => {
     expect(code).toBe(0);
     const items = JSON.parse(stdout) as Record<string, unknown>[];
     expect(items.length).toBeGreaterThan(5);
-    expect(Object.keys(items[0] ?? {})).toEqual(['id', 'kind', 'status', 'text', 'action', 'due', 'to', 'messageId', 'sentAt', 'evidence', 'followUpDue']);
+    expect(Object.keys(items[0] ?? {})).toEqual(['id', 'kind', 'status', 'text', 'action', 'due', 'to', 'messageId', 'sentAt', 'evidence', 'followUpDue', 'snoozedUntil', 'digestNumber']);
     expect(items.some((i) => i.text === "I'll send you the brochure tomorrow." && i.status === 'kept')).toBe(true);
     const open = JSON.parse((await cli('list', '--config', config, '--json')).stdout) as { status: string }[];
     expect(open.every((i) => i.status === 'open' || i.status === 'snoozed')).toBe(true);

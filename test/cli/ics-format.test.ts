@@ -38,6 +38,7 @@ describe('toIcs', () => {
 describe('RFC 5545 details', () => {
   it.each([
     ['a;b,c\\d\ne', 'a\\;b\\,c\\\\d\\ne'],
+    ['bare\rCR and\r\nCRLF', 'bare\\nCR and\\nCRLF'],
   ])('escapes %j', (input, output) => expect(icsText(input)).toBe(output));
 
   it('folds long lines at 75 octets without splitting a character', () => {

@@ -46,7 +46,7 @@ describe('applyCommands: more moves', () => {
   });
 
   it.each([
-    ['snooze', { verb: 'snooze', numbers: [1], until: '2026-11-23T14:00:00.000Z', whenText: 'monday' } as ReplyCommand, 'snooze 1: "I\'ll send the quote Friday." → snoozed until monday'],
+    ['snooze', { verb: 'snooze', numbers: [1], until: '2026-11-23T14:00:00.000Z', day: '2026-11-23', whenText: 'monday' } as ReplyCommand, 'snooze 1: "I\'ll send the quote Friday." → snoozed until Mon 23 Nov'],
     ['due', { verb: 'due', numbers: [1], due: friday } as ReplyCommand, 'due 1: "I\'ll send the quote Friday." → due Fri 20 Nov'],
     ['drop', { verb: 'drop', numbers: [1] } as ReplyCommand, 'drop 1: "I\'ll send the quote Friday." → dropped'],
   ])('reports %s in words the confirmation can show', (_name, command, result) => {
@@ -58,7 +58,7 @@ describe('applyCommands: refusals change nothing', () => {
   it.each([
     ['a new date for a closed item', { verb: 'due', numbers: [3], due: friday } as ReplyCommand, /^due 3: .*reopen it first/],
     ['reopening an open item', { verb: 'reopen', numbers: [1] } as ReplyCommand, /^reopen 1: not possible/],
-    ['a snooze into the past', { verb: 'snooze', numbers: [1], until: '2026-11-16T14:00:00.000Z', whenText: 'today' } as ReplyCommand, /^snooze 1: not possible/],
+    ['a snooze into the past', { verb: 'snooze', numbers: [1], until: '2026-11-16T14:00:00.000Z', day: '2026-11-16', whenText: 'today' } as ReplyCommand, /^snooze 1: not possible/],
     ['an item id used as a number', { verb: 'done', numbers: [201] } as ReplyCommand, /no item 201/],
     ['number 0', { verb: 'drop', numbers: [0] } as ReplyCommand, /no item 0/],
   ])('%s', (_name, command, message) => {

@@ -28,14 +28,14 @@ describe('applyCommands', () => {
 
   it('snoozes until the given time, and sets a new due date', () => {
     const until = '2026-11-23T14:00:00.000Z';
-    expect(run({ verb: 'snooze', numbers: [1], until, whenText: 'monday' }).changes[0]?.item).toMatchObject({ status: 'snoozed', snoozedUntil: until });
+    expect(run({ verb: 'snooze', numbers: [1], until, day: '2026-11-23', whenText: 'monday' }).changes[0]?.item).toMatchObject({ status: 'snoozed', snoozedUntil: until });
     const due = { date: '2026-11-20', at: null, text: 'friday' };
     expect(run({ verb: 'due', numbers: [1], due }).changes[0]?.item.due).toEqual(due);
   });
 
   it.each([
     ['a number the digest does not have', { verb: 'done', numbers: [9] } as ReplyCommand, /no item 9/],
-    ['an impossible move', { verb: 'snooze', numbers: [2], until: '2026-11-23T14:00:00.000Z', whenText: 'monday' } as ReplyCommand, /not possible/],
+    ['an impossible move', { verb: 'snooze', numbers: [2], until: '2026-11-23T14:00:00.000Z', day: '2026-11-23', whenText: 'monday' } as ReplyCommand, /not possible/],
     ['an unknown command', { verb: 'unknown', text: 'frob 2' } as ReplyCommand, /not understood/],
   ])('reports %s and changes nothing', (_name, command, message) => {
     const { changes, results } = run(command);

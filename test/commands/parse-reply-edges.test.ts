@@ -30,9 +30,9 @@ describe('parseReplyCommands: more of the grammar', () => {
     ['Not a promise 4.', [{ verb: 'not-a-promise', numbers: [4] }]],
     ['done 2 - thanks!', [{ verb: 'done', numbers: [2] }]],
     ['drop all', [{ verb: 'drop', numbers: 'all' }]],
-    ['Snooze 3 until Monday.', [{ verb: 'snooze', numbers: [3], until: MONDAY_8AM, whenText: 'monday' }]],
-    ['snooze 2 1 week', [{ verb: 'snooze', numbers: [2], until: MONDAY_8AM, whenText: '1 week' }]],
-    ['snooze 2, 3 monday', [{ verb: 'snooze', numbers: [2, 3], until: MONDAY_8AM, whenText: 'monday' }]],
+    ['Snooze 3 until Monday.', [{ verb: 'snooze', numbers: [3], until: MONDAY_8AM, day: '2026-11-23', whenText: 'monday' }]],
+    ['snooze 2 1 week', [{ verb: 'snooze', numbers: [2], until: MONDAY_8AM, day: '2026-11-23', whenText: '1 week' }]],
+    ['snooze 2, 3 monday', [{ verb: 'snooze', numbers: [2, 3], until: MONDAY_8AM, day: '2026-11-23', whenText: 'monday' }]],
     ['Hi,\n\ndone 1\ndrop 2\n\nThanks,\nDana', [{ verb: 'done', numbers: [1] }, { verb: 'drop', numbers: [2] }]],
     ['done 1\r\ndrop 2\r\n', [{ verb: 'done', numbers: [1] }, { verb: 'drop', numbers: [2] }]],
   ])('%j', (text, commands) => {
@@ -41,7 +41,7 @@ describe('parseReplyCommands: more of the grammar', () => {
 
   it.each([
     // Fri 30 Oct 2026 10:00 CDT: Monday 2 Nov is after the change to CST.
-    ['snooze 3 monday', { verb: 'snooze', numbers: [3], until: '2026-11-02T14:00:00.000Z', whenText: 'monday' }],
+    ['snooze 3 monday', { verb: 'snooze', numbers: [3], until: '2026-11-02T14:00:00.000Z', day: '2026-11-02', whenText: 'monday' }],
     ['due 1 monday 3pm', { verb: 'due', numbers: [1], due: { date: '2026-11-02', at: '2026-11-02T15:00:00-06:00', text: 'monday 3pm' } }],
     ['due 1 friday', { verb: 'due', numbers: [1], due: { date: '2026-11-06', at: null, text: 'friday' } }],
   ])('across the end of DST: %j', (text, command) => {

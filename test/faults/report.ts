@@ -10,6 +10,8 @@ export interface FaultRow {
   found: number;
   duplicates: number;
   crashes: number;
+  /** Runs that hung: a daemon that did not stop, a wait that never ended (absent: 0). */
+  stuck?: number;
 }
 
 export const FAULT_REPORT = process.env.FOLLOWTHRU_FAULT_REPORT ?? join(tmpdir(), 'followthru-faults.jsonl');

@@ -9,10 +9,12 @@ import { tempDir, tempStore } from './helpers.js';
 const TABLES = [
   'applied_commands',
   'cursors',
+  'digest_attempts',
   'digests',
   'items',
   'messages',
   'meta',
+  'outbox',
   'skipped',
   'suppressions',
   'thread_keys',

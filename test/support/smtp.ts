@@ -15,8 +15,15 @@ export interface TestSmtp {
   stop(): Promise<void>;
 }
 
+/**
+ * How the server answers the DATA of delivery number `n` (0-based): accept (null), refuse with an SMTP code
+ * (451: try later, 550: never), or 'hang': keep the mail but never answer (the client waits, or is killed).
+ */
+export type SmtpReply = (n: number) => null | { code: number; text: string } | 'hang';
+
 /** Accepts any mail; with `password`, requires AUTH PLAIN/LOGIN as "dana" with it. */
-export async function startSmtp(options: { password?: string } = {}): Promise<TestSmtp> {
+export async function startSmtp(options: { password?: string; reply?: SmtpReply } = {}): Promise<TestSmtp> {
+  let deliveries = 0;
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     secure: false,
@@ -32,13 +39,17 @@ export async function startSmtp(options: { password?: string } = {}): Promise<Te
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        const answer = options.reply?.(deliveries++) ?? null;
+        if (answer !== null && answer !== 'hang') {
+          return callback(Object.assign(new Error(answer.text), { responseCode: answer.code }));
+        }
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
           user: typeof session.user === 'string' ? session.user : undefined,
         });
-        callback();
+        if (answer !== 'hang') callback();
       });
     },
   });

@@ -1,4 +1,5 @@
 // Reads the due date of one sentence: business phrases first, then chrono-node, then refinements.
+import { clampDay } from '../../day.js';
 import type { Due } from '../../types.js';
 import { BUSINESS_PHRASES } from './business-phrases.js';
 import { addDays, compareDays, formatDay, isoAt, type LocalDay, localDayOf } from './calendar.js';
@@ -53,11 +54,13 @@ export function readDue(sentence: string, sentAt: Date, offsetMinutes: number): 
   );
   // A phrase that names a day beats one that names only a part of a day ("each morning ... starting tomorrow").
   const best = [...future].sort((a, b) => Number(b.namesDay) - Number(a.namesDay) || a.index - b.index)[0];
-  if (!best) return { due: null, trace };
+  // The last step: a day that does not exist ("by the 31st" in November) becomes the month's last, or no date.
+  const day = best ? clampDay(best.day) : null;
+  if (!best || !day) return { due: null, trace };
   return {
     due: {
-      date: formatDay(best.day),
-      at: best.time ? isoAt(best.day, best.time.hour, best.time.minute, offsetMinutes) : null,
+      date: formatDay(day),
+      at: best.time ? isoAt(day, best.time.hour, best.time.minute, offsetMinutes) : null,
       text: best.text.trim(),
     },
     trace,

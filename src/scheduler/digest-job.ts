@@ -1,0 +1,54 @@
+// The daemon's digest job: single-flight, apart from the sync queue (a slow or stuck sync never holds the digest
+// back; the store serialises their writes), and after a failure it arms its own retry with backoff.
+import type { App } from '../app.js';
+import { DIGEST_BACKOFF, digestRetryDelay, sendDigest } from '../digest/deliver.js';
+import { errorMessage } from '../errors.js';
+import type { BackoffOptions } from '../source/backoff.js';
+
+export interface DigestJob {
+  /** Runs the digest now, or joins the run in progress. Never rejects. */
+  run(): Promise<void>;
+  /** Waits for a run in progress (bounded by the caller). */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+export function digestJob(app: App, clock: () => Date, backoff: Partial<BackoffOptions> = DIGEST_BACKOFF): DigestJob {
+  let running: Promise<void> | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  async function once(): Promise<void> {
+    clearTimeout(retry);
+    let failure: unknown = null;
+    try {
+      const outcome = await sendDigest(app, clock());
+      app.log.info({ outcome }, 'digest job');
+    } catch (error) {
+      failure = error;
+    }
+    const delay = await digestRetryDelay(app, clock(), backoff).catch(() => null);
+    if (failure !== null) {
+      const reason = errorMessage(failure);
+      if (delay === null) app.log.error({ reason }, 'digest failed and is not retried by itself (the server refused it for good): fix the cause, then restart or run `followthru digest --send`');
+      else app.log.error({ reason, retryInMs: delay }, 'digest failed: it is tried again after a pause');
+    }
+    if (delay !== null && !stopped) retry = setTimeout(() => void run(), delay);
+  }
+
+  function run(): Promise<void> {
+    running ??= once().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    run,
+    settled: () => running ?? Promise.resolve(),
+    stop() {
+      stopped = true;
+      clearTimeout(retry);
+    },
+  };
+}
