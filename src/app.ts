@@ -1,6 +1,9 @@
 // Composition root: config → adapters (store, extractor, logger) → the stages. Commands start here.
-// The heavy stages (compromise, chrono, imapflow) are imported when a command opens them, not before: a
-// `followthru list` needs the store, never the NLP, and starts in a fraction of the time.
+// The heavy stages (compromise, chrono, imapflow, nodemailer) are imported when a command opens them, not
+// before: a `followthru list` needs the store, never the NLP, and starts in a fraction of the time.
+import { withCredential } from './auth/credential.js';
+import type { OutgoingMail, SmtpLogin } from './digest/send.js';
+import { FollowthruError } from './errors.js';
 import { type Config, resolvePassword } from './config.js';
 import type { Extractor } from './extract/index.js';
 import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
@@ -78,24 +81,28 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     import('./commands/handle.js'),
   ]);
   const base = await openStoreApp(config, options);
-  const extractor = createExtractor();
+  const extractor = createExtractor(undefined, undefined, config.country);
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, base.log);
   // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox).
   const deps: IngestDeps = { store: base.store, extractor, log: base.log, onDigestReply, inCommit: queueConfirmations };
   return { ...base, extractor, deps };
 }
 
-/** The user's IMAP session, the password resolved and masked first. */
+/** The user's IMAP session, the password or access token resolved and masked first (a refused token: see withCredential). */
 export async function openUserImap(app: Pick<StoreApp, 'config' | 'log'>): Promise<ImapSession> {
   const { openImap } = await import('./source/imap.js');
   const { imap } = app.config;
-  return openImap({
-    host: imap.host,
-    port: imap.port,
-    secure: imap.secure,
-    allowInsecure: imap.allowInsecure,
-    user: imap.user,
-    password: await serverPassword(app.config, 'imap'),
-    log: app.log,
-  });
+  const at = { host: imap.host, port: imap.port, secure: imap.secure, allowInsecure: imap.allowInsecure, user: imap.user, maxMessageBytes: imap.maxMessageBytes, log: app.log };
+  const refused = (error: unknown) => error instanceof FollowthruError && error.code === 'EIMAP_AUTH';
+  return withCredential(app.config, 'imap', (credential) => openImap({ ...at, ...credential }), refused);
+}
+
+/** Sends `mail` over the user's SMTP server; with null, only logs in (for doctor). A refused token: see withCredential. */
+export async function userSmtp(config: Config, mail: OutgoingMail | null): Promise<void> {
+  const smtp = config.smtp;
+  if (!smtp) throw new Error('smtp: not configured');
+  const { isSmtpAuthRefusal, sendSmtp, verifySmtp } = await import('./digest/send.js'); // nodemailer, on first use
+  const send = (login: SmtpLogin) => (mail ? sendSmtp(mail, smtp, login) : verifySmtp(smtp, login));
+  if (!smtp.user) return send(null);
+  return withCredential(config, 'smtp', send, isSmtpAuthRefusal);
 }

@@ -1,7 +1,8 @@
-// followthru doctor: checks the config, the store, the IMAP login and folders, who sends from Sent, digest
-// delivery, the time zone and the schedule. It always prints the whole checklist, each problem with its fix.
-// Exit code: 0 all good, 1 a problem found, 2 the config itself is unusable.
+// followthru doctor: checks the config, the store, the OAuth2 sign-ins, the IMAP login and folders, who sends
+// from Sent, digest delivery, the time zone and the schedule. It always prints the whole checklist, each problem
+// with its fix. Exit code: 0 all good, 1 a problem found, 2 the config itself is unusable.
 import { EXIT } from './exit-codes.js';
+import { signInState, signInsOf } from '../auth/status.js';
 import type { Config } from '../config.js';
 import { errorMessage } from '../errors.js';
 import { CONFIG_OPTION, type CliCommand } from './command.js';
@@ -12,12 +13,11 @@ export type { Check } from './doctor-checks.js';
 const AFTER_CONFIG = ['store', 'store files', 'imap login', 'identity', 'digest delivery', 'time zone', 'next digest'];
 
 async function configuredChecks(config: Config): Promise<Check[]> {
-  const [app, { createLogger }, { findSentFolder }, { verifySmtp }, { cronFields }, { nextSlot }, identity, { sentSenders }] =
+  const [app, { createLogger }, { findSentFolder }, { cronFields }, { nextSlot }, identity, { sentSenders }] =
     await Promise.all([
       import('../app.js'),
       import('../log.js'),
       import('../source/folders.js'),
-      import('../digest/send.js'),
       import('../scheduler/cron.js'),
       import('../scheduler/slot.js'),
       import('../track/identity.js'),
@@ -33,6 +33,10 @@ async function configuredChecks(config: Config): Promise<Check[]> {
     const files = wider.map((w) => `${w.file} (${w.mode.toString(8)})`).join(', ');
     throw new Error(`${files}: other users can read your mail and forge replies to the digest — fix: chmod 600 ${wider.map((w) => w.file).join(' ')}`);
   }));
+  for (const { label, signIn } of signInsOf(config)) {
+    const state = await signInState(label, signIn, new Date());
+    checks.push({ name: `sign-in (${label})`, ok: state.ok, detail: state.detail });
+  }
   // Filled in by the login check, read by the checks after it.
   const seen: { facts: ImapFacts | null; froms: string[] | null } = { facts: null, froms: null };
   checks.push(await check('imap login', async () => {
@@ -58,8 +62,7 @@ async function configuredChecks(config: Config): Promise<Check[]> {
       : { name: 'identity', ok: true, detail: sample.length ? `"me" covers the senders of the last ${sample.length} mails in Sent` : 'Sent is empty: nothing to compare yet' });
   }
   checks.push(await deliveryCheck(config, facts, async () => {
-    const smtp = config.smtp;
-    if (smtp) await verifySmtp(smtp, smtp.user ? await app.serverPassword(config, 'smtp') : null);
+    if (config.smtp) await app.userSmtp(config, null);
   }));
   checks.push(await check('time zone', async () => `${config.timezone}, now ${new Date().toLocaleString('en-GB', { timeZone: config.timezone })}`));
   checks.push(await check('next digest', async () => {

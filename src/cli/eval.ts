@@ -1,7 +1,10 @@
-// followthru eval GOLD.jsonl PATH: extraction scored against labels, with score.mjs's figures.
+// followthru eval [GOLD.jsonl PATH...]: extraction scored against labels, with score.mjs's figures. With no
+// arguments, every corpus under shared/eval in one cross-source table.
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import type { Extractor } from '../extract/index.js';
 import type { CliCommand } from './command.js';
+import { crossSourceTable, findCorpora, sharedRoot } from './eval-corpora.js';
 import { type GoldMessage, type Prediction, score, scoreLines } from './eval-score.js';
 
 function readGold(path: string): GoldMessage[] {
@@ -17,25 +20,55 @@ function readGold(path: string): GoldMessage[] {
     });
 }
 
+async function predict(paths: string[], extractor: Extractor): Promise<Prediction[]> {
+  const { parsedMail } = await import('./mail-files.js');
+  const predictions: Prediction[] = [];
+  for await (const parsed of parsedMail(paths)) {
+    if ('error' in parsed) {
+      process.stderr.write(`followthru: skipped ${parsed.file}: ${parsed.error}\n`);
+      continue;
+    }
+    const { commitments, expectsReply } = extractor.extract(parsed.message);
+    predictions.push({ file: parsed.file, expectsReply, commitments: commitments.map((c) => ({ text: c.text, due: c.due?.date ?? null })) });
+  }
+  return predictions;
+}
+
+async function crossSource(extractor: Extractor, heldOut: string[]): Promise<number> {
+  const root = sharedRoot();
+  if (!root) {
+    process.stderr.write('followthru: no shared/eval found: set FOLLOWTHRU_SHARED, or give GOLD and PATH\n');
+    return 2;
+  }
+  const rows = [];
+  for (const corpus of findCorpora(join(root, 'eval'))) {
+    rows.push({ name: corpus.name, score: score(readGold(corpus.gold), await predict([corpus.dir], extractor)) });
+  }
+  process.stdout.write(`firm promises, expects-reply F1 and due day per corpus in ${join(root, 'eval')}\n`);
+  process.stdout.write(`${crossSourceTable(rows, heldOut).join('\n')}\n`);
+  return 0;
+}
+
 export const evalCommand: CliCommand = {
   name: 'eval',
-  args: '<gold> <path...>',
-  description: 'score extraction against labeled mail (the format of shared/eval)',
-  options: [{ flags: '--summary', description: 'print only the figures, not each miss' }],
+  args: '[gold] [path...]',
+  description: 'score extraction against labeled mail (the format of shared/eval); no arguments: every corpus in one table',
+  options: [
+    { flags: '--summary', description: 'print only the figures, not each miss' },
+    { flags: '--held-out <corpora>', description: 'mark these corpora (comma-separated) as held out from tuning in the table' },
+  ],
   async run([goldPath, ...paths], options) {
-    const gold = readGold(goldPath ?? '');
-    const [{ createExtractor }, { parsedMail }] = await Promise.all([import('../extract/index.js'), import('./mail-files.js')]);
+    const { createExtractor } = await import('../extract/index.js'); // compromise and chrono, for eval only
     const extractor = createExtractor();
-    const predictions: Prediction[] = [];
-    for await (const parsed of parsedMail(paths)) {
-      if ('error' in parsed) {
-        process.stderr.write(`followthru: skipped ${parsed.file}: ${parsed.error}\n`);
-        continue;
-      }
-      const { commitments, expectsReply } = extractor.extract(parsed.message);
-      predictions.push({ file: parsed.file, expectsReply, commitments: commitments.map((c) => ({ text: c.text, due: c.due?.date ?? null })) });
+    if (goldPath === undefined) {
+      const heldOut = typeof options.heldOut === 'string' ? options.heldOut.split(',').map((s) => s.trim()) : [];
+      return crossSource(extractor, heldOut);
     }
-    const result = score(gold, predictions);
+    if (paths.length === 0) {
+      process.stderr.write('followthru eval: give the mail to score after the labels (GOLD PATH...)\n');
+      return 2;
+    }
+    const result = score(readGold(goldPath), await predict(paths, extractor));
     if (!options.summary) {
       for (const e of result.errors) {
         const due = e.kind === 'due' ? `  (gold ${e.gold}, got ${e.got})` : '';

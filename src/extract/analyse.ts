@@ -2,12 +2,12 @@
 import type { Commitment, Due, Message } from '../types.js';
 import { resolveAction } from './action.js';
 import { readDue } from './due/read-due.js';
-import { compileMatcher, type SentenceMatcher } from './nlp.js';
-import { mayPromise } from './prefilter.js';
-import { mayAsk } from './request-prefilter.js';
+import { compileMatcher, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
+import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
 import { type Candidate, refine } from './refiners.js';
 import type { Lexicon, RuleSet } from './rules.js';
 import { splitSentences } from './sentences.js';
+import { looksLikeCode, type Voice, voiceOf } from './speaker.js';
 
 /** A person's new text is short; past this many characters (a pasted log, a generated report, a mail bomb) the
  * rest is not read, so one mail can never stall the queue. */
@@ -49,12 +49,29 @@ const SOCIAL_QUESTION = /^(?:how are you|how's it going|how are things|isn't it|
 
 /** "Ruth, use this" / "Hi John, can you": the name in front hides how the sentence starts. */
 const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[,:]\s+(?=\S)/;
+/** A sentence that opens inside quotation marks or a bracket still opens with its first word. */
+const OPENING_MARKS = /^["'“‘([]+\s*/;
 
-function requestReason(sentence: string, matchRequest: SentenceMatcher, lexicon: Lexicon): string | null {
-  const bare = sentence.replace(VOCATIVE, '');
-  if (lexicon.offerClosers.some((p) => p.test(bare))) return null;
+/** Parses a sentence the first time a rule set needs it, and hands every later rule set the same document. */
+function lazyParse(text: string): () => ParsedSentence {
+  let parsed: ParsedSentence | undefined;
+  return () => (parsed ??= parseSentence(text));
+}
+
+interface RequestCheck {
+  matchRequest: SentenceMatcher;
+  screen: (sentence: SentenceWords) => boolean;
+  lexicon: Lexicon;
+}
+
+function requestReason(sentence: string, words: SentenceWords, parsed: () => ParsedSentence, check: RequestCheck, voice: Voice): string | null {
+  const bare = sentence.replace(OPENING_MARKS, '').replace(VOCATIVE, '');
+  if (voice.notTheSender || looksLikeCode(bare) || check.lexicon.offerClosers.some((p) => p.test(bare))) return null;
   if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
-  const hit = mayAsk(bare) ? matchRequest(bare)[0] : undefined;
+  // Without a name or an opening mark in front, the request rules read the very document the promise rules read.
+  const same = bare === sentence;
+  if (!check.screen(same ? words : sentenceWords(bare))) return null;
+  const hit = check.matchRequest(same ? parsed() : parseSentence(bare)).find((h) => !(voice.patch && h.ruleId === 'imperative'));
   return hit ? `request rule ${hit.ruleId}` : null;
 }
 
@@ -62,9 +79,10 @@ function requestReason(sentence: string, matchRequest: SentenceMatcher, lexicon:
 const WEAK = 0.5;
 
 /** minConfidence: weakened promises below it are dropped; 0.5 keeps hedged and conditional ones out. */
-export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
+export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: string): Analyser {
   const matchPromise = compileMatcher(rules.commitments);
-  const matchRequest = compileMatcher(rules.requests);
+  const request: RequestCheck = { matchRequest: compileMatcher(rules.requests), screen: compileScreen(rules.requests), lexicon: rules.lexicon };
+  const mayPromise = compileScreen(rules.commitments);
   const ruleById = new Map(rules.commitments.map((r) => [r.id, r]));
 
   return {
@@ -75,16 +93,21 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
       const recipients = (message.to.length ? message.to : message.cc).filter((a) => !from.has(a.address));
       const sentences: SentenceTrace[] = [];
       const commitments: Commitment[] = [];
+      const voice = voiceOf(message.newText);
+      const notTheSender = voice.notTheSender ? { refiner: 'speaker', reason: voice.notTheSender, weakened: false } : null;
       for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
-        const screened = mayPromise(text);
+        const words = sentenceWords(text);
+        const parsed = lazyParse(text);
+        const screened = mayPromise(words);
         const candidates: CandidateTrace[] = [];
-        for (const hit of screened ? matchPromise(text) : []) {
+        for (const hit of screened ? matchPromise(parsed()) : []) {
           const action = resolveAction(text.slice(hit.act?.start ?? hit.start), rules.lexicon);
           const candidate: Candidate = { sentence: text, hit, action };
-          const reading = readDue(text.slice(hit.start), sentAt, message.tzOffsetMinutes);
-          const due = reading.due ?? readDue(text, sentAt, message.tzOffsetMinutes).due;
+          const reading = readDue(text.slice(hit.start), sentAt, message.tzOffsetMinutes, country);
+          const due = reading.due ?? readDue(text, sentAt, message.tzOffsetMinutes, country).due;
           const rule = ruleById.get(hit.ruleId);
           const verdict =
+            notTheSender ??
             refine(candidate, rules.lexicon) ??
             (rule?.requiresDue && !due ? { refiner: 'needs-a-date', reason: 'names no date', weakened: false } : null);
           const confidence = (rule?.confidence ?? 0.5) * (verdict?.weakened ? WEAK : 1);
@@ -112,9 +135,9 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5): Analyser {
           });
         }
         // Request rules cost a compromise sweep per sentence: once the mail is known to ask, extract stops asking.
-        const request: string | null = options.quick && asked ? null : requestReason(text, matchRequest, rules.lexicon);
-        asked ||= request !== null;
-        sentences.push({ text, screened, candidates, request });
+        const reason: string | null = options.quick && asked ? null : requestReason(text, words, parsed, request, voice);
+        asked ||= reason !== null;
+        sentences.push({ text, screened, candidates, request: reason });
       }
       return { sentences, commitments, expectsReply: asked };
     },

@@ -10,8 +10,9 @@ export interface Extractor extends Analyser {
 }
 
 /** Builds the rule nets once; reuse the extractor for every mail. */
-export function createExtractor(rules: RuleSet = loadRules(), minConfidence?: number): Extractor {
-  const analyser = createAnalyser(rules, minConfidence);
+/** `country` decides which named holidays due dates may name (the config's `country`). */
+export function createExtractor(rules: RuleSet = loadRules(), minConfidence?: number, country?: string): Extractor {
+  const analyser = createAnalyser(rules, minConfidence, country);
   return {
     analyse: analyser.analyse,
     extract(message) {

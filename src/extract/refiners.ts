@@ -2,7 +2,9 @@
 // A refiner either drops a candidate or, for weak-but-real promises, lowers its confidence.
 // Past and present actions ("I sent it", "Attached is the file") need no refiner: every rule matches a
 // future or modal form, so they never become candidates.
+import { ABOUT_THE_MAIL } from './about-the-mail.js';
 import type { ResolvedAction } from './action.js';
+import { clauseBefore, isFirmCondition, mainClauseAfter } from './clauses.js';
 import type { RuleHit } from './nlp.js';
 import type { Lexicon } from './rules.js';
 
@@ -52,12 +54,14 @@ export const REFINERS: Refiner[] = [
   },
   {
     id: 'conditional-offer',
-    why: '"If you want, I can send it" is an offer that waits on the reader',
+    why: '"If you want, I can send it" is an offer that waits on the reader; "unless I hear otherwise, I will" does not wait',
     check: (c) => {
       // "Let me know if this is OK and then I will discuss it": that "if" belongs to the request.
       const prior = before(c).replace(/\blet (?:me|us) know if\b/g, '');
-      if (/\b(?:if|unless|in case|should you|whether)\b/.test(prior)) return 'depends on a condition stated before it';
-      if (/\bif (?:you|u|needed|necessary|required|so|desired|possible|that)\b/.test(fromHit(c))) return 'an offer that waits on the reader';
+      if (/\b(?:if|in case|should you|whether)\b/.test(prior) && !isFirmCondition(prior)) return 'depends on a condition stated before it';
+      // Only the promise's own clause: "I'll enhance the script so that if you change it …" is not an offer.
+      const own = mainClauseAfter(fromHit(c));
+      if (/\bif (?:you|u|needed|necessary|required|so|desired|possible|that)\b/.test(own) && !isFirmCondition(own)) return 'an offer that waits on the reader';
       return null;
     },
     weaken: true,
@@ -66,7 +70,9 @@ export const REFINERS: Refiner[] = [
     id: 'hedge',
     why: '"I\'ll try to get it done" is hedged: the guideline calls it borderline at best',
     check: (c, lexicon) => {
-      const upToVerb = c.sentence.slice(0, (c.hit.act?.start ?? c.hit.start) + (c.hit.act?.text.length ?? 0) + 12).toLowerCase();
+      // The promise's own clause: "it might be worth raising an issue - I'll do that" is not hedged.
+      const end = (c.hit.act?.start ?? c.hit.start) + (c.hit.act?.text.length ?? 0) + 12;
+      const upToVerb = (clauseBefore(c.sentence, c.hit.start) + c.sentence.slice(c.hit.start, end)).toLowerCase();
       const hedge = lexicon.hedges.find((h) => wordIn(upToVerb, h)) ?? (lexicon.hedges.includes(c.action.verb) ? c.action.verb : undefined);
       return hedge ? `hedged with '${hedge}'` : null;
     },
@@ -77,7 +83,10 @@ export const REFINERS: Refiner[] = [
     why: '"Can you let me know", "so that I can start", "I\'ll leave that to you": the reader acts, or the promise is a purpose',
     check: (c) => {
       if (/\b(?:you|please)\s*$/.test(before(c))) return 'the reader is the one asked to act';
-      if (/\bso(?: that)?\s*$|\bin order\s*$/.test(before(c))) return 'a purpose clause, not a promise';
+      // "so that I can start" is a purpose; "…, so I will fix it" is a result, and a promise.
+      const resultClause = /^(?:i|we)\s*(?:will|['’]ll|shall|am going|are going|['’](?:m|re) going)\b/i.test(c.hit.matchText);
+      if (/\bso that\s*$|\bin order\s*$/.test(before(c)) || (/\bso\s*$/.test(before(c)) && !resultClause))
+        return 'a purpose clause, not a promise';
       if (/\b(?:leave|defer)\b.*\b(?:to|up to) (?:you|your)\b|\blet you (?:decide|choose|handle)\b/.test(fromHit(c)))
         return 'leaves the decision to the reader';
       return null;
@@ -107,6 +116,7 @@ export const REFINERS: Refiner[] = [
     id: 'non-action-verb',
     why: '"I\'ll need the laptop" or "I will miss you" name a state or feeling, not an action',
     check: (c, lexicon) => {
+      if (lexicon.actionPhrases.some((p) => c.action.phrase === p || c.action.phrase.startsWith(`${p} `))) return null;
       if (lexicon.nonActionVerbs.has(c.action.verb)) return `'${c.action.verb}' is not an action`;
       // Multi-word entries ("get through", "have a") match the start of the action phrase.
       const phrase = c.action.phrase;
@@ -116,6 +126,7 @@ export const REFINERS: Refiner[] = [
       return null;
     },
   },
+  ABOUT_THE_MAIL,
   {
     id: 'polite-closer',
     why: '"Talk to you soon" or "Let me know if you have questions" close a mail politely',

@@ -22,6 +22,10 @@ export interface Rule {
 export interface Lexicon {
   chainPatterns: RegExp[];
   nonActionVerbs: Set<string>;
+  /** "see whether", "have a look": phrases that act although their first verb alone would not. */
+  actionPhrases: string[];
+  /** What the sender does in the mail itself, or a deferral to others: never a promise. */
+  aboutTheMail: RegExp[];
   hedges: string[];
   closers: RegExp[];
   offerClosers: RegExp[];
@@ -86,6 +90,8 @@ export function loadRules(dir = rulesDir()): RuleSet {
     lexicon: {
       chainPatterns: patterns(lexicon.chainVerbs),
       nonActionVerbs: new Set(words(lexicon.nonActionVerbs)),
+      actionPhrases: words(lexicon.actionPhrases),
+      aboutTheMail: patterns(lexicon.aboutTheMail),
       hedges: words(lexicon.hedges),
       closers: patterns(lexicon.closers),
       offerClosers: patterns(lexicon.offerClosers),

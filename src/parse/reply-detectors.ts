@@ -89,5 +89,7 @@ export const DETECTORS: readonly CutDetector[] = [
   { id: 'mailing-list-footer', why: 'a line of underscores above a mailing-list footer', test: (l, i) => /^\s*_{5,}\s*$/.test(at(l, i)) && within(l, i + 1, 3, P.MAILING_LIST) },
   { id: 'signature-dashes', why: 'the "-- " signature separator (RFC 3676), or a lone dash or em dash', test: (l, i) => P.SIGNATURE_DASHES.test(at(l, i)) },
   { id: 'mobile-signature', why: '"Sent from my iPhone", "Get Outlook for iOS" and translations', test: (l, i) => P.MOBILE_FOOTER.test(at(l, i).replace(/<https?:[^>]*>/g, '')) },
+  // Someone else's words pasted without a forward header. (A bare "FYI -" line is not one: senders write their own news under it.)
+  { id: 'pasted-voice', why: 'a press statement, talking points or a draft for someone else to deliver', test: (l, i) => at(l, i).length < 120 && P.PASTED_VOICE.test(at(l, i)) },
   { id: 'disclaimer', why: 'a confidentiality notice or a line of stars or equals signs opening one', test: (l, i) => P.DISCLAIMER_START.test(at(l, i)) && within(l, i, 4, P.DISCLAIMER_WORDS) },
 ];

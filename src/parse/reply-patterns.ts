@@ -68,3 +68,7 @@ export const MAILING_LIST = /mailing list|listinfo|unsubscribe|groups\.google|go
 export const DISCLAIMER_START =
   /^\s*(?:\*{10,}|={10,}|confidentiality notice|this (?:e-?mail|message|communication)(?: and any (?:files|attachments?))?(?: transmitted with it)? (?:is|are|contains?|may contain)|the information (?:contained )?in this (?:e-?mail|message)|le informazioni contenute|ce message et toutes les pièces|diese e-mail enthält)/iu;
 export const DISCLAIMER_WORDS = /confidential|intended (?:solely |only )?for|property of|privileged|riservat|destinatari|vertraulich/i;
+
+/** A pasted text in another voice: a press statement, talking points, a draft for someone else to deliver. */
+export const PASTED_VOICE =
+  /^\s*(?:for immediate release|(?:press|news) release|statement (?:of|by|from) [A-Z]|talking points|(?:draft|proposed|suggested|revised) (?:statement|talking points|remarks|response|language|insert|letter|text|q ?& ?a|answer|release|op-?ed|testimony)|q ?& ?a\b|remarks (?:of|by) |begin(?:ning)? (?:of )?(?:text|statement|insert))/iu;

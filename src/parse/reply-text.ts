@@ -20,7 +20,12 @@ export interface ReplySplit {
 /** Separators and headers are short; a longer line is prose or data and is not tested (keeps regexes linear). */
 const MAX_DETECTED_LINE = 1000;
 
-const isQuoted = (line: string | undefined): boolean => /^\s*>/.test(line ?? '');
+/** "> text", and the "| text" some mailing-list clients quote with (but not a table row, which ends in "|"). */
+const isQuoted = (line: string | undefined): boolean => /^\s*>|^\s*\|(?:[\s>]|$)(?!.*\|\s*$)/.test(line ?? '');
+/** "Hi," or "Hello Adrian," between an attribution and its quote. */
+const GREETING = /^\s*(?:hi|hello|hey|dear|greetings|morning|good (?:morning|afternoon|evening))\b[^.!?]{0,40}[,!:]?\s*$/i;
+/** Outlook for Mac and others quote by indenting the earlier mail under "On …, X wrote:". */
+const isIndented = (line: string | undefined): boolean => /^(?: {2,}|\t)\S/.test(line ?? '');
 const isBlank = (line: string | undefined): boolean => (line ?? '').trim() === '';
 
 /** "> ...ornare diam,\neget accumsan est." — a quoted line the client re-wrapped without its ">". */
@@ -33,22 +38,39 @@ function isWrapOverflow(lines: readonly string[], i: number): boolean {
   return isQuoted(lines[i + 1]) || ((i + 1 >= lines.length || isBlank(lines[i + 1])) && !/[.!:;]\s*$/.test(previous));
 }
 
-function nextTextIsQuote(lines: readonly string[], from: number): boolean {
-  for (let i = from; i < lines.length; i++) if (!isBlank(lines[i])) return isQuoted(lines[i]);
-  return false;
+/** The first line of text after `from`, skipping blank lines and one greeting. */
+function nextText(lines: readonly string[], from: number): number {
+  let greeted = false;
+  for (let i = from; i < lines.length; i++) {
+    if (isBlank(lines[i])) continue;
+    if (!greeted && GREETING.test(lines[i] ?? '')) {
+      greeted = true;
+      continue;
+    }
+    return i;
+  }
+  return -1;
 }
+
+const nextTextIsQuote = (lines: readonly string[], from: number): boolean => isQuoted(lines[nextText(lines, from)]);
 
 /** Which lines belong to quoted mail. */
 function quoteMask(lines: readonly string[]): boolean[] {
   const mask = lines.map(() => false);
+  let indentQuotes = false;
   for (let i = 0; i < lines.length; i++) {
-    if (isQuoted(lines[i]) || isWrapOverflow(lines, i)) {
+    if (isQuoted(lines[i]) || isWrapOverflow(lines, i) || (indentQuotes && isIndented(lines[i]))) {
       mask[i] = true;
       continue;
     }
     const span = attributionSpan(lines, i);
     if (span > 0 && nextTextIsQuote(lines, i + span)) {
       for (let k = 0; k < span; k++) mask[i + k] = true;
+      i += span - 1;
+    } else if (span > 0 && isIndented(lines[nextText(lines, i + span)])) {
+      // From here on, indented lines are the earlier mail and unindented ones the sender's answers.
+      for (let k = 0; k < span; k++) mask[i + k] = true;
+      indentQuotes = true;
       i += span - 1;
     }
   }

@@ -21,7 +21,9 @@ export interface ImapOptions {
   secure: boolean;
   allowInsecure: boolean;
   user: string;
-  password: string;
+  /** Exactly one of password (LOGIN/PLAIN) and accessToken (OAuth2: XOAUTH2 or OAUTHBEARER, as the server offers). */
+  password?: string;
+  accessToken?: string;
   logger?: Logger;
   /** Older name of `logger`. */
   log?: Logger;
@@ -62,6 +64,8 @@ export interface PendingMail {
   uid: number;
   /** INTERNALDATE, epoch ms. */
   at: number;
+  /** RFC822.SIZE in bytes, so batches can be cut by size before any body is fetched; 0 when the server gave none. */
+  size: number;
 }
 
 export type ChangeResult = 'change' | 'timeout' | 'closed' | 'aborted';
@@ -111,7 +115,9 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
     secure: options.secure,
     // Required STARTTLS unless the user allowed plaintext: imapflow then refuses before LOGIN is sent.
     doSTARTTLS: options.secure ? undefined : !options.allowInsecure,
-    auth: { user: options.user, pass: options.password },
+    auth: options.accessToken !== undefined
+      ? { user: options.user, accessToken: options.accessToken }
+      : { user: options.user, pass: options.password ?? '' },
     logger: imapflowLogger(log),
     disableAutoIdle: true,
     connectionTimeout: options.connectTimeoutMs ?? 30_000,
@@ -251,9 +257,9 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
         dirty.delete(path); // this search sees everything that arrived so far
         const uids = await searchLocked(from);
         if (uids.length === 0) return [];
-        const fetched = await fetchEach(uidSet(uids), { uid: true, internalDate: true });
+        const fetched = await fetchEach(uidSet(uids), { uid: true, internalDate: true, size: true });
         return fetched
-          .map((m) => ({ uid: m.uid, at: m.internalDate ? new Date(m.internalDate).getTime() : 0 }))
+          .map((m) => ({ uid: m.uid, at: m.internalDate ? new Date(m.internalDate).getTime() : 0, size: m.size ?? 0 }))
           .sort((a, b) => a.uid - b.uid);
       }, true),
     fetchSources: (path, uids) => withLock(path, 'fetch mail', () => fetchLocked(path, uids), true),

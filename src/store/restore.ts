@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { FollowthruError } from '../errors.js';
-import { storeHolder } from './holder.js';
+import { lockPathFor, storeLockHolder } from '../scheduler/lock.js';
 import { MIGRATIONS } from './migrations.js';
 import { openSqlite } from './sqlite.js';
 
@@ -48,11 +48,12 @@ export async function restoreStore(storePath: string, backupFile: string, now: D
   const store = resolve(storePath);
   const backup = resolve(backupFile);
   if (backup === store) throw new FollowthruError('ESTORE', `${backup} is the store itself — fix: name a backup file`);
-  const holder = storeHolder(store);
-  if (holder) {
+  // The run lock's own check: a pid that is gone, or is no followthru, is a stale lock and does not stop us.
+  const holder = storeLockHolder(store);
+  if (holder !== null) {
     throw new FollowthruError(
       'ESTORE',
-      `a followthru daemon (pid ${holder.pid}, from ${holder.file}) is using the store ${store} — fix: stop it first (systemctl --user stop followthru), then restore`,
+      `a followthru daemon (pid ${holder}, from ${lockPathFor(store)}) is using the store ${store} — fix: stop it first (systemctl --user stop followthru), then restore`,
     );
   }
   await checkBackup(backup);

@@ -36,9 +36,9 @@ describe('start-up of the real binary', () => {
   }
 
   it.each([
-    [['--help'], ['zod', 'sqlite3', 'pino', 'node-cron']],
-    [['status'], []],
-    [['list'], ['node-cron']],
+    [['--help'], ['zod', 'better-sqlite3', 'sqlite3', 'pino', 'node-cron']],
+    [['status'], ['sqlite3']],
+    [['list'], ['node-cron', 'sqlite3']],
   ])('%j loads none of the pipeline libraries', async (args, alsoAbsent) => {
     const withConfig = args[0] === '--help' ? args : [...args, '--config', config];
     const { code, packages } = await packagesLoadedBy(withConfig);

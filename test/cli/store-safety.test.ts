@@ -115,7 +115,8 @@ describe('restore and a damaged store', () => {
   });
 
   it('restore refuses while a live daemon holds the store (its pid in <store>.lock)', async () => {
-    const holder = spawn('sleep', ['30']);
+    // A live process whose command line names followthru, as the run lock's check asks of a daemon.
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30_000)', 'followthru-run']);
     try {
       await writeFile(`${store}.lock`, `${holder.pid}\n`);
       const { code, stderr } = await cli(['restore', '--config', config, backup]);

@@ -35,6 +35,12 @@ describe('splitReply keeps the new text and cuts what came before', () => {
     ['sign-off block', "I'll send the quote tomorrow.\n\nThanks,\nDana Reyes\nAccount Executive\n(312) 555-0147", "I'll send the quote tomorrow.", 'sign-off'],
     ['contact block without sign-off', "I'll send the quote tomorrow.\n\nCarolyn Graham\nEnron NetWorks LLC\nVendor Management\n713-345-8008", "I'll send the quote tomorrow.", 'contact-block'],
     ['disclaimer', "Will send Monday.\n\nCONFIDENTIALITY NOTICE: This e-mail is confidential and intended only for the addressee.", 'Will send Monday.', 'disclaimer'],
+    ['"|" quotes answered inline', "| > Almost all of them have nothing to do with threads.\n| Indeed!\n\nOk. I'll re-write to pull threads out.", "Ok. I'll re-write to pull threads out.", 'quote'],
+    ['a greeting between attribution and quote', 'On Mon, 14 Oct 2019 16:50:22 +0200\n"Adrian" <a@x.example> wrote:\n\nHello Adrian,\n\n> Still, I would change the label.\n>\nSure, that is safer. I will use that one.', 'Hello Adrian,\n\nSure, that is safer. I will use that one.', 'quote'],
+    ['indented quote under an attribution (Outlook for Mac)', 'On 9/10/19, 3:05 PM, "Florian" <f@x.example> wrote:\n\n    How about IPv4, do these packets have a problem?\n\nYes IPv4 works. Let me test it and will update the patch.\n\n    > Signed-off-by: Vijay <v@x.example>', 'Yes IPv4 works. Let me test it and will update the patch.', 'quote'],
+    ['a press statement pasted below a cover line', 'Here is what we are putting out.\n\nFOR IMMEDIATE RELEASE\nThe Governor will sign the bill on Friday.', 'Here is what we are putting out.', 'pasted-voice'],
+    ['talking points in another voice', 'Draft for your call tomorrow.\n\nTalking points\n- We will continue to fund the program.', 'Draft for your call tomorrow.', 'pasted-voice'],
+    ['a table row is not a "|" quote', '| name | phone |\n| Ann | 555 |\nI will send the rest.', '| name | phone |\n| Ann | 555 |\nI will send the rest.', null],
     ['mailing-list footer', 'I will look into it.\n\n_______________________________________________\nriak-users mailing list\nriak-users@lists.example', 'I will look into it.', 'mailing-list-footer'],
   ])('%s', (_name, body, newText, cutBy) => {
     const split = splitReply(body);

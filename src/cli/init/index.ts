@@ -8,10 +8,12 @@ import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
+import type { Credential } from '../../auth/credential.js';
 import { systemTimeZone } from '../../config/checks.js';
 import { xdgConfigPath } from '../../config/locate.js';
 import { errorMessage, FollowthruError } from '../../errors.js';
 import type { CliCommand } from '../command.js';
+import { runLogin } from '../login.js';
 import { configFrom, defaultsFor, type InitAnswers } from './answers.js';
 import { type AnswerName, CHECKS, flagProblems, splitList } from './checks.js';
 import { presetFor } from './presets.js';
@@ -51,7 +53,7 @@ function questioner(rl: Interface | null, say: Say) {
   };
 }
 
-async function ask(given: Given, previous: InitAnswers | null, rl: Interface | null, say: Say): Promise<InitAnswers> {
+async function ask(given: Given, previous: InitAnswers | null, rl: Interface | null, say: Say, options: Options): Promise<InitAnswers> {
   const question = questioner(rl, say);
   const email = (await question('email', 'Your email address', given.email, previous?.email)).toLowerCase();
   const preset = presetFor(email);
@@ -64,7 +66,9 @@ async function ask(given: Given, previous: InitAnswers | null, rl: Interface | n
   const imapPort = Number(await question('imapPort', 'IMAP port', given.imapPort, String(base.imapPort)));
   const imapSecurity = (await question('imapSecurity', 'IMAP security (tls, starttls, none)', given.imapSecurity, base.imapSecurity)) as InitAnswers['imapSecurity'];
   const imapUser = await question('imapUser', 'IMAP user name', given.imapUser, base.imapUser);
-  const password = await askPassword(given, previous, rl, question);
+  const offer = preset.oauth2 && !given.passwordEnv && !given.passwordCommand ? preset.oauth2 : null;
+  const oauth2 = previous ? previous.oauth2 ?? null : await oauth2Answers(options, offer, rl, say);
+  const password = oauth2 ? null : await askPassword(given, previous, rl, question, preset.oauth2 ?? undefined);
   const aliases = splitList(await question('aliases', 'Other addresses you send from, comma-separated (Enter: none)', given.aliases, previous ? previous.aliases.join(', ') : ''));
   return {
     ...base,
@@ -75,22 +79,59 @@ async function ask(given: Given, previous: InitAnswers | null, rl: Interface | n
     imapPort,
     imapSecurity,
     password,
+    oauth2,
     timezone: await question('timezone', 'Time zone', given.timezone, base.timezone),
     digestTime: await question('digestTime', 'Digest time on weekdays', given.digestTime, base.digestTime),
     deliver: (await question('deliver', 'Deliver the digest by imap (into your inbox) or smtp', given.deliver, base.deliver)) as InitAnswers['deliver'],
   };
 }
 
+/**
+ * The imap.oauth2 block, for --oauth2 or, asked, for a Microsoft or Google address (`offer`); null for a password.
+ * Custom servers take their URLs from flags.
+ */
+async function oauth2Answers(
+  options: Options,
+  offer: 'microsoft' | 'google' | null,
+  rl: Interface | null,
+  say: Say,
+): Promise<Record<string, string> | null> {
+  const question = async (label: string, given: string | undefined, fallback?: string): Promise<string> => {
+    if (given) return given;
+    if (!rl) {
+      if (fallback !== undefined) return fallback;
+      throw new FollowthruError('EUSAGE', `init --non-interactive: ${label} is missing — fix: pass it as a flag (see followthru init --help)`);
+    }
+    for (;;) {
+      const answer = (await rl.question(`${label}${fallback ? ` [${fallback}]` : ''}: `)).trim() || fallback;
+      if (answer) return answer;
+      say('  (this one is needed; Ctrl-C stops init)');
+    }
+  };
+  let provider = str(options.oauth2);
+  if (!provider && offer && rl) {
+    const how = offer === 'microsoft' ? 'a code to enter at microsoft.com/devicelogin' : 'your browser';
+    const answer = await question(`Sign in with OAuth2 (followthru login: ${how}; needs a client ID you register, see README) — yes, or no for an app password`, undefined, 'yes');
+    if (/^y/i.test(answer)) provider = offer;
+  }
+  if (!provider) return null;
+  const block: Record<string, string> = { provider, clientId: await question('OAuth2 client ID (README: "Connect your own account")', str(options.clientId)) };
+  const optional = { tenant: str(options.tenant), clientSecretEnv: str(options.clientSecretEnv), tokenUrl: str(options.tokenUrl), deviceAuthorizationUrl: str(options.deviceAuthorizationUrl), authorizeUrl: str(options.authorizeUrl) };
+  for (const [key, value] of Object.entries(optional)) if (value) block[key] = value;
+  return block;
+}
+
 /** A command that prints the password, or (Enter) the name of an environment variable that holds it. */
-async function askPassword(given: Given, previous: InitAnswers | null, rl: Interface | null, question: ReturnType<typeof questioner>) {
+async function askPassword(given: Given, previous: InitAnswers | null, rl: Interface | null, question: ReturnType<typeof questioner>, oauth2Offer: string | undefined) {
   if (given.passwordEnv) return { passwordEnv: given.passwordEnv };
   if (given.passwordCommand) return { passwordCommand: given.passwordCommand };
   if (!rl) {
-    throw new FollowthruError('EUSAGE', 'a password source is needed — fix: --password-env NAME or --password-command "CMD" (the password itself never goes in the file)');
+    const or = oauth2Offer ? `, or sign in with --oauth2 ${oauth2Offer} --client-id ID` : '';
+    throw new FollowthruError('EUSAGE', `a password source is needed — fix: --password-env NAME or --password-command "CMD"${or} (the password itself never goes in the file)`);
   }
-  const command = (await rl.question(`Command that prints your (app) password, e.g. "pass show mail" (Enter: use an environment variable instead)${previous?.password.passwordCommand ? ` [${previous.password.passwordCommand}]` : ''}: `)).trim() || previous?.password.passwordCommand;
+  const command = (await rl.question(`Command that prints your (app) password, e.g. "pass show mail" (Enter: use an environment variable instead)${previous?.password?.passwordCommand ? ` [${previous.password.passwordCommand}]` : ''}: `)).trim() || previous?.password?.passwordCommand;
   if (command) return { passwordCommand: command };
-  return { passwordEnv: await question('passwordEnv', 'Name of the environment variable that holds it', undefined, previous?.password.passwordEnv ?? 'FOLLOWTHRU_PASSWORD') };
+  return { passwordEnv: await question('passwordEnv', 'Name of the environment variable that holds it', undefined, previous?.password?.passwordEnv ?? 'FOLLOWTHRU_PASSWORD') };
 }
 
 interface LoginResult {
@@ -100,17 +141,13 @@ interface LoginResult {
 }
 
 /** Logs in with the answers, finds Sent and who sends from it: the config is only written when this works. */
-async function testLogin(a: InitAnswers): Promise<LoginResult> {
-  const [{ resolvePassword }, { openImap }, { findSentFolder }, { sentSenders }, { registerSecret }] = await Promise.all([
-    import('../../config.js'),
+async function testLogin(a: InitAnswers, credential: Credential): Promise<LoginResult> {
+  const [{ openImap }, { findSentFolder }, { sentSenders }] = await Promise.all([
     import('../../source/imap.js'),
     import('../../source/folders.js'),
     import('../../source/sent-senders.js'),
-    import('../../log.js'),
   ]);
-  const password = await resolvePassword(a.password, process.env, { label: 'imap' });
-  registerSecret(password);
-  const session = await openImap({ host: a.imapHost, port: a.imapPort, secure: a.imapSecurity === 'tls', allowInsecure: a.imapSecurity === 'none', user: a.imapUser, password });
+  const session = await openImap({ host: a.imapHost, port: a.imapPort, secure: a.imapSecurity === 'tls', allowInsecure: a.imapSecurity === 'none', user: a.imapUser, ...credential });
   try {
     const list = await session.listFolders();
     // The provider's usual name when the account has it; otherwise find it (SPECIAL-USE, then names).
@@ -152,6 +189,23 @@ async function writePrivate(path: string, text: string): Promise<void> {
   }
 }
 
+/** The password, or with oauth2 the sign-in first (its token file sits beside the store the config names). */
+async function credentialOf(answers: InitAnswers, out: string, say: Say): Promise<Credential> {
+  const [{ parseConfig, resolvePassword }, { credentialFor }, { registerSecret }] = await Promise.all([
+    import('../../config.js'),
+    import('../../auth/credential.js'),
+    import('../../log.js'),
+  ]);
+  if (answers.oauth2) {
+    const config = parseConfig(configFrom(answers), out);
+    await runLogin(config, { say, skipImapCheck: true });
+    return credentialFor(config, 'imap');
+  }
+  const password = await resolvePassword(answers.password ?? {}, process.env, { label: 'imap' });
+  registerSecret(password);
+  return { password };
+}
+
 function defaultIo(options: Options): InitIo {
   return { input: process.stdin, output: process.stdout, interactive: !options.nonInteractive && process.stdin.isTTY === true };
 }
@@ -166,18 +220,18 @@ export async function runInit(options: Options, say: Say = (l) => process.stdout
   const rl = io.interactive && !options.nonInteractive ? createInterface({ input: io.input, output: io.output, terminal: false }) : null;
   try {
     const flags: Given = Object.fromEntries(Object.keys(CHECKS).map((k) => [k, str(options[k])]).filter(([, v]) => v !== undefined));
-    let answers = await ask(flags, null, rl, say);
+    let answers = await ask(flags, null, rl, say, options);
     let login: LoginResult;
     for (;;) {
       say(`Logging in to ${answers.imapHost}:${answers.imapPort} as ${answers.imapUser}…`);
       try {
-        login = await testLogin(answers);
+        login = await testLogin(answers, await credentialOf(answers, out, say));
         break;
       } catch (error) {
         if (!rl) throw error;
         say(`That did not work: ${errorMessage(error)}`);
         say('Your answers are kept: press Enter to keep each one, or type a new one.');
-        answers = await ask({}, answers, rl, say);
+        answers = await ask({}, answers, rl, say, options);
       }
     }
     say(`Login works. Sent folder: "${login.sent}".`);
@@ -203,6 +257,13 @@ export const initCommand: CliCommand = {
     { flags: '--password-env <name>', description: 'environment variable that holds the password' },
     { flags: '--password-command <cmd>', description: 'command that prints the password' },
     { flags: '--aliases <addresses>', description: 'other addresses you send from, comma-separated' },
+    { flags: '--oauth2 <provider>', description: 'sign in with OAuth2 instead of a password: microsoft, google or custom' },
+    { flags: '--client-id <id>', description: 'the OAuth2 client ID of the app you registered (README)' },
+    { flags: '--tenant <tenant>', description: 'Microsoft tenant (default: common)' },
+    { flags: '--client-secret-env <name>', description: 'environment variable holding the client secret (Google desktop apps)' },
+    { flags: '--token-url <url>', description: 'custom OAuth2: the token endpoint' },
+    { flags: '--device-authorization-url <url>', description: 'custom OAuth2: the device authorization endpoint' },
+    { flags: '--authorize-url <url>', description: 'custom OAuth2: the authorization endpoint (browser flow)' },
     { flags: '--timezone <zone>', description: 'IANA time zone (default: the system’s)' },
     { flags: '--digest-time <hh:mm>', description: 'digest time on weekdays (default 07:30)' },
     { flags: '--deliver <how>', description: 'imap (file into your inbox, the default) or smtp' },

@@ -1,0 +1,32 @@
+// Who is speaking: text that is in the mail's new text but is not the sender talking as themself. An
+// out-of-office notice ("I will have no access to e-mail until Monday") or an auto-reply promises nothing and
+// asks nothing; a patch posting's commit message ("Add a compatible string …") describes a change in the
+// imperative without asking the reader to do it. Pasted blocks in another voice (press statements, talking
+// points) are cut from the new text by the parse stage (reply-detectors.ts), where `explain` shows the cut.
+
+export interface Voice {
+  /** Why nothing in this mail is the sender's own promise or request, or null. */
+  notTheSender: string | null;
+  /** A patch posting: its imperatives describe the change, they are not requests. */
+  patch: boolean;
+}
+
+/** An absence notice, read in the first lines only: that is where the notice stands. */
+const OUT_OF_OFFICE = [
+  /\b(?:i am|i'm|i’m|i will be|i'll be|i’ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away from (?:the|my) (?:office|desk)|on (?:vacation|leave|holiday|annual leave|maternity leave|paternity leave|sabbatical|business travel))\b[\s\S]{0,200}\b(?:return|returning|back|until|through)\b/i,
+  /\b(?:will have|with|have)\s+(?:no|limited|intermittent|little)\s+access to\s+(?:my\s+)?(?:e-?mail|voice-?mail|the internet)\b/i,
+  /^\s*(?:auto(?:matic)?[- ]?reply|out of (?:the )?office(?: auto-?reply)?|this is an auto(?:mated|matic) (?:reply|response|message))\b/i,
+];
+
+const PATCH = /^(?:signed-off-by:|diff --git |index [0-9a-f]{7,}\.\.[0-9a-f]{7,}|@@ -\d+(?:,\d+)? \+\d+)/im;
+
+export function voiceOf(newText: string): Voice {
+  const head = newText.slice(0, 600);
+  const absent = OUT_OF_OFFICE.some((p) => p.test(head));
+  return { notTheSender: absent ? 'an out-of-office notice, not a promise' : null, patch: PATCH.test(newText) };
+}
+
+/** A line of code or a shell command is neither a question nor a request: "return err ?", "make clean". */
+const CODE = /[{};]\s*$|^\s*[+#]|->|==|!=|&&|\|\||\$\(|\w\(\)|\b\w+_\w+\(|\b(?:struct|return|define|include|static|const|void|int)\b.*[;{(=]/;
+
+export const looksLikeCode = (sentence: string): boolean => CODE.test(sentence);
