@@ -14,7 +14,7 @@ export function startLine(app: Pick<App, 'config'>, next: Date | null): { fields
   const when = next ? `${next.toLocaleString('en-GB', { timeZone: digest.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })} ${digest.timezone}` : 'never (digest.cron never fires)';
   return {
     fields: { user: imap.user, host: imap.host, inbox: imap.inboxFolder, sent: imap.sentFolder, store: store.path, nextDigest: next?.toISOString() ?? null },
-    message: `watching "${imap.inboxFolder}" and ${sent} of ${imap.user} at ${imap.host}; next digest ${when}, by ${digest.deliver} to ${digest.to}`,
+    message: `followthru run started: watching "${imap.inboxFolder}" and ${sent} of ${imap.user} at ${imap.host}; next digest ${when}, by ${digest.deliver} to ${digest.to}`,
   };
 }
 

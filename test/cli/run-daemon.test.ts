@@ -57,8 +57,8 @@ describe('followthru run', () => {
   it('JSON on a pipe: the start line names what it watches and the next digest; SIGTERM → "stopped", exit 0', async () => {
     const { code, stderr } = await runUntil('SIGTERM', []);
     const lines = stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    const start = lines.find((l) => String(l.msg).startsWith('watching'));
-    expect(start?.msg).toMatch(new RegExp(`^watching "INBOX" and Sent \\(found on connect\\) of ${dovecot.user} at ${dovecot.host}; next digest .* 07:30 UTC, by imap to ${dovecot.user}$`));
+    const start = lines.find((l) => String(l.msg).startsWith('followthru run started: watching'));
+    expect(start?.msg).toMatch(new RegExp(`^followthru run started: watching "INBOX" and Sent \\(found on connect\\) of ${dovecot.user} at ${dovecot.host}; next digest .* 07:30 UTC, by imap to ${dovecot.user}$`));
     expect(start?.nextDigest).toMatch(/T07:30:00\.000Z$/);
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped (SIGTERM)' });
     expect(code).toBe(0);
@@ -66,7 +66,7 @@ describe('followthru run', () => {
 
   it('--log-format human: readable lines; Ctrl-C (SIGINT) → exit 130', async () => {
     const { code, stderr } = await runUntil('SIGINT', ['--log-format', 'human']);
-    expect(stderr).toMatch(/^\d\d:\d\d:\d\d info {2}watching "INBOX"/m);
+    expect(stderr).toMatch(/^\d\d:\d\d:\d\d info {2}followthru run started: watching "INBOX"/m);
     expect(stderr).toMatch(/^\d\d:\d\d:\d\d info {2}stopped \(SIGINT\)/m);
     expect(stderr).not.toMatch(/^\{/m);
     expect(code).toBe(130);
