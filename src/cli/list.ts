@@ -8,7 +8,7 @@ import { followUpDue } from '../track/cadence.js';
 import { shortDay } from '../digest/format.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
 import { digestNote, latestDigest } from './digest-numbers.js';
-import { VERBOSE_OPTION, withApp } from './with-app.js';
+import { VERBOSE_OPTION, withStore } from './with-app.js';
 
 const KINDS: readonly ItemKind[] = ['promise', 'awaiting-reply', 'their-promise', 'asked-of-you'];
 
@@ -78,11 +78,11 @@ export const listCommand: CliCommand = {
     }
     const status: 'all' | ItemStatus[] = options.status === 'all' ? 'all' : ['open', 'snoozed'];
     const now = nowFrom(options);
-    const { items, config, latest } = await withApp(options, async (app) => ({
+    const { items, config, latest } = await withStore(options, async (app) => ({
       items: await listItems(app.store, { status, kind }),
       config: app.config,
       latest: await latestDigest(app.store, now, app.config.digest.timezone),
-    }));
+    }), { readOnly: true });
     // A stale digest's numbers are refused by `done` (see commands/freshness.ts), so they are not shown either.
     const numberOf = (item: TrackedItem) => (latest && !latest.freshness.stale ? (latest.numberOf.get(item.id) ?? null) : null);
     if (options.json) {

@@ -1,17 +1,17 @@
 // followthru status: last sync, items by state, when the next digest goes out.
 import { signInState, signInsOf } from '../auth/status.js';
-import { cronFields } from '../scheduler/cron.js';
 import { nextSlot } from '../scheduler/slot.js';
 import { getLastSyncAt, lastDigest, listCursors } from '../store/index.js';
 import { CONFIG_OPTION, type CliCommand } from './command.js';
-import { withApp } from './with-app.js';
+import { withStore } from './with-app.js';
 
 export const statusCommand: CliCommand = {
   name: 'status',
   description: 'last sync, items by state, next digest',
   options: [CONFIG_OPTION],
   async run(_args, options) {
-    const lines = await withApp(options, async (app) => {
+    const { cronFields } = await import('../scheduler/cron.js');
+    const lines = await withStore(options, async (app) => {
       const counts = await app.store.all<{ kind: string; status: string; n: number }>(
         'SELECT kind, status, COUNT(*) AS n FROM items GROUP BY kind, status ORDER BY kind, status',
       );
@@ -29,7 +29,7 @@ export const statusCommand: CliCommand = {
         'items',
         ...(counts.length ? counts.map((c) => `  ${c.kind.padEnd(14)} ${c.status.padEnd(9)} ${c.n}`) : ['  none yet']),
       ];
-    });
+    }, { readOnly: true });
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },

@@ -14,7 +14,7 @@ export async function readConfigFile(path: string): Promise<{ text: string; mode
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      const fix = `copy config.example.json to ${path} and edit it, or pass --config <file> or set FOLLOWTHRU_CONFIG`;
+      const fix = `run \`followthru init --out ${path}\`, or copy config.example.json there and edit it`;
       throw fail(`no config file at ${path} — fix: ${fix}`, error);
     }
     if (code === 'EISDIR')
@@ -63,24 +63,32 @@ export function stripComments(value: unknown): unknown {
   );
 }
 
-/** A password in a file others can read is a password others have: refuse it. */
+/**
+ * A password in a file others can read is a password others have; a passwordCommand in a file others can write
+ * is a command others choose, run as the user. Refuse both.
+ */
 export function checkPermissions(raw: unknown, path: string, mode: number): Problem[] {
   if (process.platform === 'win32' || (mode & 0o077) === 0) return [];
   const blocks = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  return ['imap', 'smtp']
-    .filter((block) => {
-      const server = blocks[block];
-      return (
-        server !== null &&
-        typeof server === 'object' &&
-        typeof (server as { password?: unknown }).password === 'string'
-      );
-    })
-    .map((block) => ({
-      path: `${block}.password`,
-      problem: `is set, but the config file can be read by other users (mode ${mode.toString(8).padStart(3, '0')})`,
-      fix: `chmod 600 ${path}`,
-    }));
+  const octal = mode.toString(8).padStart(3, '0');
+  const has = (block: string, key: string): boolean => {
+    const server = blocks[block];
+    return server !== null && typeof server === 'object' && typeof (server as Record<string, unknown>)[key] === 'string';
+  };
+  const problems: Problem[] = [];
+  for (const block of ['imap', 'smtp']) {
+    if (has(block, 'password')) {
+      problems.push({ path: `${block}.password`, problem: `is set, but the config file can be read by other users (mode ${octal})`, fix: `chmod 600 ${path}` });
+    }
+    if ((mode & 0o022) !== 0 && has(block, 'passwordCommand')) {
+      problems.push({
+        path: `${block}.passwordCommand`,
+        problem: `is set, but other users can change the config file (mode ${octal}), so they could choose the command followthru runs as you; it was not run`,
+        fix: `chmod 600 ${path}`,
+      });
+    }
+  }
+  return problems;
 }
 
 export function deepFreeze<T>(value: T): T {
