@@ -6,6 +6,7 @@ import { benchExtractCli } from './cli.js';
 import { benchExtraction } from './extract.js';
 import { benchImap } from './imap.js';
 import { type Figure, ratio, report } from './measure.js';
+import { benchStartup } from './startup.js';
 
 const shared = process.env.FOLLOWTHRU_SHARED ?? resolve(process.cwd(), '..', 'shared');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -16,6 +17,7 @@ const perMail = (f: Figure) => f.ms / f.count;
 const target = (label: string, value: string, holds: boolean) => `${label.padEnd(52)} ${value.padStart(10)}  ${holds ? 'holds' : 'MISSED'}`;
 
 console.log(`followthru bench — node ${process.version}\n`);
+console.log(`Start-up: wall time of the real binary\n${(await benchStartup()).join('\n')}\n`);
 console.log(`Extraction: ${rounds} rounds over shared/eval/{dev,lin-dev}`);
 const extraction = await benchExtraction(corpora, rounds);
 const targets: string[] = [];

@@ -1,30 +1,37 @@
 // Composition root: config → adapters (store, extractor, logger) → the stages. Commands start here.
+// The heavy stages (compromise, chrono, imapflow, nodemailer) are imported when a command opens them, not
+// before: a `followthru list` needs the store, never the NLP, and starts in a fraction of the time.
 import { withCredential } from './auth/credential.js';
-import { digestReplyHandler } from './commands/handle.js';
 import { type Config, configForAccount, resolvePassword } from './config.js';
+import type { OutgoingMail, SmtpLogin } from './digest/send.js';
 import type { Transport } from './digest/transport.js';
-import { isSmtpAuthRefusal, type OutgoingMail, sendSmtp, type SmtpLogin, verifySmtp } from './digest/send.js';
 import { FollowthruError } from './errors.js';
-import { createExtractor, type Extractor } from './extract/index.js';
+import type { Extractor } from './extract/index.js';
 import type { Confirmation, DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
-import { type ImapSession, openImap } from './source/imap.js';
-import { openStore, queueConfirmations, type Store } from './store/index.js';
+import { defaultLogFormat, type LogFormat } from './log-format.js';
+import type { ImapSession } from './source/imap.js';
+import { openStore, type OpenStoreOptions, queueConfirmations, type Store } from './store/index.js';
 
-export interface App {
+/** What every command that reads the store gets: the config, the store, a logger. */
+export interface StoreApp {
   config: Config;
   store: Store;
-  extractor: Extractor;
   log: Logger;
+  /** What the pure stages need to know about the user, at `now`. */
+  context(now: Date): IngestContext;
+  close(): Promise<void>;
+}
+
+/** The whole pipeline: a StoreApp plus the extractor and the ingest stage's dependencies. */
+export interface App extends StoreApp {
+  extractor: Extractor;
   /** The ingest stage's dependencies, with the digest-reply handler when one is wired. */
   deps: IngestDeps;
   /** Overrides the configured delivery (tests, --dry-run): see digest/deliver.ts transportFor. */
   transport?: Transport;
   /** Items a reply asked a follow-up draft for, committed and waiting to be filed in Drafts (see draft/file.ts). */
   draftQueue: number[];
-  /** What the pure stages need to know about the user, at `now`. */
-  context(now: Date): IngestContext;
-  close(): Promise<void>;
 }
 
 /** A server's password, resolved now and masked in every log line from here on. */
@@ -40,35 +47,28 @@ export interface AppOptions {
   log?: Logger;
   /** --verbose lowers the config's level to debug. */
   verbose?: boolean;
+  /** --log-format; by default human on a terminal, JSON elsewhere (systemd). */
+  logFormat?: LogFormat;
   onDigestReply?: DigestReplyHandler;
   transport?: Transport;
 }
 
-export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Logger {
+export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false, format: LogFormat = defaultLogFormat()): Logger {
   const level: LogLevel = verbose ? 'debug' : config.logLevel;
-  return createLogger({ level });
+  return createLogger({ level, format });
 }
 
-export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const log = options.log ?? loggerFor(config, options.verbose);
-  const store = await openStore(config.store.path);
-  const extractor = createExtractor(undefined, undefined, config.country);
-  const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
-  const draftQueue: number[] = [];
-  // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox);
-  // drafts a reply asked for wait in memory until the batch has committed.
-  const afterCommit = (_sent: Confirmation[], drafts: number[]): void => {
-    draftQueue.push(...drafts);
-  };
-  const deps: IngestDeps = { store, extractor, log, onDigestReply, inCommit: queueConfirmations, afterCommit };
+/** The store alone (list, status, backup, item commands): no NLP, no IMAP loaded. */
+export async function openStoreApp(config: Config, options: AppOptions & OpenStoreOptions = {}): Promise<StoreApp> {
+  const store = await openStore(config.store.path, { readOnly: options.readOnly });
+  let log = options.log;
   return {
     config,
     store,
-    extractor,
-    log,
-    deps,
-    draftQueue,
-    ...(options.transport ? { transport: options.transport } : {}),
+    // Made on first use: a `list` that logs nothing never loads the logger's library.
+    get log() {
+      return (log ??= loggerFor(config, options.verbose, options.logFormat));
+    },
     context: contextOf(config),
     close: () => store.close(),
   };
@@ -105,8 +105,27 @@ export function accountApp(app: App, id: string, label = app.config.accounts.len
   };
 }
 
+export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const [{ createExtractor }, { digestReplyHandler }] = await Promise.all([
+    import('./extract/index.js'),
+    import('./commands/handle.js'),
+  ]);
+  const base = await openStoreApp(config, options);
+  const extractor = createExtractor(undefined, undefined, config.country);
+  const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, base.log);
+  const draftQueue: number[] = [];
+  // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox);
+  // drafts a reply asked for wait in memory until the batch has committed.
+  const afterCommit = (_sent: Confirmation[], drafts: number[]): void => {
+    draftQueue.push(...drafts);
+  };
+  const deps: IngestDeps = { store: base.store, extractor, log: base.log, onDigestReply, inCommit: queueConfirmations, afterCommit };
+  return { ...base, extractor, deps, draftQueue, ...(options.transport ? { transport: options.transport } : {}) };
+}
+
 /** The user's IMAP session, the password or access token resolved and masked first (a refused token: see withCredential). */
-export async function openUserImap(app: App): Promise<ImapSession> {
+export async function openUserImap(app: Pick<StoreApp, 'config' | 'log'>): Promise<ImapSession> {
+  const { openImap } = await import('./source/imap.js');
   const { imap } = app.config;
   const at = { host: imap.host, port: imap.port, secure: imap.secure, allowInsecure: imap.allowInsecure, user: imap.user, maxMessageBytes: imap.maxMessageBytes, log: app.log };
   const refused = (error: unknown) => error instanceof FollowthruError && error.code === 'EIMAP_AUTH';
@@ -117,6 +136,7 @@ export async function openUserImap(app: App): Promise<ImapSession> {
 export async function userSmtp(config: Config, mail: OutgoingMail | null): Promise<void> {
   const smtp = config.smtp;
   if (!smtp) throw new Error('smtp: not configured');
+  const { isSmtpAuthRefusal, sendSmtp, verifySmtp } = await import('./digest/send.js'); // nodemailer, on first use
   const send = (login: SmtpLogin) => (mail ? sendSmtp(mail, smtp, login) : verifySmtp(smtp, login));
   if (!smtp.user) return send(null);
   return withCredential(config, 'smtp', send, isSmtpAuthRefusal);

@@ -1,15 +1,16 @@
 // One schema → a frozen, validated Config. The only file that imports zod.
 // Flow: read → parse JSON → drop "//" comment keys → schema → cross-field checks → defaults → freeze.
 // Every problem found is reported at once, one per line, so a user fixes the file in one pass.
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import { checkIncreasing, checkServer, hasPasswordSource, isCalendarDate, isTimeZone, looksLikeCron } from './config/checks.js';
 import { finalize, IMAP_PORTS, SMTP_PORTS, serverConfig } from './config/defaults.js';
 import { type AccountInput, DEFAULT_ACCOUNT, hasAccounts, placeProblem, splitAccounts } from './config/accounts.js';
 import { checkPermissions, deepFreeze, parseJson, readConfigFile, stripComments } from './config/file.js';
+import { locateConfig } from './config/locate.js';
 import { checkCredentials, effectiveSmtpOAuth2 } from './config/oauth2.js';
 import { formatProblems, type Problem, problemsFromIssue } from './config/problems.js';
 import type { AccountConfig, Config } from './config/types.js';
+import { PLACEHOLDERS, unknownPlaceholders } from './digest/suggest.js';
 import { FollowthruError } from './errors.js';
 import { DEFAULT_HOLIDAYS, isHolidayCountry } from './extract/due/holidays.js';
 
@@ -85,6 +86,9 @@ const schema = z.strictObject({
     .strictObject({
       afterBusinessDays: z.array(z.int().min(1).max(365)).default([3, 7, 14]),
       maxNudges: z.int().min(0).max(20).default(3),
+      templates: z
+        .strictObject({ waiting: opt(text()), theirPromise: opt(text()), lastNote: opt(text()) })
+        .prefault({}),
     })
     .prefault({}),
   checkIn: z.strictObject({ afterDays: z.int().min(0).max(365).default(14) }).prefault({}),
@@ -124,6 +128,16 @@ function crossChecks(input: unknown): Problem[] {
   }
   if (followUp.success) {
     problems.push(...checkIncreasing('followUp.afterBusinessDays', followUp.data.afterBusinessDays));
+    for (const [name, template] of Object.entries(followUp.data.templates)) {
+      const unknown = typeof template === 'string' ? unknownPlaceholders(template) : [];
+      if (unknown.length) {
+        problems.push({
+          path: `followUp.templates.${name}`,
+          problem: `uses ${unknown.map((u) => `{${u}}`).join(', ')}, which is not a placeholder`,
+          fix: `use only ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+        });
+      }
+    }
   }
   return problems;
 }
@@ -185,9 +199,12 @@ export function configForAccount(config: Config, id: string): Config {
   return { ...account, accounts: config.accounts };
 }
 
-/** Loads the config from `path`, else $FOLLOWTHRU_CONFIG, else ./config.json. Throws ECONFIG listing every problem. */
+/**
+ * Loads the config from `path`, else $FOLLOWTHRU_CONFIG, else ./config.json, else
+ * $XDG_CONFIG_HOME/followthru/config.json. Throws ECONFIG listing every problem.
+ */
 export async function loadConfig(path?: string, env: NodeJS.ProcessEnv = process.env): Promise<Config> {
-  const file = resolve(path || env.FOLLOWTHRU_CONFIG || './config.json');
+  const file = locateConfig(path, env);
   const { text: content, mode } = await readConfigFile(file);
   const json = parseJson(content, file);
   return parseConfig(json, file, checkPermissions(json, file, mode));

@@ -3,6 +3,7 @@
 
 export const ERROR_CODES = {
   ECONFIG: 'the configuration is invalid',
+  EUSAGE: 'a command was given a wrong flag or argument',
   ESECRET: 'a password could not be read',
   ESIGNIN: 'the OAuth2 sign-in is missing, expired or was refused: only `followthru login` fixes it',
   EOAUTH: 'the OAuth2 sign-in server could not be reached or answered badly',

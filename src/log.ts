@@ -1,7 +1,14 @@
-// Logging: JSON lines on stderr. The only file that imports pino.
+// Logging: JSON lines on stderr (or human ones, see log-format.ts). The only file that imports pino.
 // Two nets against leaking secrets: keys that name a secret are redacted wherever they sit (four levels
 // deep), and any value passed to registerSecret is masked in the finished line, whatever key or text holds it.
-import pino from 'pino';
+import { createRequire } from 'node:module';
+import type pinoModule from 'pino';
+import { humanLine, type LogFormat } from './log-format.js';
+
+// pino is loaded on the first createLogger, not on import: commands that never log (list, status) skip it.
+type Pino = typeof pinoModule;
+let pinoLoaded: Pino | null = null;
+const loadPino = (): Pino => (pinoLoaded ??= createRequire(import.meta.url)('pino') as Pino);
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 
@@ -69,7 +76,7 @@ export function maskSecrets(text: string): string {
   return masked;
 }
 
-function wrap(base: pino.Logger): Logger {
+function wrap(base: pinoModule.Logger): Logger {
   const method =
     (level: 'trace' | 'debug' | 'info' | 'warn' | 'error'): LogMethod =>
     (fieldsOrMessage: object | string, message?: string) => {
@@ -86,7 +93,11 @@ function wrap(base: pino.Logger): Logger {
   };
 }
 
-export function createLogger(options: { level?: LogLevel; destination?: LogDestination } = {}): Logger {
+export function createLogger(options: { level?: LogLevel; destination?: LogDestination; format?: LogFormat } = {}): Logger {
+  const pino = loadPino();
+  const target = options.destination ?? pino.destination({ fd: 2, sync: true });
+  // Human lines are made from the finished JSON line, after masking: the same secrets are gone from both.
+  const destination: LogDestination = options.format === 'human' ? { write: (line) => target.write(humanLine(line)) } : target;
   const base = pino(
     {
       level: options.level ?? 'info',
@@ -99,7 +110,7 @@ export function createLogger(options: { level?: LogLevel; destination?: LogDesti
       hooks: { streamWrite: maskSecrets },
     },
     // Synchronous stderr: a daemon that crashes must not lose the line that says why.
-    options.destination ?? pino.destination({ fd: 2, sync: true }),
+    destination,
   );
   return wrap(base);
 }

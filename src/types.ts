@@ -181,8 +181,10 @@ export interface DigestLine {
   /** The other side: "Priya Shah <priya@harbor.example>". */
   who: string;
   subject: string;
-  /** When the source mail was sent: "Tue 10 Nov". */
+  /** When the source mail was sent: "Tue 10 Nov" ("Mon 3 Apr 2000" from another year). */
   sent: string;
+  /** The source mail came from them (asked of you, their promise): rendered "from X · received". */
+  received?: boolean;
   /** The due date as read: "you wrote 'Friday' → Fri 13 Nov". */
   due: string | null;
   /** One line: what to do now. */

@@ -1,4 +1,5 @@
 // What a command is, independent of the argv library: main.ts turns these into the CLI.
+import { FollowthruError } from '../errors.js';
 
 export interface CliOption {
   /** Commander-style flags: "--json", "--tz <zone>", "-c, --config <file>". */
@@ -30,7 +31,7 @@ export const ACCOUNT_OPTION: CliOption = {
 
 export const CONFIG_OPTION: CliOption = {
   flags: '-c, --config <file>',
-  description: 'config file (default: $FOLLOWTHRU_CONFIG or ./config.json)',
+  description: 'config file (default: $FOLLOWTHRU_CONFIG, ./config.json, or ~/.config/followthru/config.json)',
 };
 
 /** Reads --now, or the real clock. */
@@ -38,6 +39,6 @@ export function nowFrom(options: Record<string, unknown>): Date {
   const raw = options.now;
   if (typeof raw !== 'string') return new Date();
   const now = new Date(raw);
-  if (Number.isNaN(now.getTime())) throw new Error(`--now: '${raw}' is not an ISO date-time`);
+  if (Number.isNaN(now.getTime())) throw new FollowthruError('EUSAGE', `--now: '${raw}' is not an ISO date-time`);
   return now;
 }

@@ -5,13 +5,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp } from '../app.js';
-import { parseConfig } from '../config.js';
-import { composeFromStore } from '../digest/deliver.js';
 import { renderHtml } from '../digest/render-html.js';
 import { renderText } from '../digest/render-text.js';
-import { ingestLocal } from '../ingest/local.js';
-import { createLogger } from '../log.js';
 import type { CliCommand } from './command.js';
 
 /** Mon 16 Nov 2026, 07:30 in Chicago: the morning after the sample's two weeks. */
@@ -33,6 +28,13 @@ export interface DemoResult {
 
 export async function runDemo(now: Date): Promise<DemoResult> {
   const sample = sampleDir();
+  const [{ openApp }, { parseConfig }, { composeFromStore }, { ingestLocal }, { createLogger }] = await Promise.all([
+    import('../app.js'),
+    import('../config.js'),
+    import('../digest/deliver.js'),
+    import('../ingest/local.js'),
+    import('../log.js'),
+  ]);
   const work = await mkdtemp(join(tmpdir(), 'followthru-demo-'));
   try {
     const json = JSON.parse(await readFile(join(sample, 'config.json'), 'utf8')) as Record<string, unknown>;
@@ -60,14 +62,15 @@ export const demoCommand: CliCommand = {
   ],
   async run(_args, options) {
     const now = new Date(String(options.now));
-    const started = performance.now();
+    // Wall time from the process's start: loading the libraries is part of what the user waits for.
+    const started = performance.timeOrigin;
     const result = await runDemo(now);
     const htmlPath = resolve(String(options.html));
     await writeFile(htmlPath, result.html);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `followthru demo — Dana Reyes's mailbox (sample/), clock ${DEMO_NOW}\n` +
-        `${result.counts.messages} mails read, ${result.counts.items} items tracked, in ${seconds}s\n\n${result.text}\nHTML version: ${htmlPath}\n`,
+        `${result.counts.messages} mails read, ${result.counts.items} items tracked, in ${seconds}s (wall time, start-up included)\n\n${result.text}\nHTML version: ${htmlPath}\n`,
     );
     return 0;
   },

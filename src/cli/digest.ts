@@ -1,10 +1,9 @@
 // followthru digest --print | --html FILE | --send [--now ISO]
-import { composeFromStore, sendDigest } from '../digest/deliver.js';
+import { writePrivateFile } from '../store/index.js';
 import { renderHtml } from '../digest/render-html.js';
 import { renderText } from '../digest/render-text.js';
 import { CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
-import { VERBOSE_OPTION, withApp } from './with-app.js';
-import { writePrivateFile } from '../store/index.js';
+import { LOG_FORMAT_OPTION, VERBOSE_OPTION, withApp, withStore } from './with-app.js';
 
 export const digestCommand: CliCommand = {
   name: 'digest',
@@ -13,6 +12,7 @@ export const digestCommand: CliCommand = {
     CONFIG_OPTION,
     NOW_OPTION,
     VERBOSE_OPTION,
+    LOG_FORMAT_OPTION,
     { flags: '--print', description: 'write the text version to stdout (even on a quiet day)' },
     { flags: '--html <file>', description: 'write the HTML version to FILE' },
     { flags: '--send', description: "send it now (once a day: a second --send the same day does nothing)" },
@@ -23,17 +23,20 @@ export const digestCommand: CliCommand = {
       process.stderr.write('followthru digest: say what to do: --print, --html FILE or --send\n');
       return 2;
     }
-    return withApp(options, async (app) => {
-      if (options.print || options.html) {
-        const digest = await composeFromStore(app, now, false);
-        if (!digest) process.stdout.write('nothing to report\n');
-        else {
-          if (options.print) process.stdout.write(renderText(digest));
-          if (typeof options.html === 'string') await writePrivateFile(options.html, renderHtml(digest));
-        }
+    const { composeFromStore, sendDigest } = await import('../digest/deliver.js');
+    if (options.print || options.html) {
+      // Reading only: works on a read-only store.
+      const digest = await withStore(options, (app) => composeFromStore(app, now, false), { readOnly: true });
+      if (!digest) process.stdout.write('nothing to report\n');
+      else {
+        if (options.print) process.stdout.write(renderText(digest));
+        if (typeof options.html === 'string') await writePrivateFile(options.html, renderHtml(digest));
       }
-      if (options.send) process.stdout.write(`digest: ${await sendDigest(app, now)}\n`);
-      return 0;
-    });
+    }
+    if (options.send) {
+      const outcome = await withApp(options, (app) => sendDigest(app, now));
+      process.stdout.write(`digest: ${outcome}\n`);
+    }
+    return 0;
   },
 };

@@ -2,11 +2,10 @@
 // arguments, every corpus under shared/eval in one cross-source table.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createExtractor, type Extractor } from '../extract/index.js';
+import type { Extractor } from '../extract/index.js';
 import type { CliCommand } from './command.js';
 import { crossSourceTable, findCorpora, sharedRoot } from './eval-corpora.js';
 import { type GoldMessage, type Prediction, score, scoreLines } from './eval-score.js';
-import { parsedMail } from './mail-files.js';
 
 function readGold(path: string): GoldMessage[] {
   return readFileSync(path, 'utf8')
@@ -22,6 +21,7 @@ function readGold(path: string): GoldMessage[] {
 }
 
 async function predict(paths: string[], extractor: Extractor): Promise<Prediction[]> {
+  const { parsedMail } = await import('./mail-files.js');
   const predictions: Prediction[] = [];
   for await (const parsed of parsedMail(paths)) {
     if ('error' in parsed) {
@@ -58,6 +58,7 @@ export const evalCommand: CliCommand = {
     { flags: '--held-out <corpora>', description: 'mark these corpora (comma-separated) as held out from tuning in the table' },
   ],
   async run([goldPath, ...paths], options) {
+    const { createExtractor } = await import('../extract/index.js'); // compromise and chrono, for eval only
     const extractor = createExtractor();
     if (goldPath === undefined) {
       const heldOut = typeof options.heldOut === 'string' ? options.heldOut.split(',').map((s) => s.trim()) : [];

@@ -1,8 +1,7 @@
 // followthru explain FILE: every decision extraction made on one mail, in order.
-import { createExtractor, type SentenceTrace } from '../extract/index.js';
+import type { SentenceTrace } from '../extract/index.js';
 import { splitReply } from '../parse/reply-text.js';
 import type { CliCommand } from './command.js';
-import { checkZone, parsedMail } from './mail-files.js';
 
 function offsetText(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
@@ -32,6 +31,7 @@ export const explainCommand: CliCommand = {
   description: 'show how extraction read one mail: kept text, candidates, rules, refiners, due dates',
   options: [{ flags: '--tz <zone>', description: "read due dates in this IANA zone instead of the sender's" }],
   async run([file], options) {
+    const [{ createExtractor }, { checkZone, parsedMail }] = await Promise.all([import('../extract/index.js'), import('./mail-files.js')]);
     const extractor = createExtractor();
     for await (const parsed of parsedMail([file ?? ''], checkZone(options.tz))) {
       if ('error' in parsed) {

@@ -1,9 +1,7 @@
 // followthru extract [--json] [--tz ZONE] PATH...
 import { isoInOffset } from '../extract/due/calendar.js';
-import { createExtractor } from '../extract/index.js';
 import type { Commitment, Extraction, Message } from '../types.js';
 import type { CliCommand } from './command.js';
-import { checkZone, parsedMail } from './mail-files.js';
 
 export function extractionJson(file: string, message: Message, extraction: Extraction): string {
   return JSON.stringify({
@@ -39,6 +37,7 @@ export const extractCommand: CliCommand = {
     { flags: '--tz <zone>', description: "read due dates in this IANA zone instead of the sender's" },
   ],
   async run(paths, options) {
+    const [{ createExtractor }, { checkZone, parsedMail }] = await Promise.all([import('../extract/index.js'), import('./mail-files.js')]);
     const timeZone = checkZone(options.tz);
     const extractor = createExtractor();
     let failed = 0;

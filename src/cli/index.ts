@@ -12,6 +12,7 @@ import { initCommand } from './init/index.js';
 import { ITEM_COMMANDS } from './items.js';
 import { listCommand } from './list.js';
 import { loginCommand } from './login.js';
+import { restoreCommand } from './restore.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
 import { syncCommand } from './sync.js';
@@ -29,6 +30,7 @@ export const COMMANDS: CliCommand[] = [
   statusCommand,
   icsCommand,
   backupCommand,
+  restoreCommand,
   extractCommand,
   explainCommand,
   evalCommand,

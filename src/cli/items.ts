@@ -3,14 +3,12 @@
 // latest digest; "#12" is a list id (as `followthru list` shows it).
 import { applyCommands } from '../commands/apply.js';
 import { VERBS, type VerbSpec } from '../commands/grammar.js';
-import { parseLine } from '../commands/parse-reply.js';
-import { fileDrafts } from '../draft/file.js';
 import { addSuppression, getItem, updateItem } from '../store/index.js';
 import type { TrackedItem } from '../types.js';
 import { accountScope } from './account.js';
 import { ACCOUNT_OPTION, CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
 import { cliTargets, digestNote, latestDigest } from './digest-numbers.js';
-import { withApp } from './with-app.js';
+import { withStore } from './with-app.js';
 
 const ITEMS_HINT = "item numbers from the latest digest (2, 1-3, all) or list ids as '#12' (quote the #: the shell reads it as a comment)";
 
@@ -27,7 +25,9 @@ function itemCommand(spec: VerbSpec): CliCommand {
     options: [CONFIG_OPTION, NOW_OPTION, ACCOUNT_OPTION],
     async run(words, options) {
       const now = nowFrom(options);
-      return withApp(options, async (app) => {
+      // The date reader (chrono) is loaded only when an item command runs, never for --help.
+      const { parseLine } = await import('../commands/parse-reply.js');
+      return withStore(options, async (app) => {
         const command = parseLine(`${spec.words[0]} ${words.join(' ')}`, now, app.config.timezone, null);
         if (!command || command.verb === 'unknown') {
           process.stderr.write(command?.reason ? `followthru ${spec.cli} ${words.join(' ')}: ${command.reason}\n` : usage(spec, words));
@@ -55,7 +55,8 @@ function itemCommand(spec: VerbSpec): CliCommand {
             if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id, account: change.item.account }, now);
           }
         });
-        const filed = await fileDrafts(app, drafts, now);
+        // Filing a draft needs IMAP and the mail composer: loaded only when a draft is asked for.
+        const filed = drafts.length > 0 ? await (await import('../draft/file.js')).fileDrafts(app, drafts, now) : [];
         const note = targets.some((t) => !t.label.startsWith('#')) ? digestNote(latest) : '';
         process.stdout.write(`${[note, ...elsewhere, ...results, ...filed].filter(Boolean).join('\n')}\n`);
         return changes.length + drafts.length === targets.length ? 0 : 1;

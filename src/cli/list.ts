@@ -9,7 +9,7 @@ import { shortDay } from '../digest/format.js';
 import { ACCOUNT_OPTION, CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
 import { accountScope } from './account.js';
 import { digestNote, latestDigest } from './digest-numbers.js';
-import { VERBOSE_OPTION, withApp } from './with-app.js';
+import { VERBOSE_OPTION, withStore } from './with-app.js';
 
 const KINDS: readonly ItemKind[] = ['promise', 'awaiting-reply', 'their-promise', 'asked-of-you'];
 
@@ -82,11 +82,11 @@ export const listCommand: CliCommand = {
     }
     const status: 'all' | ItemStatus[] = options.status === 'all' ? 'all' : ['open', 'snoozed'];
     const now = nowFrom(options);
-    const { items, config, latest } = await withApp(options, async (app) => ({
+    const { items, config, latest } = await withStore(options, async (app) => ({
       items: await listItems(accountScope(app, options), { status, kind }),
       config: app.config,
       latest: await latestDigest(app.store, now, app.config.digest.timezone),
-    }));
+    }), { readOnly: true });
     // A stale digest's numbers are refused by `done` (see commands/freshness.ts), so they are not shown either.
     const numberOf = (item: TrackedItem) => (latest && !latest.freshness.stale ? (latest.numberOf.get(item.id) ?? null) : null);
     if (options.json) {

@@ -7,10 +7,9 @@ import { listenLoopback, postForm } from '../auth/http.js';
 import { runLoopbackFlow } from '../auth/loopback-flow.js';
 import { signInsOf } from '../auth/status.js';
 import { writeTokenFile } from '../auth/token-file.js';
-import { type Config, loadConfig, type OAuth2SignIn } from '../config.js';
+import type { Config, OAuth2SignIn } from '../config.js';
 import { FollowthruError } from '../errors.js';
 import { registerSecret } from '../log.js';
-import { openImap } from '../source/imap.js';
 import { CONFIG_OPTION, type CliCommand } from './command.js';
 
 export interface LoginDeps {
@@ -49,6 +48,7 @@ export async function runLogin(config: Config, deps: LoginDeps): Promise<void> {
   const imap = config.imap;
   if (imap.oauth2?.kind !== 'signin' || deps.skipImapCheck) return;
   const accessToken = await accessTokenFor(imap.oauth2, { post: deps.post });
+  const { openImap } = await import('../source/imap.js'); // imapflow, loaded only when a login runs
   const session = await openImap({ host: imap.host, port: imap.port, secure: imap.secure, allowInsecure: imap.allowInsecure, user: imap.user, accessToken });
   await session.close();
   deps.say(`IMAP login as ${imap.user} at ${imap.host} works.`);
@@ -59,6 +59,7 @@ export const loginCommand: CliCommand = {
   description: 'sign in with OAuth2 (Microsoft 365, Outlook.com, Google) and keep the refresh token beside the store',
   options: [CONFIG_OPTION],
   async run(_args, options) {
+    const { loadConfig } = await import('../config.js');
     const config = await loadConfig(typeof options.config === 'string' ? options.config : undefined);
     await runLogin(config, { say: (line) => process.stdout.write(`${line}\n`) });
     return 0;

@@ -1,6 +1,6 @@
 // Local mail for the commands that read files (extract, explain, eval): read, parse, and report failures
 // one line each without stopping.
-import { errorMessage } from '../errors.js';
+import { errorMessage, FollowthruError } from '../errors.js';
 import { offsetOfZone } from '../extract/due/calendar.js';
 import { parseMessage } from '../parse/mailparser.js';
 import { readLocalMail } from '../source/local.js';
@@ -37,6 +37,6 @@ export function checkZone(timeZone: unknown): string | undefined {
     new Intl.DateTimeFormat('en-US', { timeZone: String(timeZone) });
     return String(timeZone);
   } catch {
-    throw new Error(`--tz: '${String(timeZone)}' is not an IANA time zone (for example Europe/Paris)`);
+    throw new FollowthruError('EUSAGE', `--tz: '${String(timeZone)}' is not an IANA time zone (for example Europe/Paris)`);
   }
 }

@@ -1,17 +1,17 @@
 // followthru status: last sync, items by state, when the next digest goes out.
 import { signInState, signInsOf } from '../auth/status.js';
-import { cronFields } from '../scheduler/cron.js';
 import { nextSlot } from '../scheduler/slot.js';
 import { getLastSyncAt, lastDigest } from '../store/index.js';
 import { CONFIG_OPTION, type CliCommand } from './command.js';
-import { withApp } from './with-app.js';
+import { withStore } from './with-app.js';
 
 export const statusCommand: CliCommand = {
   name: 'status',
   description: 'last sync, items by state, next digest',
   options: [CONFIG_OPTION],
   async run(_args, options) {
-    const lines = await withApp(options, async (app) => {
+    const { cronFields } = await import('../scheduler/cron.js');
+    const lines = await withStore(options, async (app) => {
       const stats = await app.store.stats();
       // With one account, lines read as they always did; with several, each says whose it is.
       const several = app.config.accounts.length > 1;
@@ -31,7 +31,7 @@ export const statusCommand: CliCommand = {
         'items',
         ...(counts.length ? counts.map((c) => `  ${whose(c.account)}${c.kind.padEnd(14)} ${c.status.padEnd(9)} ${c.count}`) : ['  none yet']),
       ];
-    });
+    }, { readOnly: true });
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },

@@ -90,7 +90,11 @@ export function finalize(parsed: ParsedConfig, configPath: string, account: stri
     trackAddress: parsed.trackAddress ?? null,
     authservId: parsed.authservId?.toLowerCase() ?? null,
     // Copies: zod hands back its default arrays as-is, and the caller is about to freeze this tree.
-    followUp: { ...parsed.followUp, afterBusinessDays: [...parsed.followUp.afterBusinessDays] },
+    followUp: {
+      afterBusinessDays: [...parsed.followUp.afterBusinessDays],
+      maxNudges: parsed.followUp.maxNudges,
+      templates: Object.fromEntries(Object.entries(parsed.followUp.templates).filter(([, t]) => t != null)),
+    },
     checkIn: { afterDays: parsed.checkIn.afterDays },
     holidays: [...parsed.holidays],
     country: parsed.country,

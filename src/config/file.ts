@@ -14,7 +14,7 @@ export async function readConfigFile(path: string): Promise<{ text: string; mode
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      const fix = `copy config.example.json to ${path} and edit it, or pass --config <file> or set FOLLOWTHRU_CONFIG`;
+      const fix = `run \`followthru init --out ${path}\`, or copy config.example.json there and edit it`;
       throw fail(`no config file at ${path} — fix: ${fix}`, error);
     }
     if (code === 'EISDIR')
@@ -63,23 +63,35 @@ export function stripComments(value: unknown): unknown {
   );
 }
 
-/** A password in a file others can read is a password others have: refuse it (in every account's blocks too). */
+/**
+ * A password in a file others can read is a password others have; a passwordCommand in a file others can write
+ * is a command others choose, run as the user. Refuse both, in every account's blocks too.
+ */
 export function checkPermissions(raw: unknown, path: string, mode: number): Problem[] {
   if (process.platform === 'win32' || (mode & 0o077) === 0) return [];
   const asObject = (v: unknown): Record<string, unknown> =>
     v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  const octal = mode.toString(8).padStart(3, '0');
   const top = asObject(raw);
   const owners: Array<[prefix: string, blocks: Record<string, unknown>]> = [['', top]];
   if (Array.isArray(top.accounts)) top.accounts.forEach((a, i) => owners.push([`accounts.${i}.`, asObject(a)]));
-  return owners.flatMap(([prefix, blocks]) =>
-    ['imap', 'smtp']
-      .filter((block) => typeof asObject(blocks[block]).password === 'string')
-      .map((block) => ({
-        path: `${prefix}${block}.password`,
-        problem: `is set, but the config file can be read by other users (mode ${mode.toString(8).padStart(3, '0')})`,
-        fix: `chmod 600 ${path}`,
-      })),
-  );
+  const problems: Problem[] = [];
+  for (const [prefix, blocks] of owners) {
+    for (const block of ['imap', 'smtp']) {
+      const server = asObject(blocks[block]);
+      if (typeof server.password === 'string') {
+        problems.push({ path: `${prefix}${block}.password`, problem: `is set, but the config file can be read by other users (mode ${octal})`, fix: `chmod 600 ${path}` });
+      }
+      if ((mode & 0o022) !== 0 && typeof server.passwordCommand === 'string') {
+        problems.push({
+          path: `${prefix}${block}.passwordCommand`,
+          problem: `is set, but other users can change the config file (mode ${octal}), so they could choose the command followthru runs as you; it was not run`,
+          fix: `chmod 600 ${path}`,
+        });
+      }
+    }
+  }
+  return problems;
 }
 
 export function deepFreeze<T>(value: T): T {

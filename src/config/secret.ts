@@ -54,11 +54,15 @@ function runCommand(command: string, env: NodeJS.ProcessEnv, timeoutMs: number):
   });
 }
 
-function firstStderrLine(result: CommandResult): string {
+/**
+ * The command's first stderr line, with what might be a password cut out: whatever reached stdout, and the
+ * command's own words (a password pasted into passwordCommand by mistake comes back as "sh: 1: <it>: not found").
+ */
+function firstStderrLine(result: CommandResult, command: string): string {
   let text = result.stderr;
-  // Whatever reached stdout could be (part of) the password; never let stderr repeat it.
-  for (const line of result.stdout.split('\n').map((l) => l.trim()))
-    if (line) text = text.split(line).join('…');
+  const words = command.split(/\s+/).filter((w) => w.length >= 4);
+  const cut = [command.trim(), ...words, ...result.stdout.split('\n').map((l) => l.trim())].filter(Boolean);
+  for (const piece of cut.sort((a, b) => b.length - a.length)) text = text.split(piece).join('…');
   const first = text.trim().split('\n')[0]?.trim().slice(0, 200) ?? '';
   return first ? `: ${first}` : '';
 }
@@ -74,7 +78,7 @@ async function fromCommand(command: string, env: NodeJS.ProcessEnv, field: strin
   }
   if (result.code !== 0) {
     const fix = 'run the command in a shell to see what it needs';
-    throw secretError(`${field} exited with status ${result.code}${firstStderrLine(result)} — fix: ${fix}`);
+    throw secretError(`${field} exited with status ${result.code}${firstStderrLine(result, command)} — fix: ${fix}`);
   }
   const secret = result.stdout.replace(/\r?\n$/, '');
   if (secret === '') {
@@ -124,8 +128,9 @@ export async function resolvePassword(
     const name = source.passwordEnv;
     const value = env[name];
     if (value === undefined || value === '') {
+      // The name is never repeated: a password pasted here by mistake would be logged on every retry.
       throw secretError(
-        `${where}.passwordEnv: the environment variable ${name} is not set — fix: export ${name}=…`,
+        `${where}.passwordEnv: the environment variable it names is not set — fix: export that variable (the name in ${where}.passwordEnv) where followthru starts`,
       );
     }
     return value;

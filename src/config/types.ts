@@ -1,3 +1,5 @@
+import type { FollowUpTemplates } from '../digest/suggest.js';
+
 // The validated configuration, as every other module sees it: defaults applied, paths absolute, deeply frozen.
 
 /** Where a password comes from. Exactly one must be set when the password is needed. */
@@ -89,6 +91,8 @@ export interface FollowUpConfig {
   /** Business days after which a silent thread is suggested for a nudge, increasing. */
   afterBusinessDays: readonly number[];
   maxNudges: number;
+  /** The user's own wording for follow-up suggestions; a template left out uses the default. */
+  templates: Partial<FollowUpTemplates>;
 }
 
 export type ConfigLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';

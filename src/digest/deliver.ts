@@ -5,7 +5,7 @@
 // digest's Message-ID, over SMTP it is sent again (a duplicate beats a missing digest; see the README).
 import { fileDrafts } from '../draft/file.js';
 import { randomBytes } from 'node:crypto';
-import { type App, openUserImap, userSmtp } from '../app.js';
+import { type App, openUserImap, type StoreApp, userSmtp } from '../app.js';
 import {
   createDigest,
   digestForDay,
@@ -43,7 +43,7 @@ import { digestMessageId, digestToken, mailMark } from './token.js';
 const mailDomain = (app: App): string => app.config.digest.to.split('@')[1] ?? 'followthru.local';
 
 /** Composes today's digest from the store (null on a quiet day). */
-export async function composeFromStore(app: App, now: Date, quiet = app.config.digest.quiet): Promise<Digest | null> {
+export async function composeFromStore(app: Pick<StoreApp, 'store' | 'config' | 'log'>, now: Date, quiet = app.config.digest.quiet): Promise<Digest | null> {
   const items = await listItems(app.store);
   const previous = await lastDigest(app.store, { sentOnly: true });
   const digest = composeDigest(items, {
@@ -54,6 +54,8 @@ export async function composeFromStore(app: App, now: Date, quiet = app.config.d
     maxItems: app.config.digest.maxItems,
     quiet,
     cadence: app.config.followUp,
+    backfillDays: app.config.backfillDays,
+    templates: app.config.followUp.templates,
     onUnplaced: (item, reason) => app.log.warn({ item: item.id, reason }, 'left an item out of the digest: it cannot be placed'),
   });
   return app.config.accounts.length > 1 && digest ? labelAccounts(digest, items) : digest;

@@ -1,16 +1,23 @@
 // Dates and people as the digest writes them, in the user's zone. Pure.
 import type { Address } from '../types.js';
 
-/** "Fri 13 Nov". */
-export function shortDay(instant: Date, zone: string): string {
+const yearIn = (instant: Date, zone: string): string =>
+  new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: zone }).format(instant);
+
+/**
+ * "Fri 13 Nov"; "Mon 3 Apr 2000" when the day is not in the year of `now` (mail from another year must not
+ * read as this year's). Without `now`, the year is never shown.
+ */
+export function shortDay(instant: Date, zone: string, now?: Date): string {
   const parts = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')}`;
+  const year = now && yearIn(now, zone) !== yearIn(instant, zone) ? ` ${yearIn(instant, zone)}` : '';
+  return `${get('weekday')} ${get('day')} ${get('month')}${year}`;
 }
 
 /** A calendar day (YYYY-MM-DD) written the same way, read at noon UTC so no zone moves it. */
-export function shortCalendarDay(day: string): string {
-  return shortDay(new Date(`${day}T12:00:00Z`), 'UTC');
+export function shortCalendarDay(day: string, now?: Date): string {
+  return shortDay(new Date(`${day}T12:00:00Z`), 'UTC', now);
 }
 
 export function person(address: Address): string {

@@ -5,7 +5,7 @@ import { type CadencePolicy, followUpDue } from '../track/cadence.js';
 import { isOverdue } from '../track/lifecycle.js';
 import type { DigestLine, DigestSection, TrackedItem } from '../types.js';
 import { person, shortCalendarDay, shortDay } from './format.js';
-import { suggestFollowUp } from './suggest.js';
+import { type FollowUpTemplates, suggestFollowUp } from './suggest.js';
 
 export interface PlaceOptions {
   now: Date;
@@ -14,6 +14,13 @@ export interface PlaceOptions {
   /** When the previous digest went out: "kept since" starts there (the last day when there was none). */
   lastDigestAt: string | null;
   cadence: CadencePolicy;
+  /**
+   * Mail older than this many days (by its Date header) is left out: the window the first sync reads. An
+   * archive imported with today's INTERNALDATE must not put year-2000 promises in today's digest.
+   */
+  backfillDays?: number;
+  /** The user's wording for follow-up suggestions (config followUp.templates); the defaults otherwise. */
+  templates?: Partial<FollowUpTemplates>;
 }
 
 export interface Placed {
@@ -32,10 +39,10 @@ export const UNDATED_BUSINESS_DAYS = 3;
 export const COMING_UP_BUSINESS_DAYS = 3;
 
 function effectiveDue(item: TrackedItem, o: PlaceOptions): { day: string; text: string } | null {
-  if (item.due) return { day: item.due.date, text: `you wrote '${item.due.text}' → ${shortCalendarDay(item.due.date)}` };
+  if (item.due) return { day: item.due.date, text: `you wrote '${item.due.text}' → ${shortCalendarDay(item.due.date, o.now)}` };
   if (item.kind !== 'promise') return null;
   const implied = localDay(addBusinessDays(new Date(item.sentAt), UNDATED_BUSINESS_DAYS, o.timeZone, o.holidays), o.timeZone);
-  return { day: implied, text: `no date given → counted as ${shortCalendarDay(implied)}` };
+  return { day: implied, text: `no date given → counted as ${shortCalendarDay(implied, o.now)}` };
 }
 
 function base(item: TrackedItem, o: PlaceOptions) {
@@ -44,7 +51,9 @@ function base(item: TrackedItem, o: PlaceOptions) {
     quote: item.kind === 'awaiting-reply' ? item.subject || item.text : item.text,
     who: item.counterparties.map(person).join(', ') || '—',
     subject: item.subject,
-    sent: shortDay(new Date(item.sentAt), o.timeZone),
+    sent: shortDay(new Date(item.sentAt), o.timeZone, o.now),
+    // Asked of you and their promises come from mail they sent you: "from X · received", not "to X · sent".
+    received: item.kind === 'asked-of-you' || item.kind === 'their-promise',
     due: null as string | null,
     suggestion: null as string | null,
     evidence: null as string | null,
@@ -67,7 +76,7 @@ function placePromise(item: TrackedItem, o: PlaceOptions): Placed | null {
   }
   if (due.day === today) return { item, section: 'due-today', line: { ...line, next: 'Due today.' } };
   const horizon = localDay(addBusinessDays(o.now, COMING_UP_BUSINESS_DAYS, o.timeZone, o.holidays), o.timeZone);
-  if (due.day <= horizon) return { item, section: 'coming-up', line: { ...line, next: `Due ${shortCalendarDay(due.day)}.` } };
+  if (due.day <= horizon) return { item, section: 'coming-up', line: { ...line, next: `Due ${shortCalendarDay(due.day, o.now)}.` } };
   return null;
 }
 
@@ -82,8 +91,8 @@ function placeWaiting(item: TrackedItem, o: PlaceOptions): Placed | null {
   const next = letGo
     ? `No answer after ${plural(o.cadence.maxNudges, 'follow-up')}: send a last note, or reply "drop N".`
     : `Waiting ${plural(waited, 'business day')}. Follow up (nudge ${nudge} of ${o.cadence.maxNudges}).`;
-  const line = { ...base(item, o), due: item.due ? `they wrote '${item.due.text}' → ${shortCalendarDay(item.due.date)}` : null };
-  return { item, section: 'waiting', line: { ...line, next, suggestion: suggestFollowUp(item, nudge, letGo) } };
+  const line = { ...base(item, o), due: item.due ? `they wrote '${item.due.text}' → ${shortCalendarDay(item.due.date, o.now)}` : null };
+  return { item, section: 'waiting', line: { ...line, next, suggestion: suggestFollowUp(item, letGo, { now: o.now, timeZone: o.timeZone, templates: o.templates }) } };
 }
 
 function placeKept(item: TrackedItem, o: PlaceOptions): Placed | null {
@@ -98,11 +107,17 @@ function placeKept(item: TrackedItem, o: PlaceOptions): Placed | null {
   return {
     item,
     section: 'kept',
-    line: { ...base(item, o), evidence: `${proof}, ${shortDay(new Date(e.at), o.timeZone)}`, next: 'Kept. Wrong? Reply "reopen N".' },
+    line: { ...base(item, o), evidence: `${proof}, ${shortDay(new Date(e.at), o.timeZone, o.now)}`, next: 'Kept. Wrong? Reply "reopen N".' },
   };
 }
 
+/** Sent (by its Date header) before the backfill window opens? */
+export function olderThanBackfill(item: TrackedItem, o: Pick<PlaceOptions, 'now' | 'backfillDays'>): boolean {
+  return o.backfillDays !== undefined && Date.parse(item.sentAt) < o.now.getTime() - o.backfillDays * 86_400_000;
+}
+
 export function place(item: TrackedItem, o: PlaceOptions): Placed | null {
+  if (olderThanBackfill(item, o)) return null;
   const asleep = item.status === 'snoozed' && item.snoozedUntil !== null && Date.parse(item.snoozedUntil) > o.now.getTime();
   // Only kept promises are reported: an answered thread is news the user already read in their inbox.
   if (item.status === 'kept') return placeKept(item, o);

@@ -32,7 +32,7 @@ function lineHtml(line: DigestLine): string {
   const small = 'font-size:13px;color:#5f6b7a;margin:2px 0 0';
   const rows = [
     `<p style="margin:0;font-size:15px;line-height:1.45"><b class="ft-${line.section}" style="color:${ACCENT[line.section]}">${line.number}.</b> ${line.account ? `<span class="ft-muted" style="font-size:12px;color:#5f6b7a">[${e(line.account)}]</span> ` : ''}“${e(line.quote)}”</p>`,
-    `<p class="ft-muted" style="${small}">to ${e(line.who)} · “${e(line.subject)}” · sent ${e(line.sent)}</p>`,
+    `<p class="ft-muted" style="${small}">${line.received ? 'from' : 'to'} ${e(line.who)} · “${e(line.subject)}” · ${line.received ? 'received' : 'sent'} ${e(line.sent)}</p>`,
     line.due ? `<p class="ft-muted" style="${small}">${e(line.due)}</p>` : '',
     line.evidence ? `<p class="ft-muted" style="${small}">evidence: ${e(line.evidence)}</p>` : '',
     `<p style="margin:4px 0 0;font-size:14px">→ ${e(line.next)}</p>`,

@@ -1,7 +1,44 @@
-// A short follow-up the user can copy for a thread that went quiet: adds something, asks one easy question,
-// gets shorter and lighter with each nudge, and never says "just checking in". Pure.
+// A short follow-up the user can copy for a thread that went quiet, written from the thread itself: what was
+// asked or promised, when, and how long it has been, in a neutral tone. The wording is a template the user
+// can change in the config (followUp.templates). Pure.
 import type { TrackedItem } from '../types.js';
-import { firstName } from './format.js';
+import { firstName, shortDay } from './format.js';
+
+/** Which template a suggestion uses. */
+export interface FollowUpTemplates {
+  /** A thread waiting on their answer. */
+  waiting: string;
+  /** They promised something and it has not come. */
+  theirPromise: string;
+  /** After the last nudge: a closing note. */
+  lastNote: string;
+}
+
+export const DEFAULT_TEMPLATES: FollowUpTemplates = {
+  waiting: '{greeting} following up on my mail of {sentOn} about "{subject}"{asked}. Could you let me know where this stands?',
+  theirPromise: '{greeting} on {sentOn} you mentioned you would {promised}{due}. Is that still the plan?',
+  lastNote: '{greeting} I have not heard back about "{subject}" since {sentOn}, so I will close this on my side. If it comes up again, just reply here.',
+};
+
+/** The words a template may use, each filled from the thread. */
+export const PLACEHOLDERS = ['greeting', 'name', 'subject', 'asked', 'promised', 'due', 'sentOn', 'waited'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/** Placeholders in `template` that do not exist (a typo would otherwise reach the mail as "{nmae}"). */
+export function unknownPlaceholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
+}
+
+export function fillTemplate(template: string, values: Record<Placeholder, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as Placeholder] : whole)).replace(/\s+([.,])/g, '$1');
+}
+
+/** "Hi Priya," to one named person, "Hello," to an address alone, "Hi all," to a group: never "Hi there". */
+export function greeting(item: TrackedItem): string {
+  if (item.counterparties.length > 1) return 'Hi all,';
+  const name = firstName(item.counterparties[0]);
+  return name === 'there' ? 'Hello,' : `Hi ${name},`;
+}
 
 /** Their words turned around: "review it with my partner" → "review it with your partner". */
 export function theirToYours(action: string): string {
@@ -9,21 +46,32 @@ export function theirToYours(action: string): string {
   return action.replace(/\b(my|i|me|mine|we|our|us)\b/gi, (word) => swaps[word.toLowerCase()] ?? word);
 }
 
-export function suggestFollowUp(item: TrackedItem, nudge: number, letGo: boolean): string {
-  const hi = `Hi ${firstName(item.counterparties[0])},`;
-  const subject = `"${item.subject || 'my last note'}"`;
-  if (letGo) {
-    return `${hi} I don't want to crowd your inbox, so this is my last note on ${subject}. If it becomes a priority later, reply here and I'll pick it up right away.`;
-  }
-  if (item.kind === 'their-promise') {
-    const when = item.due ? ` ${item.due.text}` : '';
-    return `${hi} you mentioned you'd ${theirToYours(item.action)}${when}. Is there anything I can send that would make that easier?`;
-  }
-  if (nudge <= 1) {
-    return `${hi} following up on ${subject}: is there anything I can add to help you decide? I'm happy to walk through it on a 15-minute call this week.`;
-  }
-  if (nudge === 2) {
-    return `${hi} one more thought on ${subject}: if it would help, I can put the options side by side in a one-page summary. Would that be useful?`;
-  }
-  return `${hi} a last quick one on ${subject}: should I keep this open, or is now not the right time?`;
+function waitedText(from: Date, now: Date): string {
+  const days = Math.max(0, Math.round((now.getTime() - from.getTime()) / 86_400_000));
+  if (days >= 14) return `${Math.round(days / 7)} weeks`;
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+export interface SuggestContext {
+  now: Date;
+  timeZone: string;
+  templates?: Partial<FollowUpTemplates>;
+}
+
+export function suggestFollowUp(item: TrackedItem, letGo: boolean, ctx: SuggestContext): string {
+  const sent = new Date(item.sentAt);
+  const asked = item.kind === 'awaiting-reply' && item.text && item.text !== item.subject ? `, where I asked: "${item.text}"` : '';
+  const values: Record<Placeholder, string> = {
+    greeting: greeting(item),
+    name: firstName(item.counterparties[0]) === 'there' ? '' : firstName(item.counterparties[0]),
+    subject: item.subject || '(no subject)',
+    asked,
+    promised: theirToYours(item.action),
+    due: item.due ? ` ${item.due.text}` : '',
+    sentOn: shortDay(sent, ctx.timeZone, ctx.now),
+    waited: waitedText(sent, ctx.now),
+  };
+  const templates = { ...DEFAULT_TEMPLATES, ...ctx.templates };
+  const template = letGo ? templates.lastNote : item.kind === 'their-promise' ? templates.theirPromise : templates.waiting;
+  return fillTemplate(template, values);
 }

@@ -1,7 +1,7 @@
 // `draft N`: the follow-ups composed from the store, appended to the user's Drafts folder over IMAP (flagged
 // \Draft) for them to edit and send from their own client. Nothing here sends mail: there is no SMTP in this file.
 import { randomBytes } from 'node:crypto';
-import { type App, openUserImap } from '../app.js';
+import { openUserImap, type StoreApp } from '../app.js';
 import { composeDraftRaw } from '../digest/send.js';
 import { errorMessage } from '../errors.js';
 import type { ImapSession } from '../source/imap.js';
@@ -12,7 +12,7 @@ import { composeDraft } from './compose.js';
 const angle = (id: string) => `<${id}>`;
 
 /** Files one draft per item id into Drafts; one line per item says what happened. Opens its own session unless given one. */
-export async function fileDrafts(app: App, itemIds: readonly number[], now: Date, given?: ImapSession): Promise<string[]> {
+export async function fileDrafts(app: StoreApp, itemIds: readonly number[], now: Date, given?: ImapSession): Promise<string[]> {
   if (itemIds.length === 0) return [];
   const session = given ?? (await openUserImap(app));
   try {

@@ -36,6 +36,12 @@ const readPid = (path: string): number | null => {
   }
 };
 
+/** The live followthru that holds `storePath`'s run lock (not this process), or null: no lock, or a stale one. */
+export function storeLockHolder(storePath: string, isAlive = isLiveDaemon): number | null {
+  const pid = readPid(lockPathFor(storePath));
+  return pid !== null && pid !== process.pid && isAlive(pid) ? pid : null;
+}
+
 const held = (storePath: string, lock: string, pid: number) =>
   new FollowthruError(
     'ELOCKED',

@@ -77,6 +77,8 @@ export interface ImapSession {
   /** UIDs above `afterUid` (or since a day), with their dates, in UID order. */
   listPending(path: string, from: { afterUid: number } | { since: Date }): Promise<PendingMail[]>;
   fetchSources(path: string, uids: readonly number[]): Promise<RawMessage[]>;
+  /** The first From address of each mail (from the ENVELOPE, no body fetched), lower-cased; '' when none. */
+  fromAddresses(path: string, uids: readonly number[]): Promise<string[]>;
   /** New mail in UID order, `batchSize` at a time. The lock is taken per batch, so the caller may use the session between batches. */
   fetchBatches(path: string, from: FetchFrom, batchSize?: number): AsyncGenerator<RawMessage[], void, undefined>;
   /** IDLE on the folder until mail arrives, the time passes, the signal aborts, or the connection closes. */
@@ -261,6 +263,12 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
           .sort((a, b) => a.uid - b.uid);
       }, true),
     fetchSources: (path, uids) => withLock(path, 'fetch mail', () => fetchLocked(path, uids), true),
+    fromAddresses: (path, uids) =>
+      withLock(path, 'read senders', async () => {
+        if (uids.length === 0) return [];
+        const fetched = await client.fetchAll(uidSet(uids), { uid: true, envelope: true }, { uid: true });
+        return fetched.map((m) => (m.envelope?.from?.[0]?.address ?? '').toLowerCase());
+      }, true),
     async *fetchBatches(path, from, batchSize = 250) {
       const { uids, uidValidity } = await withLock(path, 'list new mail', async () => {
         dirty.delete(path);

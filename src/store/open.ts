@@ -1,5 +1,6 @@
 // Opening a store: folder, pragmas, migrations. And a consistent backup copy.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FollowthruError } from '../errors.js';
@@ -7,8 +8,8 @@ import type { Connection, Db } from './db.js';
 import type { Store } from './port.js';
 import { sqliteStore } from './sqlite-store.js';
 import { createPrivateFile, PRIVATE_FOLDER } from './file-modes.js';
+import { checkIntegrity, isDamage } from './health.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
-import { openSqlite } from './sqlite.js';
 
 const isMemory = (path: string): boolean => path === ':memory:' || path === '';
 
@@ -46,11 +47,20 @@ export async function migrate(store: Connection, migrations: readonly Migration[
   return Math.max(current, latest);
 }
 
+export interface OpenStoreOptions {
+  /** For commands that only read (list, status, digest --print): works on a read-only file, never migrates. */
+  readOnly?: boolean;
+}
+
 /**
  * Opens the store at `path` (created 0600 with its folder 0700 when missing; SQLite gives -wal and -shm the
  * file's mode), with WAL, a 5 s busy timeout and foreign keys on, migrated to the latest schema.
+ * The SQLite binding is loaded here, on first use.
  */
-export async function openStore(path: string): Promise<Store> {
+export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const { openSqlite } = await import('./sqlite.js');
+  // A store not made yet is made (empty), so `list` before the first sync says "nothing tracked yet".
+  if (options.readOnly && !isMemory(path) && existsSync(path)) return openReadOnly(path, openSqlite);
   if (!isMemory(path)) {
     await mkdir(dirname(resolve(path)), { recursive: true, mode: PRIVATE_FOLDER }).catch((error: unknown) => {
       throw new FollowthruError('ESTORE', `cannot create the folder for the store ${path}`, { cause: error });
@@ -66,10 +76,12 @@ export async function openStore(path: string): Promise<Store> {
     // WAL lets readers (a `list` while the daemon syncs) proceed during a write. It sticks to the file.
     await store.get('PRAGMA journal_mode = WAL');
     await store.exec('PRAGMA synchronous = NORMAL;');
+    if (!isMemory(path)) await checkIntegrity(store);
     await migrate(store);
     return sqliteStore(store, backupStore);
   } catch (error) {
     await store.close().catch(() => undefined);
+    if (isDamage(error)) throw error; // already one message with its fix
     if (error instanceof FollowthruError) {
       throw new FollowthruError('ESTORE', `cannot open the store ${path}: ${error.message}`, {
         cause: error,
@@ -77,6 +89,34 @@ export async function openStore(path: string): Promise<Store> {
     }
     throw error;
   }
+}
+
+type OpenSqlite = (typeof import('./sqlite.js'))['openSqlite'];
+
+/**
+ * A store for reading only: never created, migrated or written. A WAL store in a folder we may not write has
+ * no -shm to share, so that case is opened immutable (nobody may write it while we read, which holds: we
+ * could not write it either).
+ */
+async function openReadOnly(path: string, openSqlite: OpenSqlite): Promise<Store> {
+  for (const immutable of [false, true]) {
+    const store = await openSqlite(path, { readOnly: true, immutable });
+    try {
+      await store.exec('PRAGMA busy_timeout = 5000;');
+      const version = (await store.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+      const latest = MIGRATIONS.at(-1)?.version ?? 0;
+      if (version !== latest) {
+        const fix = version < latest ? 'run `followthru sync` once (it upgrades the store)' : 'upgrade followthru';
+        throw new FollowthruError('ESTORE', `the store ${path} has schema version ${version}, this followthru reads ${latest} — fix: ${fix}`);
+      }
+      return sqliteStore(store, backupStore);
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      const cannotShare = /unable to open|readonly|read-only|SQLITE_CANTOPEN/i.test(String(error));
+      if (immutable || !cannotShare || isDamage(error)) throw error;
+    }
+  }
+  throw new FollowthruError('ESTORE', `cannot open the store ${path} for reading`);
 }
 
 /**

@@ -1,9 +1,11 @@
 // The only file that imports better-sqlite3: a synchronous driver behind the store's promise API, one queue per
 // connection, transactions, and prepared statements reused across calls.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { FollowthruError } from '../errors.js';
 import type { Connection, Db, RunResult, SqlParams } from './db.js';
+import { asDamage } from './health.js';
 import { inTransaction } from './transaction.js';
 
 function storeError(error: unknown, sql: string): FollowthruError {
@@ -108,7 +110,9 @@ class QueuedStore implements Connection {
       return Promise.reject(new FollowthruError('ESTORE', message));
     }
     if (this.closed) return Promise.reject(new FollowthruError('ESTORE', `the store ${this.path} is closed`));
-    const result = this.tail.then(job);
+    const result = this.tail.then(job).catch((error: unknown) => {
+      throw asDamage(this.path, error);
+    });
     this.tail = result.catch(() => undefined);
     return result;
   }
@@ -135,12 +139,30 @@ class QueuedStore implements Connection {
   }
 }
 
-/** Opens (creating when missing) one SQLite file, or ":memory:". Pragmas and migrations are the caller's. */
-export function openSqlite(path: string): Promise<Connection> {
+/**
+ * Opens (creating when missing) one SQLite file, or ":memory:". Pragmas and migrations are the caller's.
+ * `readOnly` never creates nor writes. `immutable` is for a store in a folder we may not write, where a WAL
+ * store has no -shm to share: better-sqlite3 takes no URI (so no `?immutable=1`), so the file is read into
+ * memory and opened from there, marked as a rollback-journal file so SQLite looks for no -wal/-shm at all.
+ */
+export function openSqlite(path: string, access: { readOnly?: boolean; immutable?: boolean } = {}): Promise<Connection> {
   try {
-    return Promise.resolve(new QueuedStore(path, new Raw(new Database(path))));
+    const db = access.immutable
+      ? new Database(inMemoryCopy(path), { readonly: true })
+      : new Database(path, { readonly: access.readOnly === true, fileMustExist: access.readOnly === true });
+    return Promise.resolve(new QueuedStore(path, new Raw(db)));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return Promise.reject(new FollowthruError('ESTORE', `cannot open the store ${path}: ${detail}`, { cause: error }));
   }
+}
+
+/** The file's bytes with the header's WAL marks (offsets 18 and 19: 2 = WAL) set back to 1 (rollback journal). */
+function inMemoryCopy(path: string): Buffer {
+  const bytes = readFileSync(path);
+  if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  return bytes;
 }

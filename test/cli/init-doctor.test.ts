@@ -44,7 +44,7 @@ describe('init --non-interactive, then doctor, against a real Dovecot', () => {
     expect(lines.join('\n')).toContain('Login works. Sent folder: "Sent".');
     const checks = await runDoctor(out);
     expect(checks.filter((c) => !c.ok)).toEqual([]);
-    expect(checks.map((c) => c.name)).toEqual(['config', 'time zone', 'store', 'store files', 'imap login', 'digest delivery', 'next digest']);
+    expect(checks.map((c) => c.name)).toEqual(['config', 'store', 'store files', 'imap login', 'identity', 'digest delivery', 'time zone', 'next digest']);
 
     // …and `run` works on it: a promise saved to Sent is in the store moments later.
     const app = await openApp(await loadConfig(out), { log: createLogger({ level: 'silent' }) });

@@ -19,7 +19,7 @@ describe('loadConfig, unusable files', () => {
     const path = join(await tempDir(), 'nope.json');
     await expect(loadConfig(path, {})).rejects.toMatchObject({
       code: 'ECONFIG',
-      message: /no config file at .*nope\.json — fix: copy config\.example\.json/,
+      message: /no config file at .*nope\.json — fix: run `followthru init --out .*nope\.json`/,
     });
   });
 
@@ -54,6 +54,19 @@ describe('loadConfig, passwords in the file', () => {
       });
     },
   );
+
+  const withCommand = withConfig({ imap: { passwordEnv: undefined, passwordCommand: 'pass show mail' } });
+  it.each([0o666, 0o646, 0o620, 0o602])('refuses a passwordCommand in a file others can write (mode %o)', async (mode) => {
+    const path = await writeConfig(withCommand, mode);
+    await expect(loadConfig(path, {})).rejects.toMatchObject({
+      code: 'ECONFIG',
+      message: expect.stringMatching(new RegExp(`imap\\.passwordCommand: is set, but other users can change the config file .*it was not run — fix: chmod 600 ${path}`)),
+    });
+  });
+
+  it('accepts a passwordCommand in a file others can only read', async () => {
+    await expect(loadConfig(await writeConfig(withCommand, 0o644), {})).resolves.toBeDefined();
+  });
 
   it('accepts a readable file when it holds no password', async () => {
     await expect(loadConfig(await writeConfig(minimal(), 0o644), {})).resolves.toBeDefined();

@@ -88,7 +88,9 @@ describe('tokenCommand', () => {
   it('prints the access token; a failing one is reported like passwordCommand, naming its field', async () => {
     const ok = await load(withConfig(imapOAuth({ tokenCommand: 'echo at-from-helper' })));
     expect(await credentialFor(ok, 'imap')).toEqual({ accessToken: 'at-from-helper' });
-    const bad = await load(withConfig(imapOAuth({ tokenCommand: 'echo at-leaked; echo nope >&2; exit 3' })));
+    // Like passwordCommand's, the stderr shown has stdout and the command's own words cut out (a secret pasted
+    // into the command comes back as "sh: 1: <it>: not found"), so the stderr word is spelled apart here.
+    const bad = await load(withConfig(imapOAuth({ tokenCommand: 'echo at-leaked; echo n""ope >&2; exit 3' })));
     const error = (await credentialFor(bad, 'imap').catch((e: unknown) => e)) as Error;
     expect(error.message).toBe('imap.oauth2.tokenCommand exited with status 3: nope — fix: run the command in a shell to see what it needs');
   });

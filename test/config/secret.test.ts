@@ -29,8 +29,11 @@ describe('resolvePassword, failures', () => {
   it.each<[string, PasswordSource, NodeJS.ProcessEnv, RegExp]>([
     ['no source', {}, {}, /imap: no password source is configured — fix:/],
     ['two sources', { password: SECRET, passwordEnv: 'PW' }, { PW: SECRET }, /both set/],
-    ['an unset variable', { passwordEnv: 'PW' }, {}, /environment variable PW is not set — fix: export PW=/],
-    ['an empty variable', { passwordEnv: 'PW' }, { PW: '' }, /PW is not set/],
+    ['an unset variable', { passwordEnv: 'PW' }, {}, /the environment variable it names is not set — fix: export that variable \(the name in imap\.passwordEnv\)/],
+    ['an empty variable', { passwordEnv: 'PW' }, { PW: '' }, /is not set/],
+    ['a password pasted as the variable name', { passwordEnv: 'c0rrectH0rse' }, {}, /is not set/],
+    ['a password pasted as the command', { passwordCommand: SECRET }, {}, /exited with status 127: .*…: not found — fix:/],
+    ['a password pasted inside a command', { passwordCommand: `pass show ${SECRET}` }, {}, /exited with status 127/],
     ['an empty password', { password: '' }, {}, /imap\.password is empty/],
     [
       'a failing command that printed the secret',
@@ -54,6 +57,7 @@ describe('resolvePassword, failures', () => {
     expect(error).toBeInstanceOf(FollowthruError);
     expect(error).toMatchObject({ code: 'ESECRET', message: expect.stringMatching(expected) });
     expect((error as Error).message).not.toContain(SECRET);
+    expect((error as Error).message).not.toContain('c0rrectH0rse');
   });
 
   it('kills a command that hangs, with its children, after the timeout', async () => {

@@ -29,11 +29,11 @@ describe('their promises belong to Waiting on them', () => {
 
 describe('Waiting on them', () => {
   it.each([
-    [0, 'nudge 1 of 3', /15-minute call/],
-    [1, 'nudge 2 of 3', /one-page summary/],
-    [2, 'nudge 3 of 3', /keep this open/],
-    [3, 'No answer after 3 follow-ups', /last note/],
-  ])('after %i nudges says "%s" and suggests a different follow-up', (nudges, next, suggestion) => {
+    [0, 'nudge 1 of 3', /following up on my mail of .* about "Site visit"/],
+    [1, 'nudge 2 of 3', /following up on my mail of .* about "Site visit"/],
+    [2, 'nudge 3 of 3', /where this stands/],
+    [3, 'No answer after 3 follow-ups', /I have not heard back about "Site visit" since .*close this on my side/],
+  ])('after %i nudges says "%s" and suggests a follow-up from the thread', (nudges, next, suggestion) => {
     const line = lines(composeDigest([waiting({ nudges })], o))[0];
     expect(line?.next).toContain(next);
     expect(line?.suggestion).toMatch(suggestion);

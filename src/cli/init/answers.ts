@@ -4,6 +4,10 @@ import { presetFor } from './presets.js';
 
 export interface InitAnswers {
   email: string;
+  /** The IMAP (and SMTP) login, often but not always the address. */
+  imapUser: string;
+  /** Other addresses the user sends from: they join `me`. */
+  aliases: string[];
   imapHost: string;
   imapPort: number;
   /** tls: implicit TLS; starttls; none: plaintext (loopback only, with allowInsecure). */
@@ -26,6 +30,8 @@ export function defaultsFor(email: string, timezone: string): Omit<InitAnswers, 
   const preset = presetFor(email);
   return {
     email,
+    imapUser: email,
+    aliases: [],
     imapHost: preset.imap.host,
     imapPort: preset.imap.port,
     imapSecurity: preset.imap.secure ? 'tls' : 'starttls',
@@ -57,12 +63,12 @@ export function configFrom(a: InitAnswers): Record<string, unknown> {
   const password = a.oauth2 || !a.password ? {} : a.password.passwordEnv ? { passwordEnv: a.password.passwordEnv } : { passwordCommand: a.password.passwordCommand };
   return {
     '//': 'Written by followthru init. Every field is explained in config.example.json. The password is not here: it comes from the environment variable or command named below.',
-    me: [a.email],
+    me: [...new Set([a.email, ...a.aliases])],
     timezone: a.timezone,
     backfillDays: 30,
     store: { path: './followthru.db' },
-    imap: { ...server(a.imapHost, a.imapPort, a.imapSecurity), user: a.email, ...(a.oauth2 ? { oauth2: a.oauth2 } : password), sentFolder: a.sentFolder },
-    ...(a.deliver === 'smtp' ? { smtp: { ...server(a.smtpHost, a.smtpPort, a.smtpSecurity), user: a.email, ...password } } : {}),
+    imap: { ...server(a.imapHost, a.imapPort, a.imapSecurity), user: a.imapUser, ...(a.oauth2 ? { oauth2: a.oauth2 } : password), sentFolder: a.sentFolder },
+    ...(a.deliver === 'smtp' ? { smtp: { ...server(a.smtpHost, a.smtpPort, a.smtpSecurity), user: a.imapUser, ...password } } : {}),
     digest: { cron: cronForTime(a.digestTime), deliver: a.deliver, to: a.email },
   };
 }
