@@ -19,6 +19,15 @@ describe('account labels in a digest of several accounts', () => {
     expect(renderHtml(labelled)).toContain('[home]</span>');
   });
 
+  it('a received line keeps its label and reads "from X · received" (both renderers)', () => {
+    const received: Digest = { ...digest, sections: [{ section: 'due-today', title: 'Due today', lines: [{ ...line(10, 1), received: true }] }] };
+    const labelled = labelAccounts(received, [item({ id: 10, account: 'work' })]);
+    expect(renderText(labelled)).toContain('1. [work] "I\'ll send it."\n   from Ann <ann@x.example> · "S" · received Mon 16 Nov');
+    const html = renderHtml(labelled);
+    expect(html).toContain('[work]</span>');
+    expect(html).toContain('from Ann &lt;ann@x.example&gt; · “S” · received Mon 16 Nov');
+  });
+
   it('renders no label on a line without an account (one account: unchanged)', () => {
     expect(renderText(digest)).toContain('1. "I\'ll send it."');
     expect(renderHtml(digest)).not.toContain('[');
