@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { checkIncreasing, checkServer, hasPasswordSource, isCalendarDate, isTimeZone, looksLikeCron } from './config/checks.js';
 import { finalize, IMAP_PORTS, SMTP_PORTS, serverConfig } from './config/defaults.js';
 import { type AccountInput, DEFAULT_ACCOUNT, hasAccounts, placeProblem, splitAccounts } from './config/accounts.js';
+// Here too for the callers that have the config module at hand; it lives with accounts.ts so a command can use
+// it without loading zod (`--help` loads no validation: test/cli/startup.test.ts).
+export { configForAccount } from './config/accounts.js';
 import { checkPermissions, deepFreeze, parseJson, readConfigFile, stripComments } from './config/file.js';
 import { locateConfig } from './config/locate.js';
 import { checkCredentials, effectiveSmtpOAuth2 } from './config/oauth2.js';
@@ -192,12 +195,6 @@ export function parseConfig(json: unknown, configPath: string, early: Problem[] 
   return deepFreeze({ ...parsed.config, accounts: [parsed.config] });
 }
 
-/** The config as one account sees it: that account's fields on top, every account still listed. */
-export function configForAccount(config: Config, id: string): Config {
-  const account = config.accounts.find((a) => a.id === id);
-  if (!account) throw new FollowthruError('ECONFIG', `no account "${id}" in ${config.configPath} — fix: use one of ${config.accounts.map((a) => a.id).join(', ')}`);
-  return { ...account, accounts: config.accounts };
-}
 
 /**
  * Loads the config from `path`, else $FOLLOWTHRU_CONFIG, else ./config.json, else

@@ -1,6 +1,6 @@
 // --account ID: the store as that account sees it, or the whole store (every account) when not given.
 import type { StoreApp } from '../app.js';
-import { configForAccount } from '../config.js';
+import { configForAccount } from '../config/accounts.js';
 import type { Db } from '../store/index.js';
 
 export function accountScope(app: Pick<StoreApp, 'config' | 'store'>, options: Record<string, unknown>): Db {

@@ -2,7 +2,9 @@
 // account (shared settings, then the account's own keys over them), so every check and default written for
 // one account applies to each, and problems name the account they are in. A file without "accounts" is one
 // account with id "default": today's files keep working unchanged.
+import { FollowthruError } from '../errors.js';
 import type { Problem } from './problems.js';
+import type { Config } from './types.js';
 
 export const DEFAULT_ACCOUNT = 'default';
 
@@ -91,4 +93,11 @@ export function splitAccounts(input: Json): { accounts: AccountInput[]; problems
 function withoutAccount(digest: Json): Json {
   const { account: _account, ...rest } = digest;
   return rest;
+}
+
+/** The config as one account sees it: that account's fields on top, every account still listed. */
+export function configForAccount(config: Config, id: string): Config {
+  const account = config.accounts.find((a) => a.id === id);
+  if (!account) throw new FollowthruError('ECONFIG', `no account "${id}" in ${config.configPath} — fix: use one of ${config.accounts.map((a) => a.id).join(', ')}`);
+  return { ...account, accounts: config.accounts };
 }
