@@ -14,6 +14,7 @@ import { listCommand } from './list.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
 import { syncCommand } from './sync.js';
+import { trainCommand } from './train.js';
 
 export const COMMANDS: CliCommand[] = [
   demoCommand,
@@ -30,4 +31,5 @@ export const COMMANDS: CliCommand[] = [
   extractCommand,
   explainCommand,
   evalCommand,
+  trainCommand,
 ];

@@ -1,7 +1,8 @@
 // The extract stage: Message → commitments and whether the mail expects a reply. Pure once built.
 import type { Extraction, Message } from '../types.js';
 import { type Analyser, createAnalyser } from './analyse.js';
-import { loadRules, type RuleSet } from './rules.js';
+import { loadRules, type RuleSet, rulesDir } from './rules.js';
+import { loadScorer, type ScorerModel, scorerDecider } from './scorer.js';
 
 export type { Analysis, SentenceTrace } from './analyse.js';
 
@@ -9,9 +10,15 @@ export interface Extractor extends Analyser {
   extract(message: Message): Extraction;
 }
 
-/** Builds the rule nets once; reuse the extractor for every mail. */
-export function createExtractor(rules: RuleSet = loadRules(), minConfidence?: number): Extractor {
-  const analyser = createAnalyser(rules, minConfidence);
+/** rules/scorer.json when it is switched on there ("enabled": true), else null: the rules alone. */
+export function shippedScorer(dir = rulesDir()): ScorerModel | null {
+  const model = loadScorer(dir);
+  return model?.enabled ? model : null;
+}
+
+/** Builds the rule nets once; reuse the extractor for every mail. scorer: the learned second stage, or null. */
+export function createExtractor(rules: RuleSet = loadRules(), minConfidence?: number, scorer: ScorerModel | null = shippedScorer()): Extractor {
+  const analyser = createAnalyser(rules, minConfidence, scorer ? scorerDecider(scorer) : undefined);
   return {
     analyse: analyser.analyse,
     extract(message) {
