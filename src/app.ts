@@ -1,5 +1,8 @@
 // Composition root: config → adapters (store, extractor, logger) → the stages. Commands start here.
+import { withCredential } from './auth/credential.js';
 import { digestReplyHandler } from './commands/handle.js';
+import { isSmtpAuthRefusal, type OutgoingMail, sendSmtp, type SmtpLogin, verifySmtp } from './digest/send.js';
+import { FollowthruError } from './errors.js';
 import { type Config, resolvePassword } from './config.js';
 import { createExtractor, type Extractor } from './extract/index.js';
 import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
@@ -43,7 +46,7 @@ export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false): Lo
 export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? loggerFor(config, options.verbose);
   const store = await openStore(config.store.path);
-  const extractor = createExtractor();
+  const extractor = createExtractor(undefined, undefined, config.country);
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, log);
   // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox).
   const deps: IngestDeps = { store, extractor, log, onDigestReply, inCommit: queueConfirmations };
@@ -65,17 +68,19 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   };
 }
 
-/** The user's IMAP session, the password resolved and masked first. */
+/** The user's IMAP session, the password or access token resolved and masked first (a refused token: see withCredential). */
 export async function openUserImap(app: App): Promise<ImapSession> {
   const { imap } = app.config;
-  return openImap({
-    host: imap.host,
-    port: imap.port,
-    secure: imap.secure,
-    allowInsecure: imap.allowInsecure,
-    user: imap.user,
-    maxMessageBytes: imap.maxMessageBytes,
-    password: await serverPassword(app.config, 'imap'),
-    log: app.log,
-  });
+  const at = { host: imap.host, port: imap.port, secure: imap.secure, allowInsecure: imap.allowInsecure, user: imap.user, maxMessageBytes: imap.maxMessageBytes, log: app.log };
+  const refused = (error: unknown) => error instanceof FollowthruError && error.code === 'EIMAP_AUTH';
+  return withCredential(app.config, 'imap', (credential) => openImap({ ...at, ...credential }), refused);
+}
+
+/** Sends `mail` over the user's SMTP server; with null, only logs in (for doctor). A refused token: see withCredential. */
+export async function userSmtp(config: Config, mail: OutgoingMail | null): Promise<void> {
+  const smtp = config.smtp;
+  if (!smtp) throw new Error('smtp: not configured');
+  const send = (login: SmtpLogin) => (mail ? sendSmtp(mail, smtp, login) : verifySmtp(smtp, login));
+  if (!smtp.user) return send(null);
+  return withCredential(config, 'smtp', send, isSmtpAuthRefusal);
 }

@@ -3,14 +3,16 @@
 // Every problem found is reported at once, one per line, so a user fixes the file in one pass.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { checkIncreasing, checkServer, isCalendarDate, isTimeZone, looksLikeCron } from './config/checks.js';
+import { checkIncreasing, checkServer, hasPasswordSource, isCalendarDate, isTimeZone, looksLikeCron } from './config/checks.js';
 import { finalize, IMAP_PORTS, SMTP_PORTS, serverConfig } from './config/defaults.js';
 import { checkPermissions, deepFreeze, parseJson, readConfigFile, stripComments } from './config/file.js';
+import { checkCredentials, effectiveSmtpOAuth2 } from './config/oauth2.js';
 import { formatProblems, type Problem, problemsFromIssue } from './config/problems.js';
 import type { Config } from './config/types.js';
 import { FollowthruError } from './errors.js';
+import { DEFAULT_HOLIDAYS, isHolidayCountry } from './extract/due/holidays.js';
 
-export { resolvePassword } from './config/secret.js';
+export { resolvePassword, resolveTokenCommand } from './config/secret.js';
 export type * from './config/types.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -19,14 +21,30 @@ const address = () => z.string().trim().toLowerCase().regex(EMAIL);
 // null counts as "not set", so config.example.json can show every key, unset ones included.
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
 
+const envName = () => z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
+
+// Exactly one of a password source or this block; see config/oauth2.ts for the presets and the checks.
+const oauth2 = z.strictObject({
+  provider: opt(z.enum(['microsoft', 'google', 'custom'])),
+  clientId: opt(text()),
+  clientSecretEnv: opt(envName()),
+  tenant: opt(text()),
+  scopes: opt(z.array(text()).min(1)),
+  authorizeUrl: opt(text()),
+  tokenUrl: opt(text()),
+  deviceAuthorizationUrl: opt(text()),
+  tokenCommand: opt(text()),
+});
+
 const server = {
   host: text(),
   port: opt(z.int().min(1).max(65535)),
   secure: opt(z.boolean()),
-  passwordEnv: opt(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)),
+  passwordEnv: opt(envName()),
   passwordCommand: opt(text()),
   password: opt(z.string().min(1)),
   allowInsecure: z.boolean().default(false),
+  oauth2: opt(oauth2),
 };
 
 const schema = z.strictObject({
@@ -65,6 +83,7 @@ const schema = z.strictObject({
     })
     .prefault({}),
   holidays: z.array(z.string().refine(isCalendarDate)).default([]),
+  country: z.string().trim().toUpperCase().refine(isHolidayCountry).default(DEFAULT_HOLIDAYS),
 });
 
 /** The schema's output: fields valid, block defaults applied, cross-field defaults not yet. */
@@ -82,10 +101,15 @@ function crossChecks(input: unknown): Problem[] {
   const smtp = schema.shape.smtp.safeParse(at('smtp'));
   const digest = schema.shape.digest.safeParse(at('digest'));
   const followUp = schema.shape.followUp.safeParse(at('followUp'));
-  if (imap.success)
+  if (imap.success) {
     problems.push(...checkServer('imap', serverConfig(imap.data, IMAP_PORTS, true), IMAP_PORTS));
+    problems.push(...checkCredentials('imap', imap.data, imap.data.oauth2 ?? null, true));
+  }
   if (smtp.success && smtp.data) {
     problems.push(...checkServer('smtp', serverConfig(smtp.data, SMTP_PORTS, false), SMTP_PORTS));
+    const imapOAuth2 = imap.success ? imap.data.oauth2 : null;
+    const effective = effectiveSmtpOAuth2(imapOAuth2, { ...smtp.data, hasPassword: hasPasswordSource(smtp.data) });
+    problems.push(...checkCredentials('smtp', smtp.data, effective, smtp.data.user != null));
   }
   if (smtp.success && !smtp.data && digest.success && digest.data.deliver === 'smtp') {
     const fix =

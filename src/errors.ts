@@ -4,6 +4,8 @@
 export const ERROR_CODES = {
   ECONFIG: 'the configuration is invalid',
   ESECRET: 'a password could not be read',
+  ESIGNIN: 'the OAuth2 sign-in is missing, expired or was refused: only `followthru login` fixes it',
+  EOAUTH: 'the OAuth2 sign-in server could not be reached or answered badly',
   EIMAP_AUTH: 'the IMAP server refused the login',
   EIMAP_CONNECT: 'the IMAP server could not be reached or dropped the connection',
   EIMAP_FOLDER: 'a mailbox folder could not be found or chosen',
@@ -41,7 +43,7 @@ export function smtpResponseCode(error: unknown): number | null {
 export function isRetryable(error: unknown): boolean {
   if (error instanceof FollowthruError) {
     if (error.code === 'ESMTP') return (smtpResponseCode(error) ?? 400) < 500;
-    return error.code === 'EIMAP_CONNECT';
+    return error.code === 'EIMAP_CONNECT' || error.code === 'EOAUTH';
   }
   const code = (error as { code?: unknown } | null)?.code;
   return (

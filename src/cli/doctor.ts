@@ -1,8 +1,8 @@
 // followthru doctor: checks the config, the IMAP login and folders, digest delivery, the time zone, the store
 // and the schedule. Each problem is printed with its fix; the exit code is 1 when there is any.
-import { type App, openApp, openUserImap, serverPassword } from '../app.js';
+import { type App, openApp, openUserImap, userSmtp } from '../app.js';
+import { signInState, signInsOf } from '../auth/status.js';
 import { type Config, loadConfig } from '../config.js';
-import { verifySmtp } from '../digest/send.js';
 import { errorMessage } from '../errors.js';
 import { createLogger } from '../log.js';
 import { cronFields } from '../scheduler/cron.js';
@@ -40,6 +40,10 @@ async function appChecks(app: App): Promise<Check[]> {
     const files = wider.map((w) => `${w.file} (${w.mode.toString(8)})`).join(', ');
     throw new Error(`${files}: other users can read your mail and forge replies to the digest — fix: chmod 600 ${wider.map((w) => w.file).join(' ')}`);
   }));
+  for (const { label, signIn } of signInsOf(config)) {
+    const state = await signInState(label, signIn, new Date());
+    checks.push({ name: `sign-in (${label})`, ok: state.ok, detail: state.detail });
+  }
   let folders: string[] = [];
   checks.push(await check('imap login', async () => {
     const session = await openUserImap(app);
@@ -56,7 +60,7 @@ async function appChecks(app: App): Promise<Check[]> {
   checks.push(await check('digest delivery', async () => {
     if (config.digest.deliver === 'imap') return `filed into "${config.imap.inboxFolder}" over IMAP, to ${config.digest.to}`;
     if (!config.smtp) throw new Error('digest.deliver is "smtp" but there is no smtp block — fix: add one, or set digest.deliver to "imap"');
-    await verifySmtp(config.smtp, config.smtp.user ? await serverPassword(config, 'smtp') : null);
+    await userSmtp(config, null);
     return `SMTP ${config.smtp.host}:${config.smtp.port} accepted the login, to ${config.digest.to}`;
   }));
   checks.push(await check('next digest', async () => {

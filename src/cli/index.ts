@@ -11,6 +11,7 @@ import { icsCommand } from './ics.js';
 import { initCommand } from './init/index.js';
 import { ITEM_COMMANDS } from './items.js';
 import { listCommand } from './list.js';
+import { loginCommand } from './login.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
 import { syncCommand } from './sync.js';
@@ -22,6 +23,7 @@ export const COMMANDS: CliCommand[] = [
   syncCommand,
   digestCommand,
   initCommand,
+  loginCommand,
   doctorCommand,
   listCommand,
   ...ITEM_COMMANDS,

@@ -1,4 +1,5 @@
 // followthru status: last sync, items by state, when the next digest goes out.
+import { signInState, signInsOf } from '../auth/status.js';
 import { cronFields } from '../scheduler/cron.js';
 import { nextSlot } from '../scheduler/slot.js';
 import { getLastSyncAt, lastDigest, listCursors } from '../store/index.js';
@@ -16,9 +17,11 @@ export const statusCommand: CliCommand = {
       );
       const cursors = await listCursors(app.store);
       const digest = await lastDigest(app.store, { sentOnly: true });
+      const signIns = await Promise.all(signInsOf(app.config).map(({ label, signIn }) => signInState(label, signIn, new Date())));
       const next = nextSlot(cronFields(app.config.digest.cron), new Date(), app.config.digest.timezone);
       return [
         `store        ${app.config.store.path}`,
+        ...signIns.map((s) => `sign-in      ${s.label}: ${s.detail}`),
         `last sync    ${(await getLastSyncAt(app.store)) ?? 'never'}`,
         ...cursors.map((c) => `folder       ${c.folder}: up to UID ${c.lastUid} (UIDVALIDITY ${c.uidValidity})${c.parked ? ' — PARKED' : ''}`),
         `last digest  ${digest?.sentAt ?? 'never'}`,

@@ -12,7 +12,7 @@ import { parsedMail } from './mail-files.js';
 
 /** Every corpus read once by the rules alone, with each candidate sentence kept for the scorer to re-decide. */
 export async function traceCorpora(evalDir: string): Promise<TracedCorpus[]> {
-  const rulesOnly = createExtractor(undefined, undefined, null);
+  const rulesOnly = createExtractor(undefined, undefined, undefined, null);
   const corpora: TracedCorpus[] = [];
   for (const corpus of findCorpora(evalDir)) {
     const mails: TracedMail[] = [];

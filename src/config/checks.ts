@@ -50,7 +50,7 @@ export interface ServerShape {
   passwordCommand?: string | undefined;
 }
 
-const SOURCES = ['passwordEnv', 'passwordCommand', 'password'] as const;
+export const SOURCES = ['passwordEnv', 'passwordCommand', 'password'] as const;
 
 /** TLS and password-source rules shared by imap and smtp. Ports: [implicit TLS, STARTTLS]. */
 export function checkServer(
@@ -93,6 +93,9 @@ export function checkServer(
   }
   return problems;
 }
+
+export const hasPasswordSource = (server: Partial<Record<(typeof SOURCES)[number], unknown>>): boolean =>
+  SOURCES.some((key) => server[key] !== undefined && server[key] !== null);
 
 export function checkIncreasing(path: string, values: readonly number[]): Problem[] {
   const sorted = values.every((v, i) => i === 0 || v > (values[i - 1] ?? 0));

@@ -1,9 +1,10 @@
 // Defaults that depend on other fields or on where the file is: TLS mode ↔ port, digest.to = me[0],
 // digest.timezone = timezone, store.path relative to the config file. The result is a fresh object tree.
 import { homedir } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ParsedConfig } from '../config.js';
-import { canonicalTimeZone, systemTimeZone } from './checks.js';
+import { canonicalTimeZone, hasPasswordSource, systemTimeZone } from './checks.js';
+import { effectiveSmtpOAuth2, resolveOAuth2, sameSignIn } from './oauth2.js';
 import type { Config, PasswordSource, ServerConfig } from './types.js';
 
 type ParsedServer = ParsedConfig['imap'] | NonNullable<ParsedConfig['smtp']>;
@@ -28,7 +29,7 @@ export function serverConfig(
   if (s.passwordCommand != null) sources.passwordCommand = s.passwordCommand;
   if (s.password != null) sources.password = s.password;
   const port = s.port ?? (secure ? tls : starttls);
-  return { host: s.host, port, secure, allowInsecure: s.allowInsecure, ...sources };
+  return { host: s.host, port, secure, allowInsecure: s.allowInsecure, ...sources, oauth2: null };
 }
 
 function storePath(path: string, configDir: string): string {
@@ -37,25 +38,45 @@ function storePath(path: string, configDir: string): string {
   return resolve(configDir, expanded);
 }
 
+/** Each sign-in's refresh token sits in a file of its own beside the store (beside the config for :memory:). */
+function tokenFileOf(store: string, configPath: string, block: 'imap' | 'smtp'): string {
+  const base = store === ':memory:' ? join(dirname(configPath), 'followthru') : store;
+  return `${base}${block === 'imap' ? '' : '.smtp'}.oauth2.json`;
+}
+
+/** imap's and smtp's oauth2 as they apply; smtp shares imap's token file when it is the same sign-in. */
+function oauth2Of(parsed: ParsedConfig, store: string, configPath: string) {
+  const imapRaw = parsed.imap.oauth2 ?? null;
+  const imap = imapRaw && !hasPasswordSource(parsed.imap) ? resolveOAuth2(imapRaw, tokenFileOf(store, configPath, 'imap')) : null;
+  const s = parsed.smtp;
+  const smtpRaw = s ? effectiveSmtpOAuth2(imapRaw, { ...s, hasPassword: hasPasswordSource(s) }) : null;
+  let smtp = smtpRaw && s && !hasPasswordSource(s) ? resolveOAuth2(smtpRaw, tokenFileOf(store, configPath, 'smtp')) : null;
+  if (imap && smtp && sameSignIn(imap, smtp)) smtp = imap;
+  return { imap, smtp };
+}
+
 export function finalize(parsed: ParsedConfig, configPath: string): Config {
   const me = [...new Set(parsed.me)];
   const timezone = canonicalTimeZone(parsed.timezone ?? systemTimeZone());
   const smtp = parsed.smtp;
+  const store = storePath(parsed.store.path, dirname(configPath));
+  const oauth2 = oauth2Of(parsed, store, configPath);
   return {
     configPath,
     me,
     timezone,
     backfillDays: parsed.backfillDays,
     logLevel: parsed.logLevel,
-    store: { path: storePath(parsed.store.path, dirname(configPath)) },
+    store: { path: store },
     imap: {
       ...serverConfig(parsed.imap, IMAP_PORTS, true),
+      oauth2: oauth2.imap,
       user: parsed.imap.user,
       sentFolder: parsed.imap.sentFolder ?? null,
       inboxFolder: parsed.imap.inboxFolder,
       maxMessageBytes: parsed.imap.maxMessageBytes,
     },
-    smtp: smtp ? { ...serverConfig(smtp, SMTP_PORTS, false), user: smtp.user ?? null } : null,
+    smtp: smtp ? { ...serverConfig(smtp, SMTP_PORTS, false), oauth2: oauth2.smtp, user: smtp.user ?? null } : null,
     digest: {
       ...parsed.digest,
       timezone: parsed.digest.timezone ? canonicalTimeZone(parsed.digest.timezone) : timezone,
@@ -66,5 +87,6 @@ export function finalize(parsed: ParsedConfig, configPath: string): Config {
     // Copies: zod hands back its default arrays as-is, and the caller is about to freeze this tree.
     followUp: { ...parsed.followUp, afterBusinessDays: [...parsed.followUp.afterBusinessDays] },
     holidays: [...parsed.holidays],
+    country: parsed.country,
   };
 }

@@ -1,5 +1,6 @@
 // What each config field should hold and how to fix it, in one table, so every message reads
 // `<field.path>: <problem> — fix: <how>` and none ever echoes a value (it might be a password).
+import { HOLIDAY_COUNTRIES } from '../extract/due/holidays.js';
 
 export interface Problem {
   path: string;
@@ -36,6 +37,17 @@ function serverHints(block: 'imap' | 'smtp', tls: number, starttls: number): Rec
     ],
     [`${block}.password`]: ['expected a string', 'better: use passwordEnv or passwordCommand instead'],
     [`${block}.allowInsecure`]: [BOOL, 'leave it false; only loopback tests need plaintext'],
+    [`${block}.oauth2`]: ['expected an object', 'e.g. "oauth2": { "provider": "microsoft", "clientId": "…" }'],
+    [`${block}.oauth2.provider`]: ['expected "microsoft", "google" or "custom"', 'custom takes tokenUrl and deviceAuthorizationUrl or authorizeUrl'],
+    [`${block}.oauth2.clientId`]: ['expected the client ID of the app you registered', 'see README: "Connect your own account"'],
+    [`${block}.oauth2.clientSecretEnv`]: ['expected the name of an environment variable', 'letters, digits and _, e.g. "FOLLOWTHRU_CLIENT_SECRET"'],
+    [`${block}.oauth2.tenant`]: ['expected a Microsoft tenant', '"common", "organizations", "consumers", or your tenant ID or domain'],
+    [`${block}.oauth2.scopes`]: ['expected a list of scopes', 'remove it to use the provider\'s'],
+    [`${block}.oauth2.scopes.*`]: ['expected a scope', 'e.g. "https://mail.google.com/"'],
+    [`${block}.oauth2.authorizeUrl`]: ['expected a URL', 'the authorization endpoint, https://…'],
+    [`${block}.oauth2.tokenUrl`]: ['expected a URL', 'the token endpoint, https://…'],
+    [`${block}.oauth2.deviceAuthorizationUrl`]: ['expected a URL', 'the device authorization endpoint, https://…'],
+    [`${block}.oauth2.tokenCommand`]: ['expected a shell command that prints an access token', 'e.g. "oama access you@company.com"'],
   };
 }
 
@@ -73,6 +85,7 @@ const HINTS: Record<string, Hint> = {
   'followUp.maxNudges': ['expected a whole number from 0 to 20', 'e.g. 3'],
   holidays: ['expected a list of dates', 'e.g. ["2025-12-25"]'],
   'holidays.*': ['expected a real date written YYYY-MM-DD', 'e.g. "2025-12-25"'],
+  country: [`expected one of ${HOLIDAY_COUNTRIES.join(', ')}`, 'the country whose named holidays you write, e.g. "US"'],
 };
 
 /** "imap.port", "me.2" → the table's "me.*". */

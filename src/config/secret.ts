@@ -63,32 +63,38 @@ function firstStderrLine(result: CommandResult): string {
   return first ? `: ${first}` : '';
 }
 
-async function fromCommand(command: string, env: NodeJS.ProcessEnv, where: string, timeoutMs: number) {
+/** `field` names the setting in messages ("imap.passwordCommand"); `what` the secret it prints. */
+async function fromCommand(command: string, env: NodeJS.ProcessEnv, field: string, timeoutMs: number, what = 'password') {
   const result = await runCommand(command, env, timeoutMs).catch((error: unknown) => {
-    throw secretError(
-      `${where}.passwordCommand could not be started — fix: check that /bin/sh exists`,
-      error,
-    );
+    throw secretError(`${field} could not be started — fix: check that /bin/sh exists`, error);
   });
   if (result.timedOut) {
     const fix = 'make the command non-interactive (unlock the keyring or gpg-agent first)';
-    throw secretError(`${where}.passwordCommand did not finish within ${timeoutMs} ms — fix: ${fix}`);
+    throw secretError(`${field} did not finish within ${timeoutMs} ms — fix: ${fix}`);
   }
   if (result.code !== 0) {
     const fix = 'run the command in a shell to see what it needs';
-    throw secretError(
-      `${where}.passwordCommand exited with status ${result.code}${firstStderrLine(result)} — fix: ${fix}`,
-    );
+    throw secretError(`${field} exited with status ${result.code}${firstStderrLine(result)} — fix: ${fix}`);
   }
-  const password = result.stdout.replace(/\r?\n$/, '');
-  if (password === '') {
-    throw secretError(`${where}.passwordCommand printed nothing — fix: make it print the password on stdout`);
+  const secret = result.stdout.replace(/\r?\n$/, '');
+  if (secret === '') {
+    throw secretError(`${field} printed nothing — fix: make it print the ${what} on stdout`);
   }
-  if (/[\r\n]/.test(password)) {
-    const fix = 'print only the password, e.g. append "| head -n 1"';
-    throw secretError(`${where}.passwordCommand printed more than one line — fix: ${fix}`);
+  if (/[\r\n]/.test(secret)) {
+    const fix = `print only the ${what}, e.g. append "| head -n 1"`;
+    throw secretError(`${field} printed more than one line — fix: ${fix}`);
   }
-  return password;
+  return secret;
+}
+
+/** A fresh access token from oauth2.tokenCommand, with passwordCommand's timeout and error handling. */
+export function resolveTokenCommand(
+  command: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: { label?: string; timeoutMs?: number } = {},
+): Promise<string> {
+  const field = `${options.label ?? 'oauth2'}.oauth2.tokenCommand`;
+  return fromCommand(command, env, field, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'access token');
 }
 
 /**
@@ -124,5 +130,5 @@ export async function resolvePassword(
     }
     return value;
   }
-  return fromCommand(source.passwordCommand ?? '', env, where, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return fromCommand(source.passwordCommand ?? '', env, `${where}.passwordCommand`, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 }

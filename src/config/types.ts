@@ -10,6 +10,36 @@ export interface PasswordSource {
   password?: string;
 }
 
+export type OAuth2Provider = 'microsoft' | 'google' | 'custom';
+
+/** A sign-in followthru runs itself (`followthru login`), with the provider's URLs and scopes filled in. */
+export interface OAuth2SignIn {
+  kind: 'signin';
+  provider: OAuth2Provider;
+  /** device: RFC 8628 device code (Microsoft); loopback: browser, redirect to 127.0.0.1, PKCE (Google). */
+  flow: 'device' | 'loopback';
+  clientId: string;
+  /** The environment variable holding the client secret, for providers that issue one to desktop apps (Google). */
+  clientSecretEnv: string | null;
+  tenant: string;
+  scopes: readonly string[];
+  authorizeUrl: string | null;
+  tokenUrl: string;
+  deviceAuthorizationUrl: string | null;
+  /** Extra query parameters for the authorize URL (Google needs access_type=offline to issue a refresh token). */
+  authorizeParams: Readonly<Record<string, string>>;
+  /** The file, beside the store, holding this sign-in's refresh token (mode 0600). */
+  tokenFile: string;
+}
+
+/** An external helper prints a fresh access token (aerc's and mbsync's convention, e.g. `oama access me@x`). */
+export interface OAuth2Command {
+  kind: 'command';
+  tokenCommand: string;
+}
+
+export type OAuth2Config = OAuth2SignIn | OAuth2Command;
+
 export interface ServerConfig extends PasswordSource {
   host: string;
   port: number;
@@ -17,6 +47,8 @@ export interface ServerConfig extends PasswordSource {
   secure: boolean;
   /** Plaintext without TLS is allowed only when true, and only to a loopback host (tests). */
   allowInsecure: boolean;
+  /** XOAUTH2 instead of a password; null when a password source is used. */
+  oauth2?: OAuth2Config | null;
 }
 
 export interface ImapConfig extends ServerConfig {
@@ -81,4 +113,6 @@ export interface Config {
   followUp: FollowUpConfig;
   /** Days (YYYY-MM-DD) that are not business days. */
   holidays: readonly string[];
+  /** Whose named holidays a due date may name ("Labor Day", "Thanksgiving", "Boxing Day"): "US", "GB", … */
+  country: string;
 }

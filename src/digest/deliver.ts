@@ -4,7 +4,7 @@
 // try that never finished (kill -9 mid-send) is checked on the next go: over IMAP the inbox is searched for the
 // digest's Message-ID, over SMTP it is sent again (a duplicate beats a missing digest; see the README).
 import { randomBytes } from 'node:crypto';
-import { type App, openUserImap, serverPassword } from '../app.js';
+import { type App, openUserImap, userSmtp } from '../app.js';
 import {
   createDigest,
   digestForDay,
@@ -34,7 +34,7 @@ import { composeDigest, digestEntries } from './compose.js';
 import { escapeHtml } from './escape.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
-import { composeRaw, type OutgoingMail, sendSmtp } from './send.js';
+import { composeRaw, type OutgoingMail } from './send.js';
 import { digestMessageId, digestToken, mailMark } from './token.js';
 
 /** The domain our Message-IDs carry: the digest recipient's. */
@@ -207,8 +207,7 @@ async function deliver(app: App, mail: OutgoingMail): Promise<void> {
       await session.close();
     }
   } else if (app.config.smtp) {
-    const password = app.config.smtp.user ? await serverPassword(app.config, 'smtp') : null;
-    await sendSmtp(mail, app.config.smtp, password);
+    await userSmtp(app.config, mail);
   }
 }
 

@@ -42,7 +42,25 @@ export async function composeRaw(mail: OutgoingMail): Promise<Buffer> {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-function transportFor(smtp: SmtpConfig, password: string | null) {
+/** A password (as a string, or { password }), an OAuth2 access token (sent as XOAUTH2), or null for no login. */
+export type SmtpLogin = string | { password: string } | { accessToken: string } | null;
+
+function authOf(user: string | null, login: SmtpLogin) {
+  if (!user || login === null) return undefined;
+  if (typeof login === 'string') return { user, pass: login };
+  if ('accessToken' in login) return { type: 'OAuth2' as const, user, accessToken: login.accessToken };
+  return { user, pass: login.password };
+}
+
+/** True when the server refused the login itself (not the connection, not the mail). */
+export function isSmtpAuthRefusal(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === 'EAUTH') return true;
+  }
+  return false;
+}
+
+function transportFor(smtp: SmtpConfig, password: SmtpLogin) {
   const insecure = smtp.allowInsecure && LOOPBACK.has(smtp.host);
   return nodemailer.createTransport({
     host: smtp.host,
@@ -50,7 +68,7 @@ function transportFor(smtp: SmtpConfig, password: string | null) {
     secure: smtp.secure,
     requireTLS: !smtp.secure && !insecure,
     ignoreTLS: insecure,
-    auth: smtp.user && password !== null ? { user: smtp.user, pass: password } : undefined,
+    auth: authOf(smtp.user, password),
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
@@ -58,7 +76,7 @@ function transportFor(smtp: SmtpConfig, password: string | null) {
 }
 
 /** Connects and logs in without sending anything (for `doctor`). */
-export async function verifySmtp(smtp: SmtpConfig, password: string | null): Promise<void> {
+export async function verifySmtp(smtp: SmtpConfig, password: SmtpLogin): Promise<void> {
   const transport = transportFor(smtp, password);
   try {
     await transport.verify();
@@ -73,7 +91,7 @@ export async function verifySmtp(smtp: SmtpConfig, password: string | null): Pro
 export const SMTP_DEADLINE_MS = 2 * 60_000;
 
 /** Sends over SMTP. STARTTLS is required unless the config allows plaintext (loopback tests only). */
-export async function sendSmtp(mail: OutgoingMail, smtp: SmtpConfig, password: string | null, deadlineMs = SMTP_DEADLINE_MS): Promise<void> {
+export async function sendSmtp(mail: OutgoingMail, smtp: SmtpConfig, password: SmtpLogin, deadlineMs = SMTP_DEADLINE_MS): Promise<void> {
   const transport = transportFor(smtp, password);
   // nodemailer drops the connection when the signal aborts (its typings do not list the option yet).
   const signal = AbortSignal.timeout(deadlineMs);

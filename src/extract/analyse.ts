@@ -69,7 +69,7 @@ const WEAK = 0.5;
 export type SentenceDecider = (text: string, candidates: CandidateTrace[], index: number) => boolean;
 
 /** minConfidence: weakened promises below it are dropped; 0.5 keeps hedged and conditional ones out. */
-export function createAnalyser(rules: RuleSet, minConfidence = 0.5, decide?: SentenceDecider): Analyser {
+export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: string, decide?: SentenceDecider): Analyser {
   const matchPromise = compileMatcher(rules.commitments);
   const matchRequest = compileMatcher(rules.requests);
   const ruleById = new Map(rules.commitments.map((r) => [r.id, r]));
@@ -90,8 +90,8 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, decide?: Sen
         for (const hit of screened ? matchPromise(text) : []) {
           const action = resolveAction(text.slice(hit.act?.start ?? hit.start), rules.lexicon);
           const candidate: Candidate = { sentence: text, hit, action };
-          const reading = readDue(text.slice(hit.start), sentAt, message.tzOffsetMinutes);
-          const due = reading.due ?? readDue(text, sentAt, message.tzOffsetMinutes).due;
+          const reading = readDue(text.slice(hit.start), sentAt, message.tzOffsetMinutes, country);
+          const due = reading.due ?? readDue(text, sentAt, message.tzOffsetMinutes, country).due;
           const rule = ruleById.get(hit.ruleId);
           const verdict =
             notTheSender ??

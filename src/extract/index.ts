@@ -16,9 +16,15 @@ export function shippedScorer(dir = rulesDir()): ScorerModel | null {
   return model?.enabled ? model : null;
 }
 
-/** Builds the rule nets once; reuse the extractor for every mail. scorer: the learned second stage, or null. */
-export function createExtractor(rules: RuleSet = loadRules(), minConfidence?: number, scorer: ScorerModel | null = shippedScorer()): Extractor {
-  const analyser = createAnalyser(rules, minConfidence, scorer ? scorerDecider(scorer) : undefined);
+/** Builds the rule nets once; reuse the extractor for every mail. `country` decides which named holidays due dates may name (the config's `country`). scorer: the learned second
+ * stage, or null for the rules alone. */
+export function createExtractor(
+  rules: RuleSet = loadRules(),
+  minConfidence?: number,
+  country?: string,
+  scorer: ScorerModel | null = shippedScorer(),
+): Extractor {
+  const analyser = createAnalyser(rules, minConfidence, country, scorer ? scorerDecider(scorer) : undefined);
   return {
     analyse: analyser.analyse,
     extract(message) {

@@ -4,7 +4,7 @@
 // dropped at once, so the daemon ends whatever the network does.
 import { type App, openUserImap } from '../app.js';
 import { sendOutbox } from '../digest/deliver.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage, FollowthruError } from '../errors.js';
 import { type BackoffOptions, backoffDelay, classifyFailure } from '../source/backoff.js';
 import { findSentFolder } from '../source/folders.js';
 import type { ImapSession } from '../source/imap.js';
@@ -20,16 +20,20 @@ export interface DaemonOptions {
   /** Longest IDLE before a full sync round (Sent has no IDLE of its own on most servers). */
   pollMs?: number;
   clock?: () => Date;
+  /** How often to look for a new `followthru login` while the sign-in is expired. */
+  signInPollMs?: number;
   /** Reconnect delays (tests shorten them). */
   backoff?: Partial<BackoffOptions>;
   /** Delays between the tries of a failed digest (default DIGEST_BACKOFF; tests shorten them). */
   digestBackoff?: Partial<BackoffOptions>;
 }
 
+// The abort listener goes when the timer fires: the sign-in wait sleeps often, and must not pile them up.
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    const onAbort = () => { clearTimeout(timer); resolve(); };
+    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Runs jobs one at a time, in order. */
@@ -57,6 +61,7 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
   if (slotEarlierToday(cronFields(app.config.digest.cron), clock(), app.config.digest.timezone)) void digest.run();
 
   let attempt = 0;
+  let signInReported = false;
   while (!signal.aborted) {
     // A new ImapFlow instance per connection: a closed one is never reused.
     const sessions: ImapSession[] = [];
@@ -77,6 +82,7 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
       await inbox.watch(app.config.imap.inboxFolder);
       await sentWatch.watch(sent);
       attempt = 0;
+      signInReported = false;
       app.log.info({ host: app.config.imap.host, sent }, 'connected');
       for (;;) {
         const report = await serial(() => syncOnce(app, main, clock()));
@@ -99,6 +105,14 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
       }
     } catch (error) {
       if (signal.aborted) break;
+      // Only `followthru login` fixes a dead sign-in: say so once, keep everything, and look at the token file
+      // again now and then (no network: its expired mark short-circuits), so a new login is picked up unrestarted.
+      if (error instanceof FollowthruError && error.code === 'ESIGNIN') {
+        if (!signInReported) app.log.error(errorMessage(error));
+        signInReported = true;
+        await sleep(options.signInPollMs ?? 10_000, signal);
+        continue;
+      }
       const kind = classifyFailure(error);
       const delay = backoffDelay(++attempt, kind, options.backoff);
       app.log.warn({ reason: errorMessage(error), kind, attempt, retryInMs: delay }, 'sync interrupted: reconnecting after a pause');

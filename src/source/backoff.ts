@@ -55,7 +55,8 @@ export function classifyImapError(error: unknown): FailureKind {
     return [f.responseText, f.message, f.reason].some((text) => typeof text === 'string' && THROTTLE_TEXT.test(text));
   });
   if (throttled) return 'throttle';
-  if (error instanceof FollowthruError && error.code === 'EIMAP_AUTH') return 'auth';
+  // An expired OAuth2 sign-in is a refused login too: `followthru login` fixes it, so a delivery waits for it.
+  if (error instanceof FollowthruError && (error.code === 'EIMAP_AUTH' || error.code === 'ESIGNIN')) return 'auth';
   // nodemailer's EAUTH: the SMTP server refused the login (535).
   return chain.some((e) => (e as { code?: unknown }).code === 'EAUTH') ? 'auth' : 'transient';
 }

@@ -6,6 +6,8 @@ interface Where {
   host: string;
   port: number;
   user: string;
+  /** Present when the login was OAuth2: its refusal needs another fix than a password's. Never put in a message. */
+  accessToken?: string;
 }
 
 interface ImapFailure {
@@ -40,11 +42,10 @@ export function connectFailure(where: Where, error: unknown): FollowthruError {
     return new FollowthruError('EIMAP_CONNECT', `the IMAP server ${at} turned the login away for now${said}`, { cause: error });
   }
   if (f.authenticationFailed) {
-    return new FollowthruError(
-      'EIMAP_AUTH',
-      `IMAP login as ${where.user} at ${at} was refused${said} — check the user and password (many providers need an app password)`,
-      { cause: error },
-    );
+    const fix = where.accessToken !== undefined
+      ? 'the server refused the OAuth2 access token: check imap.user, that IMAP is enabled for the mailbox, and the app\'s IMAP permission (README: "Connect your own account")'
+      : 'check the user and password (many providers need an app password)';
+    return new FollowthruError('EIMAP_AUTH', `IMAP login as ${where.user} at ${at} was refused${said} — ${fix}`, { cause: error });
   }
   if (f.tlsFailed) {
     return new FollowthruError(

@@ -21,7 +21,9 @@ export interface ImapOptions {
   secure: boolean;
   allowInsecure: boolean;
   user: string;
-  password: string;
+  /** Exactly one of password (LOGIN/PLAIN) and accessToken (OAuth2: XOAUTH2 or OAUTHBEARER, as the server offers). */
+  password?: string;
+  accessToken?: string;
   logger?: Logger;
   /** Older name of `logger`. */
   log?: Logger;
@@ -109,7 +111,9 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
     secure: options.secure,
     // Required STARTTLS unless the user allowed plaintext: imapflow then refuses before LOGIN is sent.
     doSTARTTLS: options.secure ? undefined : !options.allowInsecure,
-    auth: { user: options.user, pass: options.password },
+    auth: options.accessToken !== undefined
+      ? { user: options.user, accessToken: options.accessToken }
+      : { user: options.user, pass: options.password ?? '' },
     logger: imapflowLogger(log),
     disableAutoIdle: true,
     connectionTimeout: options.connectTimeoutMs ?? 30_000,

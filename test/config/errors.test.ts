@@ -80,6 +80,11 @@ describe('loadConfig, invalid configs', () => {
       withConfig({ holidays: ['2025-02-30'] }),
       'holidays.0: expected a real date',
     ],
+    [
+      'a country with no named holidays defined',
+      withConfig({ country: 'XX' }),
+      'country: expected one of US, CA, GB',
+    ],
   ])('names the field for %s', async (_case, content, expected) => {
     const message = await failure(content);
     expect(message).toContain(expected);

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
     ['followUp.afterBusinessDays', [3, 7, 14]],
     ['followUp.maxNudges', 3],
     ['holidays', []],
+    ['country', 'US'],
   ])('defaults %s to %j', async (path, expected) => {
     const config = await loadConfig(await writeConfig(minimal()), {});
     expect(get(config, path)).toEqual(expected);

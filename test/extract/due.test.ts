@@ -35,8 +35,16 @@ describe('readDue: business phrases and chrono, windows to their last business d
     ['by the 15th', '2001-05-15'],
     ['by the 3rd', '2001-06-03'],
     ['in two weeks', '2001-05-25'],
+    ['within a week', '2001-05-18'],
+    ['within the next 3 days', '2001-05-14'],
     ['May 15', '2001-05-15'],
     ['5/15', '2001-05-15'],
+    // "now", "right away", "immediately": the send day, and weaker than any phrase that names a day.
+    ["I'll send it now", '2001-05-11'],
+    ['right now', '2001-05-11'],
+    ["I'll do it right away", '2001-05-11'],
+    ['will forward immediately', '2001-05-11'],
+    ["I'm swamped now but will send it Monday", '2001-05-14'],
   ])('"%s" → %s', (text, day) => {
     expect(due(text)?.date).toBe(day);
   });
@@ -58,12 +66,105 @@ describe('readDue: business phrases and chrono, windows to their last business d
 });
 
 describe('readDue: negative cases', () => {
-  it.each(['soon', 'ASAP', 'shortly', 'a little later', 'I may send him a voicemail', 'right now', 'last week', 'yesterday', ''])(
+  it.each([
+    'soon', 'ASAP', 'shortly', 'a little later', 'I may send him a voicemail', 'last week', 'yesterday', '',
+    'that is all for now', 'from now on I will cc you', 'I have it by now', 'I will be the first to admit it',
+    'my boss\'s desk', 'I will call at 650.650.6500', 'it costs 15.2 dollars', 'upgrade to version 2.3.26',
+  ])(
     'no due date in "%s"',
     (text) => {
       expect(due(text)).toBeNull();
     },
   );
+});
+
+// Dates as people write them (issue 11, item 5), sent Tuesday 2013-02-12 04:30 at -02:00.
+const TUESDAY = new Date('2013-02-12T04:30:00-02:00');
+describe('readDue: holidays, weekday with a day of the month, ordinal words, clock forms, combinations', () => {
+  it.each([
+    ['before Christmas', '2013-12-24'],
+    ['the week after Thanksgiving', '2013-12-06'],
+    ['5 days before New Year', '2013-12-27'],
+    ['three days after Easter', '2013-04-03'],
+    ['by Good Friday', '2013-03-29'],
+    ['Labor Day', '2013-09-02'],
+    ["St Patrick's Day", '2013-03-17'],
+    ['easter mon', '2013-04-01'],
+    ["new year's eve", '2013-12-31'],
+    ['xmas at 6 pm', '2013-12-25'],
+    ['third tuesday after christmas 2014', '2015-01-13'],
+    ['Monday the 27th', '2013-05-27'],
+    ['Mon 13th', '2013-05-13'],
+    ['Friday 23', '2013-08-23'],
+    ['Thu 15th', '2013-08-15'],
+    ['Fri, Jul 18', '2014-07-18'],
+    ['Jul 18, Fri', '2014-07-18'],
+    ['Jul 18', '2013-07-18'],
+    ['Pongal 2018', '2018-01-14'],
+    ['the twenty-seventh', '2013-02-27'],
+    ['on the first', '2013-03-01'],
+    ['february the 15th', '2013-02-15'],
+    ['28 June in 2020', '2020-06-28'],
+    ['June 28th in 2020', '2020-06-28'],
+    ['15.2.', '2013-02-15'],
+    ['3.15.13', '2013-03-15'],
+    ['1.5.2013', '2013-05-01'],
+    ['15/3/2013', '2013-03-15'],
+    ['2013/03/15', '2013-03-15'],
+    ['friday after next', '2013-02-22'],
+    ['tuesday of this week', '2013-02-12'],
+    ['20th of the next month', '2013-03-20'],
+    ['last Monday of March', '2013-03-25'],
+    ['first tuesday of october', '2013-10-01'],
+    ['the 5th last day of May', '2013-05-27'],
+    ['3 fridays from now', '2013-03-01'],
+    ['a fortnight hence', '2013-02-26'],
+    ['3 years from today', '2016-02-12'],
+    ['in 3 days on Friday', '2013-02-15'],
+    ['Monday two weeks from now', '2013-02-25'],
+    ['two weeks from Monday', '2013-03-04'],
+    ['day after tomorrow 5pm', '2013-02-14'],
+  ])('"%s" → %s', (text, day) => {
+    expect(due(text, TUESDAY, -120)?.date).toBe(day);
+  });
+
+  it.each([
+    ['noonish', '2013-02-12T12:00:00-02:00'],
+    ['around 11ish', '2013-02-12T11:00:00-02:00'],
+    ['3ish pm', '2013-02-12T15:00:00-02:00'],
+    ['15h30', '2013-02-12T15:30:00-02:00'],
+    ['3h18', '2013-02-13T03:18:00-02:00'], // a 24-hour form: 03:18 has passed
+    ['3 oclock am', '2013-02-13T03:00:00-02:00'],
+    ['3 in the AM', '2013-02-13T03:00:00-02:00'],
+    ['Friday at 3pm', '2013-02-15T15:00:00-02:00'],
+    ['at 3p', '2013-02-12T15:00:00-02:00'],
+    ['3:18a', '2013-02-13T03:18:00-02:00'],
+    ['at 1030', '2013-02-12T10:30:00-02:00'],
+    ['at 3 15', '2013-02-12T15:15:00-02:00'],
+    ['ten thirty am', '2013-02-12T10:30:00-02:00'],
+    ['at half past three pm', '2013-02-12T15:30:00-02:00'],
+    ['half three', '2013-02-12T15:30:00-02:00'],
+    ['I will call at 3', '2013-02-12T15:00:00-02:00'], // 03:00 has passed, 15:00 has not
+  ])('"%s" → %s', (text, at) => {
+    expect(due(text, TUESDAY, -120)?.at).toBe(at);
+  });
+
+  it('reads the holidays of the configured country', () => {
+    expect(readDue('Thanksgiving', TUESDAY, -120, 'US').due?.date).toBe('2013-11-28');
+    expect(readDue('Thanksgiving', TUESDAY, -120, 'CA').due?.date).toBe('2013-10-14');
+    expect(readDue('by Labour Day', TUESDAY, -120, 'GB').due?.date).toBe('2013-05-01');
+    expect(readDue('boxing day', TUESDAY, -120, 'US').due).toBeNull();
+    expect(readDue('boxing day', TUESDAY, -120, ['US', 'GB']).due?.date).toBe('2013-12-26');
+  });
+});
+
+describe("readDue: the duckling-en negatives (strings that are not times) stay unread", () => {
+  const negatives = (JSON.parse(readFileSync(sharedDir('fixtures', 'dates', 'duckling-en', 'negatives.json'), 'utf8')) as {
+    negatives: string[];
+  }).negatives;
+  it.each(negatives)('"%s"', (text) => {
+    expect(due(text, TUESDAY, -120)).toBeNull();
+  });
 });
 
 // Duckling's English corpus, read in place: reference Tue 2013-02-12 04:30 at -02:00. Duckling gives the START of
@@ -73,7 +174,10 @@ describe('readDue: negative cases', () => {
 // guards against regressions rather than claiming parity.
 const DUCKLING = sharedDir('fixtures', 'dates', 'duckling-en', 'examples.jsonl');
 describe('readDue on the duckling-en corpus', () => {
-  it('reads at least 40% of the future day-level phrases to the same day', () => {
+  // Before the custom parsers and holidays: 208/489 (42.5%); with them 403/489 (82.4%). What stays unread is
+  // mostly Hindu, Sikh and Buddhist lunisolar holidays (a panchang computation we do not have) and Duckling's
+  // own odd readings ("this morning at 3" as tomorrow, "a year from Christmas" as this Christmas).
+  it('reads at least 80% of the future day-level phrases to the same day', () => {
     const reference = new Date('2013-02-12T04:30:00-02:00');
     const rows = readFileSync(DUCKLING, 'utf8')
       .split('\n')
@@ -86,6 +190,6 @@ describe('readDue on the duckling-en corpus', () => {
     const share = right / cases.length;
     console.log(`duckling-en: ${right}/${cases.length} future day-level phrases read to the same day (${(100 * share).toFixed(1)}%)`);
     expect(cases.length).toBeGreaterThan(300);
-    expect(share).toBeGreaterThanOrEqual(0.4);
+    expect(share).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -65,3 +65,11 @@ describe('extract: negative cases', () => {
     }
   });
 });
+
+describe('extract: the configured country decides which named holidays a due date may name', () => {
+  it('reads Boxing Day for GB, not for the US default', () => {
+    const mail = mailWith("I'll send you the figures before Boxing Day.");
+    expect(createExtractor(undefined, undefined, 'GB').extract(mail).commitments[0]?.due?.date).toBe('2001-12-25');
+    expect(createExtractor().extract(mail).commitments[0]?.due ?? null).toBeNull();
+  });
+});

@@ -74,14 +74,14 @@ describe('the scorer in extraction', () => {
   it('drops what the rules kept, and keeps what they dropped, when its probability says so', () => {
     const promise = mailWith("I'll send you the contract tomorrow.");
     const reported = mailWith('He said we will send it.');
-    expect(createExtractor(rules, undefined, null).extract(promise).commitments).toHaveLength(1);
-    expect(createExtractor(rules, undefined, model({ bias: -5 })).extract(promise).commitments).toHaveLength(0);
-    expect(createExtractor(rules, undefined, null).extract(reported).commitments).toHaveLength(0);
-    expect(createExtractor(rules, undefined, model({ bias: 5 })).extract(reported).commitments.map((c) => c.text)).toEqual(['He said we will send it.']);
+    expect(createExtractor(rules, undefined, undefined, null).extract(promise).commitments).toHaveLength(1);
+    expect(createExtractor(rules, undefined, undefined, model({ bias: -5 })).extract(promise).commitments).toHaveLength(0);
+    expect(createExtractor(rules, undefined, undefined, null).extract(reported).commitments).toHaveLength(0);
+    expect(createExtractor(rules, undefined, undefined, model({ bias: 5 })).extract(reported).commitments.map((c) => c.text)).toEqual(['He said we will send it.']);
   });
 
   it('never adds a promise where no rule found a candidate', () => {
-    expect(createExtractor(rules, undefined, model({ bias: 5 })).extract(mailWith('Thanks for lunch.')).commitments).toHaveLength(0);
+    expect(createExtractor(rules, undefined, undefined, model({ bias: 5 })).extract(mailWith('Thanks for lunch.')).commitments).toHaveLength(0);
   });
 });
 

@@ -50,6 +50,7 @@ const wrapped = (code: 'EIMAP_AUTH' | 'EIMAP_CONNECT', cause: unknown) => new Fo
 describe('classifyImapError', () => {
   it.each([
     ['a refused login', new FollowthruError('EIMAP_AUTH', 'refused'), 'auth'],
+    ['an expired OAuth2 sign-in (only `followthru login` fixes it)', new FollowthruError('ESIGNIN', 'sign-in expired: run `followthru login`'), 'auth'],
     ['a lost connection', new FollowthruError('EIMAP_CONNECT', 'reset'), 'transient'],
     ['a folder error', new FollowthruError('EIMAP_FOLDER', 'gone'), 'transient'],
     ['a bare Node error', Object.assign(new Error('reset'), { code: 'ECONNRESET' }), 'transient'],

@@ -24,6 +24,11 @@ export interface DovecotOptions {
   sentName?: string;
   /** Accounts; the first is the default `user`/`password`. */
   users?: DovecotUser[];
+  /**
+   * Also accept XOAUTH2 and OAUTHBEARER: an oauth2 passdb asks this RFC 7662 introspection endpoint whether a
+   * bearer token is active and whose it is (../shared/docs/dovecot-oauth2.md). Passwords keep working.
+   */
+  oauth2?: { introspectionUrl: string; /** Default both; ['xoauth2'] is what Outlook and Gmail offer. */ mechanisms?: Array<'xoauth2' | 'oauthbearer'> };
 }
 
 export interface Dovecot {
@@ -64,6 +69,8 @@ const NO_CONDSTORE_CAPS =
   'I18NLEVEL=1 ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY ' +
   'PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE';
 
+const oauthMechanisms = (options: DovecotOptions) => (options.oauth2?.mechanisms ?? ['xoauth2', 'oauthbearer']).join(' ');
+
 function dovecotConfig(dir: string, port: number, greeting: string, who: Accounts, options: DovecotOptions): string {
   const sent = options.sentName ?? 'Sent';
   const specialUse = options.hideSpecialUse ? '' : '    special_use = \\Sent\n';
@@ -76,7 +83,7 @@ listen = 127.0.0.1
 login_greeting = ${greeting}
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${options.oauth2 ? ` ${oauthMechanisms(options)}` : ''}
 # A refused login answers sooner: the wrong-password test need not wait Dovecot's default 2 s.
 auth_failure_delay = 0
 mail_location = maildir:${dir}/mail/%u
@@ -89,7 +96,12 @@ first_valid_uid = 0
 ${caps}protocol imap {
   mail_max_userip_connections = 50
 }
-passdb {
+${options.oauth2 ? `passdb {
+  driver = oauth2
+  mechanisms = ${oauthMechanisms(options)}
+  args = ${dir}/oauth2.conf.ext
+}
+` : ''}passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users
 }
@@ -212,6 +224,10 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
   await mkdir(join(dir, 'run'));
   if (process.getuid?.() === 0) await chown(join(dir, 'mail'), await idOf('-u', 'mail'), await idOf('-g', 'mail'));
   await writeFile(join(dir, 'users'), users.map((u) => `${u.user}:{PLAIN}${u.password}\n`).join(''));
+  if (options.oauth2) {
+    const lines = [`introspection_url = ${options.oauth2.introspectionUrl}`, 'introspection_mode = post', 'username_attribute = username', 'active_attribute = active', 'active_value = true', 'tokeninfo_url ='];
+    await writeFile(join(dir, 'oauth2.conf.ext'), `${lines.join('\n')}\n`);
+  }
   const conf = join(dir, 'dovecot.conf');
   const log = () => readFile(join(dir, 'run', 'dovecot.log'), 'utf8').catch(() => '');
 

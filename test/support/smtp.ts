@@ -21,17 +21,37 @@ export interface TestSmtp {
  */
 export type SmtpReply = (n: number) => null | { code: number; text: string } | 'hang';
 
-/** Accepts any mail; with `password`, requires AUTH PLAIN/LOGIN as "dana" with it. */
-export async function startSmtp(options: { password?: string; reply?: SmtpReply } = {}): Promise<TestSmtp> {
+/** Asks an RFC 7662 introspection endpoint whose a bearer token is, as Dovecot's oauth2 passdb does. */
+async function introspect(url: string, token: string): Promise<string | null> {
+  const response = await fetch(url, { method: 'POST', body: new URLSearchParams({ token }) });
+  const body = (await response.json()) as { active?: boolean; username?: string };
+  return body.active ? (body.username ?? null) : null;
+}
+
+/**
+ * Accepts any mail; with `password`, requires AUTH PLAIN/LOGIN as "dana" with it; with `oauth2`, requires AUTH
+ * XOAUTH2 with a token the introspection endpoint calls active for that user.
+ */
+export async function startSmtp(options: { password?: string; reply?: SmtpReply; oauth2?: { introspectionUrl: string } } = {}): Promise<TestSmtp> {
   let deliveries = 0;
   const received: ReceivedMail[] = [];
+  const login = options.password !== undefined || options.oauth2 !== undefined;
   const server = new SMTPServer({
     secure: false,
-    disabledCommands: options.password ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    disabledCommands: login ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    ...(options.oauth2 ? { authMethods: ['XOAUTH2'] } : {}),
     allowInsecureAuth: true,
-    authOptional: !options.password,
+    authOptional: !login,
     logger: false,
     onAuth(auth, _session, callback) {
+      if (options.oauth2 && auth.method === 'XOAUTH2') {
+        const { introspectionUrl } = options.oauth2;
+        void introspect(introspectionUrl, auth.accessToken ?? '').then(
+          (user) => (user && user === auth.username ? callback(null, { user }) : callback(null, { data: { status: '401', schemes: 'bearer' } })),
+          (error: Error) => callback(error),
+        );
+        return;
+      }
       if (auth.username === 'dana' && auth.password === options.password) callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
     },

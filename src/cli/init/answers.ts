@@ -8,7 +8,10 @@ export interface InitAnswers {
   imapPort: number;
   /** tls: implicit TLS; starttls; none: plaintext (loopback only, with allowInsecure). */
   imapSecurity: 'tls' | 'starttls' | 'none';
-  password: PasswordSource;
+  /** A password source, or (null) an OAuth2 sign-in: `oauth2`. */
+  password: PasswordSource | null;
+  /** The imap.oauth2 block to write (smtp then signs in the same way). */
+  oauth2?: Record<string, string> | null;
   timezone: string;
   /** "07:30" */
   digestTime: string;
@@ -50,14 +53,15 @@ function server(host: string, port: number, security: 'tls' | 'starttls' | 'none
 }
 
 export function configFrom(a: InitAnswers): Record<string, unknown> {
-  const password = a.password.passwordEnv ? { passwordEnv: a.password.passwordEnv } : { passwordCommand: a.password.passwordCommand };
+  // With oauth2 the smtp block names no password source: it signs in as imap does.
+  const password = a.oauth2 || !a.password ? {} : a.password.passwordEnv ? { passwordEnv: a.password.passwordEnv } : { passwordCommand: a.password.passwordCommand };
   return {
     '//': 'Written by followthru init. Every field is explained in config.example.json. The password is not here: it comes from the environment variable or command named below.',
     me: [a.email],
     timezone: a.timezone,
     backfillDays: 30,
     store: { path: './followthru.db' },
-    imap: { ...server(a.imapHost, a.imapPort, a.imapSecurity), user: a.email, ...password, sentFolder: a.sentFolder },
+    imap: { ...server(a.imapHost, a.imapPort, a.imapSecurity), user: a.email, ...(a.oauth2 ? { oauth2: a.oauth2 } : password), sentFolder: a.sentFolder },
     ...(a.deliver === 'smtp' ? { smtp: { ...server(a.smtpHost, a.smtpPort, a.smtpSecurity), user: a.email, ...password } } : {}),
     digest: { cron: cronForTime(a.digestTime), deliver: a.deliver, to: a.email },
   };

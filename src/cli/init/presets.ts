@@ -14,6 +14,8 @@ export interface ProviderPreset {
   sentFolder: string | null;
   /** Shown to the user before asking for a password: where to create an app password, if one is needed. */
   passwordHelp: string | null;
+  /** The oauth2 preset this provider signs in with (`followthru login`), or null for passwords only. */
+  oauth2: 'microsoft' | 'google' | null;
 }
 
 export const PROVIDERS: readonly ProviderPreset[] = [
@@ -25,6 +27,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     sentFolder: '[Gmail]/Sent Mail',
     passwordHelp:
       'Gmail needs an app password (2-Step Verification must be on): https://myaccount.google.com/apppasswords',
+    oauth2: 'google',
   },
   {
     name: 'Outlook / Microsoft 365',
@@ -33,7 +36,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     smtp: { host: 'smtp.office365.com', port: 587, secure: false },
     sentFolder: null,
     passwordHelp:
-      'Microsoft accounts need an app password (https://account.live.com/proofs/AppPassword); work accounts may have IMAP disabled by the admin.',
+      'Microsoft switched passwords off for IMAP and SMTP: sign in with OAuth2 (a client ID you register, see README "Connect your own account"); work accounts may have IMAP disabled by the admin.',
+    oauth2: 'microsoft',
   },
   {
     name: 'iCloud',
@@ -42,6 +46,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     smtp: { host: 'smtp.mail.me.com', port: 587, secure: false },
     sentFolder: null,
     passwordHelp: 'iCloud needs an app-specific password: https://account.apple.com → Sign-In and Security.',
+    oauth2: null,
   },
   {
     name: 'Fastmail',
@@ -50,6 +55,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     smtp: { host: 'smtp.fastmail.com', port: 465, secure: true },
     sentFolder: null,
     passwordHelp: 'Fastmail needs an app password: Settings → Privacy & Security → Manage app passwords.',
+    oauth2: null,
   },
   {
     name: 'Yahoo',
@@ -58,6 +64,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     smtp: { host: 'smtp.mail.yahoo.com', port: 465, secure: true },
     sentFolder: null,
     passwordHelp: 'Yahoo needs an app password: Account Security → Generate app password.',
+    oauth2: null,
   },
 ];
 
@@ -73,5 +80,6 @@ export function presetFor(address: string): ProviderPreset {
     smtp: { host: `smtp.${domain}`, port: 587, secure: false },
     sentFolder: null,
     passwordHelp: null,
+    oauth2: null,
   };
 }

@@ -8,6 +8,7 @@ import {
   nextWeekday,
   weekdayOf,
 } from './calendar.js';
+import { COUNT, countValue } from './words.js';
 
 export interface PhraseHit {
   day: LocalDay;
@@ -20,6 +21,8 @@ export interface BusinessPhrase {
   why: string;
   pattern: RegExp;
   resolve(match: RegExpExecArray, sent: LocalDay): PhraseHit | null;
+  /** Names the send day only by implication ("now"): any phrase that names a day wins over it. */
+  weak?: boolean;
 }
 
 const at = (day: LocalDay, hour: number | null = null, minute = 0): PhraseHit => ({
@@ -30,6 +33,14 @@ const at = (day: LocalDay, hour: number | null = null, minute = 0): PhraseHit =>
 const nextMonday = (sent: LocalDay) => nextWeekday(sent, 1);
 
 export const BUSINESS_PHRASES: BusinessPhrase[] = [
+  {
+    id: 'right-away',
+    why: '"now", "right away", "immediately" promise the send day; "for now", "until now", "from now on" do not',
+    pattern:
+      /\b(?:right away|straight away|immediately|at once|at this time|(?<!\b(?:for|until|till|by|to|of|as|just|from|up|than) )(?:right )?now(?! (?:that|on|and then|or never)\b)(?![\w'-]))/i,
+    resolve: (_m, sent) => at(sent),
+    weak: true,
+  },
   {
     id: 'end-of-day',
     why: 'EOD, COB and "end of (the) day" mean the close of the send day',
@@ -82,9 +93,18 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     },
   },
   {
+    id: 'within-a-duration',
+    why: '"within a week", "within 3 days" are a duration, like "in a week": the send day plus that many days',
+    pattern: new RegExp(`\\bwithin (?:the next )?(${COUNT}) (day|week)s?\\b`, 'i'),
+    resolve: (m, sent) => {
+      const n = countValue(m[1] ?? '') ?? 1;
+      return at(addDays(sent, (m[2] ?? '').toLowerCase() === 'week' ? 7 * n : n));
+    },
+  },
+  {
     id: 'next-week',
-    why: '"next week" and "the week of the next" resolve to Friday of the following week',
-    pattern: /\b(?:next week|the following week|within (?:a|the next) week)\b/i,
+    why: '"next week" and "the following week" resolve to Friday of the following week',
+    pattern: /\b(?:next week|the following week)\b/i,
     resolve: (_m, sent) => at(fridayOfWeek(nextMonday(sent))),
   },
   {

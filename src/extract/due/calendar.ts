@@ -97,3 +97,78 @@ export function offsetOfZone(instant: Date, timeZone: string): number {
   if (!m) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The nth `weekday` (0 = Sunday) of a month: n = 1 the first, n = -1 the last, null when the month has no such
+ * day ("the fifth Monday of February").
+ */
+export function nthWeekdayOfMonth(year: number, month: number, weekday: number, n: number): LocalDay | null {
+  if (n < 0) {
+    const last: LocalDay = { year, month, day: daysInMonth(year, month) };
+    const back = (weekdayOf(last) - weekday + 7) % 7;
+    const day = addDays(last, -back + 7 * (n + 1));
+    return day.month === month ? day : null;
+  }
+  const first: LocalDay = { year, month, day: 1 };
+  const day = addDays(first, ((weekday - weekdayOf(first) + 7) % 7) + 7 * (n - 1));
+  return day.month === month ? day : null;
+}
+
+/** The Monday–Sunday week that holds `day`, as its Monday. */
+export function mondayOfWeek(day: LocalDay): LocalDay {
+  const weekday = weekdayOf(day);
+  return addDays(day, weekday === 0 ? -6 : 1 - weekday);
+}
+
+/** The day with this weekday (0 = Sunday) in the Monday–Sunday week that holds `day`. */
+export function weekdayInWeekOf(day: LocalDay, weekday: number): LocalDay {
+  return addDays(mondayOfWeek(day), (weekday + 6) % 7);
+}
+
+/** The first day on or after `from` whose day of the month is `dayOfMonth` and, if given, weekday agrees. */
+export function nextDayOfMonth(from: LocalDay, dayOfMonth: number, weekday: number | null = null): LocalDay | null {
+  let { year, month } = from;
+  for (let i = 0; i < 400; i++) {
+    if (dayOfMonth <= daysInMonth(year, month)) {
+      const day: LocalDay = { year, month, day: dayOfMonth };
+      if (compareDays(day, from) >= 0 && (weekday === null || weekdayOf(day) === weekday)) return day;
+    }
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return null;
+}
+
+/** Whole calendar months later, clamped to the month's length ("a month from Jan 31" is Feb 28). */
+export function addMonths(day: LocalDay, n: number): LocalDay {
+  const index = day.year * 12 + (day.month - 1) + n;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(day.day, daysInMonth(year, month)) };
+}
+
+/**
+ * The Gregorian days of a Gregorian year as another calendar counts them (Intl's built-in ICU calendars:
+ * 'hebrew', 'islamic-umalqura', 'chinese'), so lunar holidays need no table of their own. Cached per year.
+ */
+const OTHER_CALENDAR_YEARS = new Map<string, { day: LocalDay; month: string; dayOfMonth: number }[]>();
+
+export function otherCalendarDays(calendar: string, year: number): { day: LocalDay; month: string; dayOfMonth: number }[] {
+  const key = `${calendar}:${year}`;
+  const cached = OTHER_CALENDAR_YEARS.get(key);
+  if (cached) return cached;
+  const monthStyle = calendar === 'hebrew' ? 'long' : 'numeric';
+  const format = new Intl.DateTimeFormat(`en-u-ca-${calendar}`, { timeZone: 'UTC', month: monthStyle, day: 'numeric' });
+  const days: { day: LocalDay; month: string; dayOfMonth: number }[] = [];
+  for (let day: LocalDay = { year, month: 1, day: 1 }; day.year === year; day = addDays(day, 1)) {
+    const parts = format.formatToParts(new Date(toUtc(day)));
+    const month = parts.find((p) => p.type === 'month')?.value ?? '';
+    days.push({ day, month, dayOfMonth: Number(parts.find((p) => p.type === 'day')?.value) });
+  }
+  OTHER_CALENDAR_YEARS.set(key, days);
+  return days;
+}

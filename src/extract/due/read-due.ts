@@ -4,6 +4,7 @@ import type { Due } from '../../types.js';
 import { BUSINESS_PHRASES } from './business-phrases.js';
 import { addDays, compareDays, formatDay, isoAt, type LocalDay, localDayOf } from './calendar.js';
 import { chronoHits } from './chrono.js';
+import { DEFAULT_HOLIDAYS } from './holidays.js';
 
 interface Candidate {
   index: number;
@@ -15,7 +16,7 @@ interface Candidate {
 }
 
 /** Phrases chrono reads as a time that never set a due date. */
-const NOT_A_DUE = /^(?:now|right now|at the moment|atm|currently|then|once|sec|second|today's|(?:for )?a quarter)$/i;
+const NOT_A_DUE = /^(?:now|right now|at the moment|atm|currently|then|once|sec|second|today's|(?:for )?a quarter|a m)$/i;
 /** Lower-case words that are months or weekdays only when capitalised: "I may", "we sat down". */
 const LOWER_CASE_WORD = /^(?:may|march|sat|sun)$/;
 
@@ -25,17 +26,23 @@ export interface DueReading {
   trace: string[];
 }
 
-export function readDue(sentence: string, sentAt: Date, offsetMinutes: number): DueReading {
+/** `holidays` is the config's country setting ("US", "GB", …): which named holidays apply. */
+export function readDue(
+  sentence: string,
+  sentAt: Date,
+  offsetMinutes: number,
+  holidays: string | readonly string[] = DEFAULT_HOLIDAYS,
+): DueReading {
   const sentDay = localDayOf(sentAt, offsetMinutes);
   const candidates: Candidate[] = [];
   for (const phrase of BUSINESS_PHRASES) {
     const match = phrase.pattern.exec(sentence);
     const hit = match ? phrase.resolve(match, sentDay) : null;
-    if (match && hit) candidates.push({ index: match.index, text: match[0], ...hit, namesDay: true, source: phrase.id });
+    if (match && hit) candidates.push({ index: match.index, text: match[0], ...hit, namesDay: !phrase.weak, source: phrase.id });
   }
   const overlapping = (index: number, length: number) =>
     candidates.filter((c) => index < c.index + c.text.length && c.index < index + length);
-  for (const hit of chronoHits(sentence, sentAt, offsetMinutes)) {
+  for (const hit of chronoHits(sentence, sentAt, offsetMinutes, holidays)) {
     if (NOT_A_DUE.test(hit.text.trim()) || LOWER_CASE_WORD.test(hit.text.trim())) continue;
     // "Wednesday next week" or "the 20th of next month" name a day inside the window: the longer reading wins.
     const rivals = overlapping(hit.index, hit.text.length);
@@ -44,7 +51,7 @@ export function readDue(sentence: string, sentAt: Date, offsetMinutes: number): 
     let day = hit.day;
     // Sent on a Friday, "Friday" means the next one, unless the sentence says today.
     if (hit.weekdayOnly && compareDays(day, sentDay) === 0) day = addDays(day, 7);
-    candidates.push({ index: hit.index, text: hit.text, day, time: hit.time, namesDay: hit.namesDay, source: 'chrono' });
+    candidates.push({ index: hit.index, text: hit.text, day, time: hit.time, namesDay: hit.namesDay, source: hit.source });
   }
   const future = candidates.filter((c) => compareDays(c.day, sentDay) >= 0);
   const trace = candidates.map(
