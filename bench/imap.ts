@@ -1,12 +1,16 @@
-// IMAP figures against a private Dovecot: a bare fetch of every mail (the floor) vs a full followthru sync
-// (fetch, parse, extract, track, store) of the same mailbox, and peak memory, which must not grow with it.
+// IMAP figures against a private Dovecot, one child process per mailbox size (so each peak RSS is its own): the
+// floor (a bare fetch of every mail in batches of 100, each batch through bare mailparser, nothing kept) and a
+// full first followthru sync (fetch, parse, extract, track, store) of the same mailbox, with its peak memory.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
+import { parseBare } from '../src/parse/mailparser.js';
 import { openImap } from '../src/source/imap.js';
 import { chunk } from '../src/sync/plan.js';
 import { syncOnce } from '../src/sync/sync.js';
@@ -33,7 +37,8 @@ function mail(n: number, corpus: { subject: string; body: string }[]): Buffer {
   return Buffer.from(`From: Dana <dana@northwind.example>\r\nTo: Client ${n} <c${n}@x.example>\r\nSubject: ${subject}\r\nDate: Mon, ${day} Oct 2026 09:00:00 -0500\r\nMessage-ID: <bench-${n}@northwind.example>\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n${body}\r\n`, 'latin1');
 }
 
-export async function benchImap(count: number, corpusDirs: string[]): Promise<Figure[]> {
+/** In the child: seed a Dovecot with `count` mails, then measure the floor and the first sync. */
+export async function runImapChild(count: number, corpusDirs: string[]): Promise<Figure[]> {
   const corpus = corpusBodies(corpusDirs);
   const dovecot = await startDovecot();
   const dir = await mkdtemp(join(tmpdir(), 'followthru-bench-imap-'));
@@ -41,9 +46,11 @@ export async function benchImap(count: number, corpusDirs: string[]): Promise<Fi
     const options = imapOptionsOf(dovecot);
     const seed = await openImap(options);
     for (let n = 0; n < count; n++) await seed.append('Sent', mail(n, corpus), ['\\Seen']);
-    const bare = await measure(`bare IMAP fetch (${count} mails, batches of 100)`, count, async () => {
+    const floor = await measure(`floor: bare fetch + bare mailparser (${count})`, count, async () => {
       const pending = await seed.listPending('Sent', { afterUid: 0 });
-      for (const batch of chunk(pending, 100)) await seed.fetchSources('Sent', batch.map((p) => p.uid));
+      for (const batch of chunk(pending, 100)) {
+        for (const raw of await seed.fetchSources('Sent', batch.map((p) => p.uid))) await parseBare(raw);
+      }
     });
     await seed.close();
     const config = parseConfig(
@@ -52,14 +59,21 @@ export async function benchImap(count: number, corpusDirs: string[]): Promise<Fi
     );
     const app = await openApp(config, { log: createLogger({ level: 'silent' }) });
     const session = await openImap(options);
-    const full = await measure(`followthru sync (${count} mails, first run)`, count, async () => {
+    const full = await measure(`followthru first sync (${count})`, count, async () => {
       await syncOnce(app, session, new Date('2026-11-16T13:30:00Z'));
     });
     await session.close();
     await app.close();
-    return [bare, full];
+    return [floor, full];
   } finally {
     await dovecot.stop();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** In the parent: one fresh process per size, so one size's heap never inflates the next one's peak. */
+export function benchImap(count: number, corpusDirs: string[]): Figure[] {
+  const child = fileURLToPath(new URL('./imap-child.js', import.meta.url));
+  const out = execFileSync(process.execPath, [child, String(count), ...corpusDirs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as Figure[];
 }

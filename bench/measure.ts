@@ -26,7 +26,7 @@ export async function measure(name: string, count: number, fn: () => Promise<voi
 export function report(figures: readonly Figure[]): string {
   const rows = figures.map((f) => {
     const rate = f.count / (f.ms / 1000);
-    return `${f.name.padEnd(44)} ${String(f.count).padStart(6)} msgs ${f.ms.toFixed(0).padStart(7)} ms ${rate.toFixed(0).padStart(7)} msg/s  peak RSS ${f.peakRssMiB.toFixed(0)} MiB`;
+    return `${f.name.padEnd(44)} ${String(f.count).padStart(6)} msgs ${f.ms.toFixed(0).padStart(7)} ms ${rate.toFixed(0).padStart(7)} msg/s${Number.isNaN(f.peakRssMiB) ? '' : `  peak RSS ${f.peakRssMiB.toFixed(0)} MiB`}`;
   });
   return rows.join('\n');
 }

@@ -2,9 +2,8 @@
 import type { Commitment, Due, Message } from '../types.js';
 import { resolveAction } from './action.js';
 import { readDue } from './due/read-due.js';
-import { compileMatcher, type SentenceMatcher } from './nlp.js';
-import { mayPromise } from './prefilter.js';
-import { mayAsk } from './request-prefilter.js';
+import { compileMatcher, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
+import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
 import { type Candidate, refine } from './refiners.js';
 import type { Lexicon, RuleSet } from './rules.js';
 import { bestCandidate } from './scorer.js';
@@ -54,11 +53,26 @@ const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*
 /** A sentence that opens inside quotation marks or a bracket still opens with its first word. */
 const OPENING_MARKS = /^["'“‘([]+\s*/;
 
-function requestReason(sentence: string, matchRequest: SentenceMatcher, lexicon: Lexicon, voice: Voice): string | null {
+/** Parses a sentence the first time a rule set needs it, and hands every later rule set the same document. */
+function lazyParse(text: string): () => ParsedSentence {
+  let parsed: ParsedSentence | undefined;
+  return () => (parsed ??= parseSentence(text));
+}
+
+interface RequestCheck {
+  matchRequest: SentenceMatcher;
+  screen: (sentence: SentenceWords) => boolean;
+  lexicon: Lexicon;
+}
+
+function requestReason(sentence: string, words: SentenceWords, parsed: () => ParsedSentence, check: RequestCheck, voice: Voice): string | null {
   const bare = sentence.replace(OPENING_MARKS, '').replace(VOCATIVE, '');
-  if (voice.notTheSender || looksLikeCode(bare) || lexicon.offerClosers.some((p) => p.test(bare))) return null;
+  if (voice.notTheSender || looksLikeCode(bare) || check.lexicon.offerClosers.some((p) => p.test(bare))) return null;
   if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
-  const hit = mayAsk(bare) ? matchRequest(bare).find((h) => !(voice.patch && h.ruleId === 'imperative')) : undefined;
+  // Without a name or an opening mark in front, the request rules read the very document the promise rules read.
+  const same = bare === sentence;
+  if (!check.screen(same ? words : sentenceWords(bare))) return null;
+  const hit = check.matchRequest(same ? parsed() : parseSentence(bare)).find((h) => !(voice.patch && h.ruleId === 'imperative'));
   return hit ? `request rule ${hit.ruleId}` : null;
 }
 
@@ -71,7 +85,8 @@ export type SentenceDecider = (text: string, candidates: CandidateTrace[], index
 /** minConfidence: weakened promises below it are dropped; 0.5 keeps hedged and conditional ones out. */
 export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: string, decide?: SentenceDecider): Analyser {
   const matchPromise = compileMatcher(rules.commitments);
-  const matchRequest = compileMatcher(rules.requests);
+  const request: RequestCheck = { matchRequest: compileMatcher(rules.requests), screen: compileScreen(rules.requests), lexicon: rules.lexicon };
+  const mayPromise = compileScreen(rules.commitments);
   const ruleById = new Map(rules.commitments.map((r) => [r.id, r]));
 
   return {
@@ -85,9 +100,11 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
       const voice = voiceOf(message.newText);
       const notTheSender = voice.notTheSender ? { refiner: 'speaker', reason: voice.notTheSender, weakened: false } : null;
       for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
-        const screened = mayPromise(text);
+        const words = sentenceWords(text);
+        const parsed = lazyParse(text);
+        const screened = mayPromise(words);
         const candidates: CandidateTrace[] = [];
-        for (const hit of screened ? matchPromise(text) : []) {
+        for (const hit of screened ? matchPromise(parsed()) : []) {
           const action = resolveAction(text.slice(hit.act?.start ?? hit.start), rules.lexicon);
           const candidate: Candidate = { sentence: text, hit, action };
           const reading = readDue(text.slice(hit.start), sentAt, message.tzOffsetMinutes, country);
@@ -122,9 +139,9 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
           });
         }
         // Request rules cost a compromise sweep per sentence: once the mail is known to ask, extract stops asking.
-        const request: string | null = options.quick && asked ? null : requestReason(text, matchRequest, rules.lexicon, voice);
-        asked ||= request !== null;
-        sentences.push({ text, screened, candidates, request });
+        const reason: string | null = options.quick && asked ? null : requestReason(text, words, parsed, request, voice);
+        asked ||= reason !== null;
+        sentences.push({ text, screened, candidates, request: reason });
       }
       return { sentences, commitments, expectsReply: asked };
     },

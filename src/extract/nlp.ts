@@ -1,4 +1,5 @@
-// The compromise adapter: the only file that imports compromise. Builds each rule net once.
+// The compromise adapter: the only file that imports compromise. Builds each rule net once, parses a sentence
+// once for every rule set, and tells the prefilter which words each rule's match requires.
 import nlp from 'compromise';
 import type { Rule } from './rules.js';
 
@@ -11,11 +12,27 @@ export interface RuleHit {
   act: { text: string; start: number } | null;
 }
 
-export type SentenceMatcher = (sentence: string) => RuleHit[];
+/** A parsed sentence: parse once, then run any number of rule sets on it. */
+export interface ParsedSentence {
+  readonly text: string;
+  readonly doc: ReturnType<typeof nlp>;
+}
+
+export type SentenceMatcher = (sentence: ParsedSentence) => RuleHit[];
 
 interface Offset {
   text: string;
   offset: { start: number };
+}
+
+/** A run of decoration ("*****", "=====", "_____") is no word; compromise would tag it as one (even a verb). */
+const DECORATION = /[*=_~#]{3,}/g;
+
+export function parseSentence(text: string): ParsedSentence {
+  // "11:00 am--I will": a dash run glues words into one term; a comma of the same length keeps the offsets.
+  // Decoration becomes spaces of the same length, so offsets stay those of the sentence.
+  const plain = text.replace(/--/g, ', ').replace(DECORATION, (run) => ' '.repeat(run.length));
+  return { text, doc: nlp(plain) };
 }
 
 export function compileMatcher(rules: Rule[]): SentenceMatcher {
@@ -24,9 +41,7 @@ export function compileMatcher(rules: Rule[]): SentenceMatcher {
   // matched words, and cannot read multi-word alternatives there.
   const net = nlp.buildNet(rules.map((r) => ({ match: r.match, id: r.id })));
   const byId = new Map(rules.map((r) => [r.id, r]));
-  return (sentence) => {
-    // "11:00 am--I will": a dash run glues words into one term; a comma of the same length keeps the offsets.
-    const doc = nlp(sentence.replace(/--/g, ', '));
+  return ({ doc }) => {
     const { found } = doc.sweep(net) as { found: { id?: string }[] };
     const hits: RuleHit[] = [];
     const seen = new Set<string>();
@@ -54,4 +69,30 @@ export function compileMatcher(rules: Rule[]): SentenceMatcher {
     }
     return hits.sort((a, b) => a.start - b.start);
   };
+}
+
+/** One term of a compiled match, as compromise's parseMatch gives it (the fields the prefilter reads). */
+export interface MatchTerm {
+  optional?: boolean;
+  start?: boolean;
+  word?: string;
+  fastOr?: Set<string>;
+  choices?: MatchTerm[][];
+  tag?: string;
+  operator?: string;
+}
+
+/** The terms of a match as compromise compiles it: the prefilter derives its words from these, never from a copy. */
+export function compiledTerms(match: string): MatchTerm[] {
+  return nlp.parseMatch(match) as MatchTerm[];
+}
+
+type Lexicon = Record<string, string | string[] | undefined>;
+let lexicon: Lexicon | undefined;
+
+/** The tag compromise's lexicon gives a word before any context is read, or null for a word it does not know. */
+export function lexiconTag(word: string): string | null {
+  lexicon ??= (nlp.world() as { model: { one: { lexicon: Lexicon } } }).model.one.lexicon;
+  const tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+  return Array.isArray(tag) ? (tag[0] ?? null) : (tag ?? null);
 }

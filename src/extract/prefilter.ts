@@ -1,7 +1,168 @@
-// A cheap regular expression that marks the sentences worth handing to the promise rules. It must let through every
-// sentence a rule could match (the rule examples test that), and little else: most mail sentences promise nothing.
+// A cheap test in front of compromise, derived from the rules themselves: the words each compiled match requires
+// (compromise's own parseMatch), so a rule added to rules/*.json is screened by its own words and can never be
+// screened out by a list kept somewhere else. A sentence reaches compromise only when some rule could match it.
+import { compiledTerms, lexiconTag, type MatchTerm } from './nlp.js';
+import type { Rule } from './rules.js';
 
-const MAY_PROMISE =
-  /\b(?:i|we)\s*(?:['’]ll|will|shall|can)\b|\b(?:i|we)(?:['’]m| am| are|['’]re) going to\b|\blet me\b|^\W*(?:\w+\W+)?will\b|^\W*(?:got it|thank you|roger that|good point|sounds good|makes sense|fair enough|no problem|of course)\W+will\b|\bi\s?ll?\b|\bi wi?ll?\b|\b(?:plan|intend|intent|aim|planning|intending|aiming) (?:to|on)\b|\b(?:i|we) (?:need|have|got) to\b|\bon it\b|\bconsider it done\b|\b(?:and|but|then) will\b|\blet(?:['’]s|s| us)\b|\bto follow\W*$/i;
+/** What the prefilter reads of a sentence: its words, and the words that can open a clause (for `^` rules). */
+export interface SentenceWords {
+  words: ReadonlySet<string>;
+  /** null when they cannot be told (a clause opens with a number): then every `^` rule may match. */
+  openers: ReadonlySet<string> | null;
+  /** The sentence's first word when it is certainly compromise's first term (a plain word, first thing), else null. */
+  first: string | null;
+}
 
-export const mayPromise = (sentence: string): boolean => MAY_PROMISE.test(sentence);
+/** Alternatives, each a list of words that must all be present. */
+type Alternatives = string[][];
+
+interface Needs {
+  /** One entry per required term: the sentence must satisfy one alternative of each. */
+  terms: Alternatives[];
+  /** A `^` rule that opens with fixed words: a clause must open with one of them. */
+  openWith: ReadonlySet<string> | null;
+  /** A `^` rule that opens with a tag (an imperative): a clause must open with a word that can carry it. */
+  openWithTag: boolean;
+  /** Words that veto the rule when the mail's sentence opens with them (`notIf: "^(thanks|hope|…)"`). */
+  vetoFirst: ReadonlySet<string>;
+}
+
+/** Fields of a compiled term that the prefilter cannot read ahead of compromise: such a term constrains nothing. */
+const OPAQUE = ['negative', 'root', 'fuzzy', 'regex', 'method', 'machine', 'id', 'switch', 'chunk'] as const;
+const LITERAL = /^[a-z0-9]+$/;
+
+function alternatives(term: MatchTerm): Alternatives | null {
+  if (term.optional || OPAQUE.some((field) => field in term)) return null;
+  if (term.word !== undefined) return LITERAL.test(term.word) ? [[term.word]] : null;
+  if (term.fastOr) {
+    const words = [...term.fastOr];
+    return words.every((w) => LITERAL.test(w)) ? words.map((w) => [w]) : null;
+  }
+  if (term.choices) {
+    const result: Alternatives = [];
+    for (const choice of term.choices) {
+      // Inside one choice, only terms with a single alternative add required words; any choice without one
+      // can match words the prefilter cannot foresee, so the whole term then constrains nothing.
+      const words = choice.flatMap((t) => {
+        const a = alternatives(t);
+        return a?.length === 1 ? (a[0] ?? []) : [];
+      });
+      if (words.length === 0) return null;
+      result.push(words);
+    }
+    return result;
+  }
+  return null;
+}
+
+/** The single words a `^` veto names: a sentence opening with one of them can never match the rule. */
+function vetoWords(notIf: readonly string[] | undefined): Set<string> {
+  const words = new Set<string>();
+  for (const veto of notIf ?? []) {
+    const terms = compiledTerms(veto);
+    const first = terms[0];
+    // "^have a" needs its second word too: only a veto of one term, at the start, is decided by the first word.
+    if (terms.length !== 1 || !first?.start || first.optional || OPAQUE.some((field) => field in first)) continue;
+    const single = first.choices
+      ? first.choices.map((choice) => (choice.length === 1 && !choice[0]?.optional && !choice[0]?.tag ? choice[0]?.word : undefined))
+      : first.fastOr
+        ? [...first.fastOr]
+        : [first.word];
+    for (const word of single) if (word !== undefined && LITERAL.test(word)) words.add(word);
+  }
+  return words;
+}
+
+export function needsOf(rule: Pick<Rule, 'match' | 'notIf'>): Needs {
+  const compiled = compiledTerms(rule.match);
+  const terms = compiled.map(alternatives).filter((a): a is Alternatives => a !== null);
+  const first = compiled[0];
+  const opens = first?.start === true && !first.optional;
+  const firstWords = opens && first ? alternatives(first) : null;
+  return {
+    terms,
+    openWith: firstWords ? new Set(firstWords.map((words) => words[0] ?? '')) : null,
+    openWithTag: opens && !firstWords && first !== undefined && opensWithVerb(first),
+    vetoFirst: vetoWords(rule.notIf),
+  };
+}
+
+const VERB_TAGS = new Set(['Verb', 'Imperative', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'PhrasalVerb']);
+
+/** The term asks for a verb tag and nothing else: `#Verb`, `(#Imperative|#Infinitive)`. */
+function opensWithVerb(term: MatchTerm): boolean {
+  const tags = term.choices ? term.choices.map((c) => (c.length === 1 ? c[0]?.tag : undefined)) : [term.tag];
+  return tags.every((tag) => tag !== undefined && VERB_TAGS.has(tag));
+}
+
+/** Tags of words that never carry a verb tag, whatever the context: pronouns, articles, prepositions, … */
+const CLOSED = new Set(['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Possessive', 'Copula', 'Modal', 'Auxiliary', 'QuestionWord', 'Negative', 'Expression', 'MaleName', 'FemaleName', 'FirstName', 'LastName', 'Honorific', 'WeekDay', 'Month', 'Date', 'Adverb']);
+
+const canOpenWithVerb = (word: string): boolean => !CLOSED.has(lexiconTag(word) ?? '');
+
+function satisfies(sentence: SentenceWords, needs: Needs): boolean {
+  for (const term of needs.terms) if (!term.some((all) => all.every((w) => sentence.words.has(w)))) return false;
+  if (sentence.first !== null && needs.vetoFirst.has(sentence.first)) return false;
+  const openers = sentence.openers;
+  if (openers === null) return true;
+  if (needs.openWith && ![...openers].some((w) => needs.openWith?.has(w))) return false;
+  if (needs.openWithTag && ![...openers].some(canOpenWithVerb)) return false;
+  return true;
+}
+
+/** A screen for a rule set: true when at least one of its rules could match the sentence. */
+export function compileScreen(rules: readonly Pick<Rule, 'match' | 'notIf'>[]): (sentence: SentenceWords) => boolean {
+  const needs = rules.map(needsOf);
+  return (sentence) => needs.some((n) => satisfies(sentence, n));
+}
+
+/** How compromise reads contractions: "I'll" holds "will", "don't" holds "do" and "not", "let's" holds "us". */
+// Maps, not object literals: a mail's word ("constructor") must never find a prototype's property.
+const SUFFIX = new Map<string, readonly string[]>(Object.entries({ ll: ['will', 'shall'], m: ['am'], re: ['are'], ve: ['have'], d: ['would', 'had', 'did'], s: ['is', 'has', 'us', 'was', 'does'] }));
+const NOT_BASE = new Map<string, string>(Object.entries({ wo: 'will', ca: 'can', sha: 'shall', ai: 'is' }));
+const BARE = new Map<string, readonly string[]>(
+  Object.entries({
+    im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'], lets: ['let', 'us'], gonna: ['going', 'to'], wanna: ['want', 'to'],
+    gotta: ['got', 'to'], cannot: ['can', 'not'], dont: ['do', 'not'], cant: ['can', 'not'], wont: ['will', 'not'],
+  }),
+);
+const AUX_NT = /^(do|does|did|is|are|was|were|have|has|had|could|would|should|must|need|might)nt$/;
+
+/** Every form compromise may give the word: as written, its parts, and what a contraction stands for. */
+function forms(token: string): string[] {
+  const out = [token, ...token.split(/['-]/), token.replace(/-/g, '')];
+  const apostrophe = token.lastIndexOf("'");
+  if (token.endsWith("n't")) out.push('not', NOT_BASE.get(token.slice(0, -3)) ?? token.slice(0, -3));
+  else if (apostrophe > 0) out.push(...(SUFFIX.get(token.slice(apostrophe + 1)) ?? []));
+  out.push(...(BARE.get(token) ?? []));
+  const nt = AUX_NT.exec(token);
+  if (nt?.[1]) out.push(nt[1], 'not');
+  return out;
+}
+
+/** A clause can open at the start, and after a sentence mark, a colon, a bullet or a line break. */
+const TOKEN = /[a-z0-9]+(?:['-][a-z0-9]+)*|[.!?;:\n\r•*()"]/g;
+
+export function sentenceWords(sentence: string): SentenceWords {
+  const text = sentence.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\u2018\u2019`]/g, "'");
+  const words = new Set<string>();
+  const openers = new Set<string>();
+  let opening = true;
+  let anyOpener = false;
+  for (const [token] of text.matchAll(TOKEN)) {
+    if (!/[a-z0-9]/.test(token)) {
+      opening = true;
+      continue;
+    }
+    const all = forms(token);
+    for (const w of all) words.add(w);
+    if (opening) {
+      // A clause opening with a number: compromise's first term there is not foreseeable, so any opening goes.
+      if (/^\d/.test(token)) anyOpener = true;
+      for (const w of all) openers.add(w);
+      opening = false;
+    }
+  }
+  const first = /^\s*([a-z]+)(?![a-z0-9'-])/.exec(text)?.[1] ?? null;
+  return { words, openers: anyOpener ? null : openers, first };
+}

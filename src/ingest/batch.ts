@@ -14,7 +14,7 @@ import {
   hasMessage,
   insertItem,
   isSuppressed,
-  listItems,
+  listOpenItemsConcerning,
   lookupThreads,
   messageRow,
   recordSkip,
@@ -212,6 +212,14 @@ async function skip(tx: Db, deps: IngestDeps, raw: RawMessage, messageKey: strin
     deps.log.warn({ origin: raw.origin, uid: raw.uid, reason }, `skipped a mail that ${what}`);
 }
 
+/** The open items any mail of the batch can change: of the threads its keys point at, or with its people. */
+async function openItemsOfBatch(tx: Db, parsed: readonly Parsed[]): Promise<TrackedItem[]> {
+  const mails = parsed.flatMap((p) => ('message' in p ? [p.message] : []));
+  const known = await lookupThreads(tx, mails.flatMap(threadLookupKeys));
+  const people = mails.flatMap((m) => [...m.from, ...m.to, ...m.cc, ...m.bcc].map((a) => canonicalAddress(a.address)));
+  return listOpenItemsConcerning(tx, { threadIds: [...known.values(), ...mails.map((m) => m.id)], people });
+}
+
 export async function ingestBatch(
   deps: IngestDeps,
   ctx: IngestContext,
@@ -229,8 +237,8 @@ export async function ingestBatch(
       isOurToken: (token) => verifyDigestToken(secret, token) !== null,
       isOurMark: (mark, messageId) => verifyMailMark(secret, mark, messageId),
     };
-    let live = new Map<number, TrackedItem>();
-    for (const item of await listItems(tx, { status: ['open', 'snoozed'] })) live.set(item.id, item);
+    // Only the open items of the batch's threads and people, found through indexes: never every open item.
+    let live = new Map((await openItemsOfBatch(tx, parsed)).map((item) => [item.id, item]));
     for (const entry of parsed) {
       if ('error' in entry) {
         await skip(tx, deps, entry.raw, rawKey(entry.raw), entry.error, ctx.now, 'cannot be parsed');

@@ -64,6 +64,8 @@ export interface PendingMail {
   uid: number;
   /** INTERNALDATE, epoch ms. */
   at: number;
+  /** RFC822.SIZE in bytes, so batches can be cut by size before any body is fetched; 0 when the server gave none. */
+  size: number;
 }
 
 export type ChangeResult = 'change' | 'timeout' | 'closed' | 'aborted';
@@ -253,9 +255,9 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
         dirty.delete(path); // this search sees everything that arrived so far
         const uids = await searchLocked(from);
         if (uids.length === 0) return [];
-        const fetched = await fetchEach(uidSet(uids), { uid: true, internalDate: true });
+        const fetched = await fetchEach(uidSet(uids), { uid: true, internalDate: true, size: true });
         return fetched
-          .map((m) => ({ uid: m.uid, at: m.internalDate ? new Date(m.internalDate).getTime() : 0 }))
+          .map((m) => ({ uid: m.uid, at: m.internalDate ? new Date(m.internalDate).getTime() : 0, size: m.size ?? 0 }))
           .sort((a, b) => a.uid - b.uid);
       }, true),
     fetchSources: (path, uids) => withLock(path, 'fetch mail', () => fetchLocked(path, uids), true),

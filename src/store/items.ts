@@ -1,6 +1,7 @@
 // Tracked items. UNIQUE(message_id, kind, text) makes re-processing a mail a no-op; ids never get reused.
 import { FollowthruError } from '../errors.js';
-import type { ItemKind, ItemStatus, TrackedItem } from '../types.js';
+import { canonicalAddress } from '../track/who.js';
+import type { Address, ItemKind, ItemStatus, TrackedItem } from '../types.js';
 import type { Db, SqlValue } from './db.js';
 import { ENCODERS, type ItemRow, toTrackedItem } from './item-row.js';
 
@@ -43,7 +44,10 @@ export async function insertItem(
      ON CONFLICT (message_id, kind, text) DO NOTHING`,
     columns.map(([, v]) => v),
   );
-  if (changes === 1) return { id: lastId, inserted: true };
+  if (changes === 1) {
+    await savePeople(db, lastId, item.counterparties);
+    return { id: lastId, inserted: true };
+  }
   const row = await db.get<{ id: number }>(
     'SELECT id FROM items WHERE message_id = ? AND kind = ? AND text = ?',
     [item.messageId, item.kind, item.text],
@@ -69,7 +73,52 @@ export async function updateItem(
     `UPDATE items SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`,
     [...columns.map(([, v]) => v), id],
   );
-  return changes === 0 ? null : getItem(db, id);
+  if (changes === 0) return null;
+  if (patch.counterparties !== undefined) {
+    await db.run('DELETE FROM item_people WHERE item_id = ?', [id]);
+    await savePeople(db, id, patch.counterparties);
+  }
+  return getItem(db, id);
+}
+
+/** The item_people rows that let a mail find the items of its people through an index (migration 3). */
+async function savePeople(db: Db, id: number, counterparties: readonly Address[]): Promise<void> {
+  const addresses = [...new Set(counterparties.map((a) => canonicalAddress(a.address)).filter((a) => a !== ''))];
+  if (addresses.length === 0) return;
+  await db.run(
+    `INSERT OR IGNORE INTO item_people (address, item_id) VALUES ${addresses.map(() => '(?, ?)').join(', ')}`,
+    addresses.flatMap((address) => [address, id]),
+  );
+}
+
+/** IN lists are sent in slices of this many values, well under SQLite's limit on bound parameters. */
+const SLICE = 500;
+
+/**
+ * The open and snoozed items of any of these threads, or with any of these people (canonical addresses) as a
+ * counterparty, in id order: what a batch of mail can change, found through indexes, never by reading every
+ * open item.
+ */
+export async function listOpenItemsConcerning(
+  db: Db,
+  where: { threadIds: readonly string[]; people: readonly string[] },
+): Promise<TrackedItem[]> {
+  const found = new Map<number, ItemRow>();
+  const open = "status IN ('open', 'snoozed')";
+  const queries: Array<[(marks: string) => string, string[]]> = [
+    [(marks) => `SELECT * FROM items WHERE ${open} AND thread_id IN (${marks})`, [...new Set(where.threadIds)]],
+    [
+      (marks) => `SELECT * FROM items WHERE ${open} AND id IN (SELECT item_id FROM item_people WHERE address IN (${marks}))`,
+      [...new Set(where.people)],
+    ],
+  ];
+  for (const [sql, values] of queries) {
+    for (let start = 0; start < values.length; start += SLICE) {
+      const slice = values.slice(start, start + SLICE);
+      for (const row of await db.all<ItemRow>(sql(slice.map(() => '?').join(', ')), slice)) found.set(row.id, row);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.id - b.id).map(toTrackedItem);
 }
 
 export async function getItem(db: Db, id: number): Promise<TrackedItem | null> {

@@ -152,4 +152,27 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'item people',
+    sql: `
+      -- Each item's counterparties by canonical address (track/who.ts canonicalAddress), so a mail finds the
+      -- open items of its people through an index instead of reading every open item.
+      CREATE TABLE item_people (
+        address TEXT NOT NULL,
+        item_id INTEGER NOT NULL REFERENCES items (id),
+        PRIMARY KEY (address, item_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX item_people_item ON item_people (item_id);
+      -- canonicalAddress in SQL: trimmed, lower case, angle brackets gone, a '+tag' of the local part dropped.
+      WITH plain AS (
+        SELECT items.id AS item_id, trim(lower(trim(json_extract(p.value, '$.address'))), '<>') AS a
+        FROM items, json_each(items.counterparties_json) AS p
+      )
+      INSERT OR IGNORE INTO item_people (address, item_id)
+      SELECT CASE WHEN instr(a, '+') > 1 AND instr(a, '+') < instr(a, '@')
+                  THEN substr(a, 1, instr(a, '+') - 1) || substr(a, instr(a, '@')) ELSE a END, item_id
+      FROM plain WHERE a IS NOT NULL AND a != '';
+    `,
+  },
 ];

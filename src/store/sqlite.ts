@@ -1,52 +1,86 @@
-// The only file that imports sqlite3: promise wrappers, one queue per connection, transactions.
+// The only file that imports better-sqlite3: a synchronous driver behind the store's promise API, one queue per
+// connection, transactions, and prepared statements reused across calls.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { FollowthruError } from '../errors.js';
 import type { Db, RunResult, SqlParams, Store } from './db.js';
 import { inTransaction } from './transaction.js';
 
 function storeError(error: unknown, sql: string): FollowthruError {
   if (error instanceof FollowthruError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
+  // "SQLITE_FULL: database or disk is full": the code in front, as the error classifiers read it.
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = typeof code === 'string' && code.startsWith('SQLITE_') && !message.startsWith(code) ? `${code}: ${message}` : message;
   // The SQL, never the parameters: those hold mail text and addresses, which do not belong in logs.
   const statement = sql.replace(/\s+/g, ' ').trim().slice(0, 80);
   return new FollowthruError('ESTORE', `${detail} (while running: ${statement})`, { cause: error });
 }
 
+/** Statements kept prepared, most recently used last; the oldest goes past this many (IN lists vary in length). */
+const PREPARED_MAX = 128;
+
+/** better-sqlite3 takes positional parameters as an array and named ones without their `$`. */
+function bind(params: SqlParams): unknown[] {
+  if (Array.isArray(params)) return params as unknown[];
+  const named: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) named[key.replace(/^\$/, '')] = value;
+  return [named];
+}
+
 /** Promise wrappers around one connection, with no ordering of their own. */
 class Raw {
-  constructor(private readonly db: sqlite3.Database) {}
+  private readonly prepared = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.prepared.get(sql);
+    if (statement) this.prepared.delete(sql);
+    else statement = this.db.prepare(sql);
+    this.prepared.set(sql, statement);
+    if (this.prepared.size > PREPARED_MAX) this.prepared.delete(this.prepared.keys().next().value as string);
+    return statement;
+  }
+
+  private call<T>(sql: string, job: () => T): Promise<T> {
+    try {
+      return Promise.resolve(job());
+    } catch (error) {
+      return Promise.reject(storeError(error, sql));
+    }
+  }
 
   run(sql: string, params: SqlParams = []): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      this.db.run(sql, params, function (error) {
-        if (error) reject(storeError(error, sql));
-        else resolve({ changes: this.changes, lastId: this.lastID });
-      });
+    return this.call(sql, () => {
+      const { changes, lastInsertRowid } = this.statement(sql).run(...bind(params));
+      return { changes, lastId: Number(lastInsertRowid) };
     });
   }
 
   get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    return new Promise((resolve, reject) => {
-      this.db.get<T>(sql, params, (error, row) => (error ? reject(storeError(error, sql)) : resolve(row)));
+    return this.call(sql, () => {
+      const statement = this.statement(sql);
+      return (statement.reader ? statement.get(...bind(params)) : (statement.run(...bind(params)), undefined)) as T | undefined;
     });
   }
 
   all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
-    return new Promise((resolve, reject) => {
-      this.db.all<T>(sql, params, (error, rows) => (error ? reject(storeError(error, sql)) : resolve(rows)));
+    return this.call(sql, () => {
+      const statement = this.statement(sql);
+      // A PRAGMA or a write run through all() returns no rows: run it instead of failing.
+      return (statement.reader ? statement.all(...bind(params)) : (statement.run(...bind(params)), [])) as T[];
     });
   }
 
   exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.db.exec(sql, (error) => (error ? reject(storeError(error, sql)) : resolve()));
-    });
+    return this.call(sql, () => void this.db.exec(sql));
   }
 
   close(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.db.close((error) => (error ? reject(storeError(error, 'close')) : resolve()));
+    return this.call('close', () => {
+      this.prepared.clear();
+      this.db.close();
     });
   }
 }
@@ -102,17 +136,10 @@ class QueuedStore implements Store {
 
 /** Opens (creating when missing) one SQLite file, or ":memory:". Pragmas and migrations are the caller's. */
 export function openSqlite(path: string): Promise<Store> {
-  return new Promise((resolve, reject) => {
-    const mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX;
-    const db: sqlite3.Database = new sqlite3.Database(path, mode, (error) => {
-      if (error) {
-        reject(
-          new FollowthruError('ESTORE', `cannot open the store ${path}: ${error.message}`, { cause: error }),
-        );
-        return;
-      }
-      db.serialize(); // statements run in the order they were issued, whatever the thread pool does
-      resolve(new QueuedStore(path, new Raw(db)));
-    });
-  });
+  try {
+    return Promise.resolve(new QueuedStore(path, new Raw(new Database(path))));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return Promise.reject(new FollowthruError('ESTORE', `cannot open the store ${path}: ${detail}`, { cause: error }));
+  }
 }

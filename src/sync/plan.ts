@@ -7,6 +7,8 @@ export interface Pending {
   uid: number;
   /** Epoch milliseconds. */
   at: number;
+  /** Bytes (RFC822.SIZE), 0 when unknown. */
+  size?: number;
 }
 
 /**
@@ -36,6 +38,28 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   return chunks;
+}
+
+/**
+ * Batches in queue order, each at most `maxCount` mails and `maxBytes` bytes (a mail larger than that alone is a
+ * batch of its own): memory follows the size of the mail in flight, not its number.
+ */
+export function chunkByBytes(queue: readonly Pending[], maxBytes: number, maxCount: number): Pending[][] {
+  const batches: Pending[][] = [];
+  let current: Pending[] = [];
+  let bytes = 0;
+  for (const mail of queue) {
+    const size = mail.size ?? 0;
+    if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(mail);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 /** The cursors to save with a batch: each folder in it advances to the highest UID the batch holds. */

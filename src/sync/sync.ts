@@ -7,9 +7,11 @@ import { type FolderPlan, planFolder } from '../source/cursor.js';
 import type { ImapSession } from '../source/imap.js';
 import { type FolderCursor, getCursor, saveCursor, setLastSyncAt } from '../store/index.js';
 import type { RawMessage } from '../types.js';
-import { chunk, cursorsAfter, mergeByDate, type Pending } from './plan.js';
+import { chunkByBytes, cursorsAfter, mergeByDate, type Pending } from './plan.js';
 
 export const BATCH_SIZE = 100;
+/** Raw bytes per batch (RFC822.SIZE as listed): memory follows the size of the mail in flight, not its count. */
+export const BATCH_BYTES = 4 * 2 ** 20;
 const DAY_MS = 86_400_000;
 
 export interface SyncReport {
@@ -52,7 +54,7 @@ export async function syncOnce(app: App, session: ImapSession, now: Date, progre
   const outcome: BatchOutcome = { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 };
   let done = 0;
   progress?.(0, queue.length);
-  for (const batch of chunk(queue, BATCH_SIZE)) {
+  for (const batch of chunkByBytes(queue, BATCH_BYTES, BATCH_SIZE)) {
     const byFolder = new Map<string, RawMessage[]>();
     for (const folder of new Set(batch.map((p) => p.folder))) {
       const uids = batch.filter((p) => p.folder === folder).map((p) => p.uid);

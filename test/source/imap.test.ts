@@ -81,6 +81,12 @@ describe('IMAP adapter against a real Dovecot', () => {
     expect((await session.listPending('Sent', typeof from === 'string' ? { afterUid: Number(from.split(':')[0]) - 1 } : from)).map((p) => p.uid)).toEqual(uids);
   });
 
+  it('lists pending mail with its size, so batches can be cut by bytes before fetching', async () => {
+    const pending = await session.listPending('Sent', { afterUid: 28 });
+    const sources = await session.fetchSources('Sent', pending.map((p) => p.uid));
+    expect(pending.map((p) => p.size)).toEqual(sources.map((r) => r.bytes.length));
+  });
+
   it('lets the caller use the session between batches (the lock is not held across yield)', async () => {
     let seen = 0;
     for await (const batch of session.fetchBatches('Bulk', { afterUid: 0 }, 300)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getItem, insertItem, listItems, saveMessage, updateItem } from '../../src/store/index.js';
+import { getItem, insertItem, listItems, listOpenItemsConcerning, saveMessage, updateItem } from '../../src/store/index.js';
 import type { ItemKind, ItemStatus } from '../../src/types.js';
 import { sampleItem, sampleMessage, tempStore } from './helpers.js';
 
@@ -113,5 +113,42 @@ describe('items, negative cases', () => {
     await updateItem(store, id, { id: 500, nudges: 1 } as never);
     expect((await getItem(store, id))?.nudges).toBe(1);
     expect(await getItem(store, 500)).toBeNull();
+  });
+});
+
+describe('listOpenItemsConcerning', () => {
+  async function threeItems() {
+    const store = await storeWithMessage();
+    const ann = await insertItem(store, sampleItem({ threadId: 't-ann', counterparties: [{ name: 'Ann', address: 'Ann+x@Example.com' }] }));
+    const bo = await insertItem(store, sampleItem({ text: 'b', threadId: 't-bo', counterparties: [{ name: 'Bo', address: 'bo@example.com' }] }));
+    const done = await insertItem(store, sampleItem({ text: 'c', threadId: 't-ann', status: 'done' }));
+    return { store, ann: ann.id, bo: bo.id, done: done.id };
+  }
+
+  it.each([
+    ['by thread', { threadIds: ['t-bo'], people: [] }, ['bo']],
+    ['by canonical address', { threadIds: [], people: ['ann@example.com'] }, ['ann']],
+    ['both, each once, in id order', { threadIds: ['t-ann', 't-bo'], people: ['bo@example.com', 'ann@example.com'] }, ['ann', 'bo']],
+    ['nothing asked', { threadIds: [], people: [] }, []],
+    ['unknown thread and person', { threadIds: ['t-x'], people: ['x@example.com'] }, []],
+  ])('%s', async (_, where, expected) => {
+    const { store, ...ids } = await threeItems();
+    const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
+    const found = await listOpenItemsConcerning(store, where);
+    expect(found.map((item) => names.get(item.id))).toEqual(expected);
+  });
+
+  it('follows a change of counterparties', async () => {
+    const { store, bo } = await threeItems();
+    await updateItem(store, bo, { counterparties: [{ name: 'Cy', address: 'cy@example.com' }] });
+    expect(await listOpenItemsConcerning(store, { threadIds: [], people: ['bo@example.com'] })).toEqual([]);
+    expect((await listOpenItemsConcerning(store, { threadIds: [], people: ['cy@example.com'] })).map((i) => i.id)).toEqual([bo]);
+  });
+
+  it('reads past one slice of bound values', async () => {
+    const { store, ann } = await threeItems();
+    const many = Array.from({ length: 1200 }, (_, n) => `p${n}@example.com`);
+    const found = await listOpenItemsConcerning(store, { threadIds: [], people: [...many, 'ann@example.com'] });
+    expect(found.map((i) => i.id)).toEqual([ann]);
   });
 });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, type Migration, migrate } from '../../src/store/index.js';
+import { listOpenItemsConcerning, MIGRATIONS, type Migration, migrate, saveMessage } from '../../src/store/index.js';
 import { openSqlite } from '../../src/store/sqlite.js';
-import { tempDir } from './helpers.js';
+import { sampleMessage, tempDir } from './helpers.js';
 
 const version = async (store: Awaited<ReturnType<typeof openSqlite>>): Promise<number | undefined> =>
   (await store.get<{ user_version: number }>('PRAGMA user_version'))?.user_version;
@@ -35,6 +35,26 @@ describe('migrations', () => {
     const tables = await store.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'");
     expect(tables.map((t) => t.name)).toEqual(['a']);
     expect(await version(store)).toBe(1);
+    await store.close();
+  });
+
+  it('4 indexes the counterparties of items written before it, by canonical address', async () => {
+    const store = await openSqlite(join(await tempDir(), 'm.db'));
+    await store.exec('PRAGMA foreign_keys = ON');
+    await migrate(store, MIGRATIONS.filter((m) => m.version < 4));
+    await saveMessage(store, sampleMessage());
+    const people = JSON.stringify([{ name: 'Ann', address: ' <Ann+Quotes@Example.com>' }, { name: 'Bo', address: 'bo@example.com' }]);
+    await store.run(
+      `INSERT INTO items (kind, status, text, action, counterparties_json, message_id, thread_id, subject, sent_at, rule,
+         confidence, clock_started_at, updated_at)
+       VALUES ('promise', 'open', 'I will call.', 'call', ?, 'abc@mail.example.com', 't1', 'S', 'x', 'r', 0.9, 'x', 'x')`,
+      [people],
+    );
+    await migrate(store);
+    const rows = await store.all<{ address: string }>('SELECT address FROM item_people ORDER BY address');
+    expect(rows.map((r) => r.address)).toEqual(['ann@example.com', 'bo@example.com']);
+    const found = await listOpenItemsConcerning(store, { threadIds: [], people: ['ann@example.com'] });
+    expect(found.map((i) => i.text)).toEqual(['I will call.']);
     await store.close();
   });
 });

@@ -11,6 +11,7 @@ const TABLES = [
   'cursors',
   'digest_attempts',
   'digests',
+  'item_people',
   'items',
   'messages',
   'meta',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FolderCursor } from '../../src/store/index.js';
-import { chunk, cursorsAfter, mergeByDate, type Pending } from '../../src/sync/plan.js';
+import { chunk, chunkByBytes, cursorsAfter, mergeByDate, type Pending } from '../../src/sync/plan.js';
 
 const p = (folder: string, uid: number, at: number): Pending => ({ folder, uid, at });
 const cursor = (folder: string, lastUid: number): FolderCursor => ({
@@ -47,5 +47,20 @@ describe('cursorsAfter', () => {
   });
   it('never moves a cursor backwards', () => {
     expect(cursorsAfter([p('INBOX', 2, 1)], known)).toEqual([cursor('INBOX', 3)]);
+  });
+});
+
+describe('chunkByBytes', () => {
+  const mails = (...sizes: number[]): Pending[] => sizes.map((size, i) => ({ folder: 'Sent', uid: i + 1, at: i, size }));
+  const cut = (queue: Pending[], maxBytes: number, maxCount: number) => chunkByBytes(queue, maxBytes, maxCount).map((b) => b.map((p) => p.uid));
+
+  it.each([
+    ['closes a batch before it passes the byte budget', mails(40, 40, 40, 40), 100, 10, [[1, 2], [3, 4]]],
+    ['a mail larger than the budget is a batch alone', mails(10, 500, 10), 100, 10, [[1], [2], [3]]],
+    ['the count still caps a batch of small mails', mails(1, 1, 1, 1, 1), 100, 2, [[1, 2], [3, 4], [5]]],
+    ['unknown sizes (0) fall back to the count', mails(0, 0, 0), 100, 2, [[1, 2], [3]]],
+    ['nothing queued, no batch', mails(), 100, 10, []],
+  ])('%s', (_, queue, maxBytes, maxCount, expected) => {
+    expect(cut(queue, maxBytes, maxCount)).toEqual(expected);
   });
 });
