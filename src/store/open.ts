@@ -25,6 +25,9 @@ export async function migrate(store: Store, migrations: readonly Migration[] = M
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     await store.transaction(async (tx) => {
+      // Read again under the write lock: another process opening the same new store may have applied it meanwhile.
+      const now = (await tx.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+      if (now >= migration.version) return;
       await tx.exec(migration.sql);
       // user_version lives in the database header, which the transaction covers: it moves only on COMMIT.
       await tx.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`);
