@@ -1,9 +1,9 @@
 // The cross-source yardstick: every labelled corpus under shared/eval scored in one table, with pooled figures,
 // so a change is judged on mail it was not tuned on (mark that corpus with --held-out).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Score } from './eval-score.js';
+import type { GoldMessage, Score } from './eval-score.js';
 
 export interface Corpus {
   name: string;
@@ -25,6 +25,19 @@ export function findCorpora(evalDir: string): Corpus[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(evalDir, entry.name, 'gold.jsonl')))
     .map((entry) => ({ name: entry.name, gold: join(evalDir, entry.name, 'gold.jsonl'), dir: join(evalDir, entry.name) }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function readGold(path: string): GoldMessage[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      try {
+        return JSON.parse(line) as GoldMessage;
+      } catch {
+        throw new Error(`${path}:${i + 1}: not JSON`);
+      }
+    });
 }
 
 type Counts = Pick<Score, 'messages' | 'commitments' | 'due' | 'expectsReply'>;

@@ -1,24 +1,12 @@
 // followthru eval [GOLD.jsonl PATH...]: extraction scored against labels, with score.mjs's figures. With no
 // arguments, every corpus under shared/eval in one cross-source table.
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Extractor } from '../extract/index.js';
 import type { CliCommand } from './command.js';
-import { crossSourceTable, findCorpora, sharedRoot } from './eval-corpora.js';
-import { type GoldMessage, type Prediction, score, scoreLines } from './eval-score.js';
-
-function readGold(path: string): GoldMessage[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      try {
-        return JSON.parse(line) as GoldMessage;
-      } catch {
-        throw new Error(`${path}:${i + 1}: not JSON`);
-      }
-    });
-}
+import { crossSourceTable, findCorpora, readGold, sharedRoot } from './eval-corpora.js';
+import { type Prediction, score, scoreLines } from './eval-score.js';
+import { leaveOneOut } from './learn.js';
+import { traceCorpora } from './train.js';
 
 async function predict(paths: string[], extractor: Extractor): Promise<Prediction[]> {
   const { parsedMail } = await import('./mail-files.js');
@@ -49,17 +37,32 @@ async function crossSource(extractor: Extractor, heldOut: string[]): Promise<num
   return 0;
 }
 
+/** Per corpus: the rules alone beside rules + a scorer trained on the other corpora only (the held-out figure). */
+async function heldOutTables(evalDir: string): Promise<number> {
+  const rows = leaveOneOut(await traceCorpora(evalDir));
+  process.stdout.write(`leave one corpus out (${evalDir}): rules alone\n`);
+  process.stdout.write(`${crossSourceTable(rows.map((r) => ({ name: r.name, score: r.rules }))).join('\n')}\n`);
+  process.stdout.write('rules + learned scorer, each row trained on the other corpora only (held out)\n');
+  process.stdout.write(`${crossSourceTable(rows.map((r) => ({ name: r.name, score: r.scorer })), rows.map((r) => r.name)).join('\n')}\n`);
+  return 0;
+}
+
 export const evalCommand: CliCommand = {
   name: 'eval',
   args: '[gold] [path...]',
   description: 'score extraction against labeled mail (the format of shared/eval); no arguments: every corpus in one table',
   options: [
     { flags: '--summary', description: 'print only the figures, not each miss' },
+    { flags: '--leave-one-out', description: 'train the learned scorer on all corpora but one, score that one; each corpus in turn' },
     { flags: '--held-out <corpora>', description: 'mark these corpora (comma-separated) as held out from tuning in the table' },
   ],
   async run([goldPath, ...paths], options) {
     const { createExtractor } = await import('../extract/index.js'); // compromise and chrono, for eval only
     const extractor = createExtractor();
+    if (goldPath === undefined && options.leaveOneOut) {
+      const root = sharedRoot();
+      if (root) return heldOutTables(join(root, 'eval'));
+    }
     if (goldPath === undefined) {
       const heldOut = typeof options.heldOut === 'string' ? options.heldOut.split(',').map((s) => s.trim()) : [];
       return crossSource(extractor, heldOut);

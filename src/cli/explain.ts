@@ -1,5 +1,8 @@
 // followthru explain FILE: every decision extraction made on one mail, in order.
+import { sentenceFeatures } from '../extract/features.js';
 import type { SentenceTrace } from '../extract/index.js';
+import { rulesDir } from '../extract/rules.js';
+import { loadScorer, probability, type ScorerModel, topFeatures } from '../extract/scorer.js';
 import { splitReply } from '../parse/reply-text.js';
 import type { CliCommand } from './command.js';
 
@@ -9,7 +12,16 @@ function offsetText(minutes: number): string {
   return `${sign}${String(Math.trunc(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-function sentenceLines(s: SentenceTrace, index: number): string[] {
+/** What the learned scorer makes of a candidate sentence, shown whether or not it is switched on. */
+function scorerLine(model: ScorerModel, s: SentenceTrace, index: number): string {
+  const features = sentenceFeatures(s.text, s.candidates, index);
+  const p = probability(model, features);
+  const top = topFeatures(model, features).map((f) => `${f.feature} ${f.weight > 0 ? '+' : ''}${f.weight.toFixed(2)}`);
+  const verdict = p >= model.threshold ? 'keep' : 'drop';
+  return `     scorer${model.enabled ? '' : ' (off)'}: p ${p.toFixed(2)} → ${verdict} (threshold ${model.threshold}); top: ${top.join(', ')}`;
+}
+
+function sentenceLines(model: ScorerModel | null, s: SentenceTrace, index: number): string[] {
   const lines = [`  ${index + 1}. "${s.text}"`];
   if (s.request) lines.push(`     asks the reader: ${s.request}`);
   if (!s.screened) return lines;
@@ -22,6 +34,7 @@ function sentenceLines(s: SentenceTrace, index: number): string[] {
     for (const step of c.dueTrace) lines.push(`       ${step}`);
     if (c.due) lines.push(`       due ${c.due.date}${c.due.at ? ` at ${c.due.at}` : ''} from '${c.due.text}'`);
   }
+  if (model && s.candidates.length) lines.push(scorerLine(model, s, index));
   return lines;
 }
 
@@ -33,6 +46,7 @@ export const explainCommand: CliCommand = {
   async run([file], options) {
     const [{ createExtractor }, { checkZone, parsedMail }] = await Promise.all([import('../extract/index.js'), import('./mail-files.js')]);
     const extractor = createExtractor();
+    const model = loadScorer(rulesDir());
     for await (const parsed of parsedMail([file ?? ''], checkZone(options.tz))) {
       if ('error' in parsed) {
         process.stderr.write(`followthru: cannot explain ${parsed.file}: ${parsed.error}\n`);
@@ -48,7 +62,7 @@ export const explainCommand: CliCommand = {
         '--- new text ---',
         message.newText.trim(),
         '--- sentences ---',
-        ...analysis.sentences.flatMap(sentenceLines),
+        ...analysis.sentences.flatMap((s, i) => sentenceLines(model, s, i)),
         '--- result ---',
         `${analysis.commitments.length} promise(s); expects a reply: ${analysis.expectsReply ? 'yes' : 'no'}`,
       ];

@@ -16,6 +16,7 @@ import { restoreCommand } from './restore.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
 import { syncCommand } from './sync.js';
+import { trainCommand } from './train.js';
 
 export const COMMANDS: CliCommand[] = [
   demoCommand,
@@ -34,4 +35,5 @@ export const COMMANDS: CliCommand[] = [
   extractCommand,
   explainCommand,
   evalCommand,
+  trainCommand,
 ];

@@ -6,6 +6,7 @@ import { compileMatcher, type ParsedSentence, parseSentence, type SentenceMatche
 import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
 import { type Candidate, refine } from './refiners.js';
 import type { Lexicon, RuleSet } from './rules.js';
+import { bestCandidate } from './scorer.js';
 import { splitSentences } from './sentences.js';
 import { looksLikeCode, type Voice, voiceOf } from './speaker.js';
 
@@ -78,8 +79,11 @@ function requestReason(sentence: string, words: SentenceWords, parsed: () => Par
 /** A weakened promise keeps this share of its rule's confidence. */
 const WEAK = 0.5;
 
+/** A second stage's keep-or-drop for a sentence the rules found candidates in (index: its place in the new text). */
+export type SentenceDecider = (text: string, candidates: CandidateTrace[], index: number) => boolean;
+
 /** minConfidence: weakened promises below it are dropped; 0.5 keeps hedged and conditional ones out. */
-export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: string): Analyser {
+export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: string, decide?: SentenceDecider): Analyser {
   const matchPromise = compileMatcher(rules.commitments);
   const request: RequestCheck = { matchRequest: compileMatcher(rules.requests), screen: compileScreen(rules.requests), lexicon: rules.lexicon };
   const mayPromise = compileScreen(rules.commitments);
@@ -123,7 +127,7 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
           });
         }
         // One commitment per sentence (the user thinks in sentences): its strongest reading.
-        const best = candidates.filter((c) => c.kept).sort((a, b) => b.confidence - a.confidence)[0];
+        const best = bestCandidate(candidates, decide && candidates.length ? decide(text, candidates, sentences.length) : undefined);
         if (best) {
           commitments.push({
             text,

@@ -2,7 +2,8 @@
 import type { Extraction, Message } from '../types.js';
 import { type Analyser, createAnalyser } from './analyse.js';
 import { createMilestoneDetector } from './milestones.js';
-import { loadRules, type RuleSet } from './rules.js';
+import { loadRules, type RuleSet, rulesDir } from './rules.js';
+import { loadScorer, type ScorerModel, scorerDecider } from './scorer.js';
 
 export type { Analysis, SentenceTrace } from './analyse.js';
 
@@ -10,10 +11,21 @@ export interface Extractor extends Analyser {
   extract(message: Message): Extraction;
 }
 
-/** Builds the rule nets once; reuse the extractor for every mail. */
-/** `country` decides which named holidays due dates may name (the config's `country`). */
-export function createExtractor(rules: RuleSet = loadRules(), minConfidence?: number, country?: string): Extractor {
-  const analyser = createAnalyser(rules, minConfidence, country);
+/** rules/scorer.json when it is switched on there ("enabled": true), else null: the rules alone. */
+export function shippedScorer(dir = rulesDir()): ScorerModel | null {
+  const model = loadScorer(dir);
+  return model?.enabled ? model : null;
+}
+
+/** Builds the rule nets once; reuse the extractor for every mail. `country` decides which named holidays due
+ * dates may name (the config's `country`); `scorer` is the learned second stage, or null for the rules alone. */
+export function createExtractor(
+  rules: RuleSet = loadRules(),
+  minConfidence?: number,
+  country?: string,
+  scorer: ScorerModel | null = shippedScorer(),
+): Extractor {
+  const analyser = createAnalyser(rules, minConfidence, country, scorer ? scorerDecider(scorer) : undefined);
   const milestones = createMilestoneDetector(rules.milestones);
   return {
     analyse: analyser.analyse,

@@ -30,6 +30,9 @@ export async function migrate(store: Connection, migrations: readonly Migration[
     if (migration.rebuildsTables && wereOn) await store.exec('PRAGMA foreign_keys = OFF');
     try {
       await store.transaction(async (tx) => {
+        // Read again under the write lock: another process opening the same new store may have applied it meanwhile.
+        const now = (await tx.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+        if (now >= migration.version) return;
         await tx.exec(migration.sql);
         if (migration.rebuildsTables) {
           const broken = await tx.all('PRAGMA foreign_key_check');

@@ -57,4 +57,22 @@ describe('cross-source eval', () => {
     expect(rows[1]).toMatch(/^beta \(held out\)\s+1\s+0\.00\s+0\.00\s+0\.00\s+0\/0\/1\s+0\.00\s+-/);
     expect(rows[2]).toMatch(/^pooled\s+3\s+1\.00\s+0\.50\s+0\.67\s+1\/0\/1/);
   });
+
+  it('`followthru eval --leave-one-out` prints the rules alone beside the scorer trained on the other corpora', async () => {
+    const { stdout } = await run(process.execPath, [resolve('bin/followthru.js'), 'eval', '--leave-one-out'], {
+      env: { ...process.env, FOLLOWTHRU_SHARED: shared },
+    });
+    const [rulesPart, scorerPart] = stdout.split('rules + learned scorer');
+    expect(rulesPart).toMatch(/^alpha\s+2\s+1\.00\s+1\.00/m);
+    expect(rulesPart).not.toMatch(/held out\)/);
+    expect(scorerPart).toMatch(/^alpha \(held out\)\s+2\s/m);
+    expect(scorerPart).toMatch(/^beta \(held out\)\s+1\s/m);
+    expect(scorerPart).toMatch(/^pooled\s+3\s/m);
+  });
+
+  it('`followthru explain` shows the scorer\'s probability and strongest features for a candidate sentence', async () => {
+    const { stdout } = await run(process.execPath, [resolve('bin/followthru.js'), 'explain', join(shared, 'eval', 'alpha', 'a1.eml')]);
+    expect(stdout).toMatch(/scorer(?: \(off\))?: p (?:0|1)\.\d\d → (?:keep|drop) \(threshold 0\.5\); top: \S+ [+-]\d/);
+    expect(stdout).toMatch(/top: .*rule:|top: .*kept-clean/);
+  });
 });
