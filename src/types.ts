@@ -203,3 +203,6 @@ export interface Digest {
   /** Items left out by maxItems ("and N more"). */
   more: number;
 }
+
+/** An item before the store gives it an id, an account and a time of change. */
+export type NewItem = Omit<TrackedItem, 'id' | 'updatedAt' | 'account'>;

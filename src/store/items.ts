@@ -9,7 +9,8 @@ import { mailboxOf } from './scope.js';
 export { type ItemRow, toTrackedItem } from './item-row.js';
 
 /** An item before the store gave it an id; its account is the handle's it is inserted through. */
-export type NewItem = Omit<TrackedItem, 'id' | 'updatedAt' | 'account'>;
+import type { NewItem } from '../types.js';
+export type { NewItem };
 /** Fields to change; `updatedAt` defaults to `now`. id and account, once given, never change. */
 export type ItemPatch = Partial<Omit<TrackedItem, 'id' | 'account'>>;
 

@@ -1,7 +1,7 @@
 // Building the items a mail creates. A NewItem is a TrackedItem the store has not numbered yet.
-import type { Address, Commitment, ItemKind, Message, TrackedItem } from '../types.js';
+import type { Address, Commitment, ItemKind, Message, NewItem } from '../types.js';
 
-export type NewItem = Omit<TrackedItem, 'id' | 'updatedAt' | 'account'>;
+export type { NewItem };
 
 export interface MessagePlace {
   message: Message;
