@@ -9,7 +9,7 @@ const adapterOf = {
   nodemailer: 'src/digest/send.ts',
   'chrono-node': 'src/extract/due/chrono.ts',
   compromise: 'src/extract/nlp.ts',
-  sqlite3: 'src/store/sqlite.ts',
+  'better-sqlite3': 'src/store/sqlite.ts',
   'node-cron': 'src/scheduler/cron.ts',
   pino: 'src/log.ts',
   commander: 'src/main.ts',
