@@ -1,9 +1,10 @@
 // Prints the fault-injection table recorded by test/faults (node scripts/fault-table.mjs [--reset]).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const file = process.env.FOLLOWTHRU_FAULT_REPORT ?? join(tmpdir(), 'followthru-faults.jsonl');
+// The file test/faults/report.ts writes: this checkout's .tmp/faults.jsonl.
+const file = process.env.FOLLOWTHRU_FAULT_REPORT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '.tmp', 'faults.jsonl');
 if (process.argv.includes('--reset')) {
   rmSync(file, { force: true });
   process.exit(0);
