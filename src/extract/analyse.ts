@@ -5,7 +5,7 @@ import { readDue } from './due/read-due.js';
 import { compileMatcher, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
 import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
 import { type Candidate, refine } from './refiners.js';
-import type { Lexicon, RuleSet } from './rules.js';
+import type { Lexicon, Rule, RuleSet } from './rules.js';
 import { bestCandidate } from './scorer.js';
 import { splitSentences } from './sentences.js';
 import { looksLikeCode, type Voice, voiceOf } from './speaker.js';
@@ -59,20 +59,34 @@ function lazyParse(text: string): () => ParsedSentence {
   return () => (parsed ??= parseSentence(text));
 }
 
+/** Words that name the reader a request is put to. */
+const ADDRESSEE = /\b(?:you|your|yours|yourself|yourselves|u|ur|y'all)\b/i;
+
+/** A rule with a word limit counts on a longer sentence only when it is addressed (a name in front, or "you"). */
+function outOfReach(rule: Rule | undefined, bare: string, named: boolean): boolean {
+  if (rule?.unaddressedUpTo === undefined || named || ADDRESSEE.test(bare)) return false;
+  return bare.split(/\s+/).filter(Boolean).length > rule.unaddressedUpTo;
+}
+
 interface RequestCheck {
   matchRequest: SentenceMatcher;
+  ruleById: ReadonlyMap<string, Rule>;
   screen: (sentence: SentenceWords) => boolean;
   lexicon: Lexicon;
 }
 
 function requestReason(sentence: string, words: SentenceWords, parsed: () => ParsedSentence, check: RequestCheck, voice: Voice): string | null {
-  const bare = sentence.replace(OPENING_MARKS, '').replace(VOCATIVE, '');
+  const unquoted = sentence.replace(OPENING_MARKS, '');
+  const bare = unquoted.replace(VOCATIVE, '');
+  const named = bare !== unquoted;
   if (voice.notTheSender || looksLikeCode(bare) || check.lexicon.offerClosers.some((p) => p.test(bare))) return null;
   if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
   // Without a name or an opening mark in front, the request rules read the very document the promise rules read.
   const same = bare === sentence;
   if (!check.screen(same ? words : sentenceWords(bare))) return null;
-  const hit = check.matchRequest(same ? parsed() : parseSentence(bare)).find((h) => !(voice.patch && h.ruleId === 'imperative'));
+  const hit = check
+    .matchRequest(same ? parsed() : parseSentence(bare))
+    .find((h) => !(voice.patch && h.ruleId === 'imperative') && !outOfReach(check.ruleById.get(h.ruleId), bare, named));
   return hit ? `request rule ${hit.ruleId}` : null;
 }
 
@@ -85,7 +99,12 @@ export type SentenceDecider = (text: string, candidates: CandidateTrace[], index
 /** minConfidence: weakened promises below it are dropped; 0.5 keeps hedged and conditional ones out. */
 export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: string, decide?: SentenceDecider): Analyser {
   const matchPromise = compileMatcher(rules.commitments);
-  const request: RequestCheck = { matchRequest: compileMatcher(rules.requests), screen: compileScreen(rules.requests), lexicon: rules.lexicon };
+  const request: RequestCheck = {
+    matchRequest: compileMatcher(rules.requests),
+    ruleById: new Map(rules.requests.map((r) => [r.id, r])),
+    screen: compileScreen(rules.requests),
+    lexicon: rules.lexicon,
+  };
   const mayPromise = compileScreen(rules.commitments);
   const ruleById = new Map(rules.commitments.map((r) => [r.id, r]));
 

@@ -14,6 +14,9 @@ export interface Rule {
   confidence: number;
   /** The rule counts only when its sentence names when ("let's talk" alone plans nothing). */
   requiresDue?: boolean;
+  /** A request rule counts on a sentence of more words than this only when the sentence names whom it asks
+   * ("you", "your", or a name in front): a long bare-verb line addressed to no one is a note or a plan. */
+  unaddressedUpTo?: number;
   /** A fixed action phrase, for acceptances that name no verb of their own ("Will do."). */
   action?: string;
   examples: { hit: string[]; miss: string[] };
@@ -72,6 +75,8 @@ function checkRules(file: string, value: unknown): Rule[] {
     matches.add(raw.match);
     const notIf = raw.notIf === undefined ? undefined : Array.isArray(raw.notIf) ? raw.notIf : [raw.notIf];
     if (notIf?.some((n) => typeof n !== 'string' || !n)) throw new Error(`${where}: "notIf" must be a match or a list of them`);
+    if (raw.unaddressedUpTo !== undefined && !(Number.isInteger(raw.unaddressedUpTo) && raw.unaddressedUpTo > 0))
+      throw new Error(`${where}: "unaddressedUpTo" must be a whole number of words`);
     return { ...raw, notIf, examples: { hit: raw.examples.hit, miss: raw.examples.miss ?? [] } } as Rule;
   });
 }

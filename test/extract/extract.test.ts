@@ -38,6 +38,20 @@ describe('extract: what a promise carries', () => {
   });
 });
 
+describe('extract: a long bare-verb line asks only when it names whom it asks (imperative unaddressedUpTo)', () => {
+  const asks = (text: string) => extractor.extract(mailWith(text)).expectsReply;
+  it('a short one asks', () => {
+    expect(asks('Check the numbers for the Houston office.')).toBe(true);
+  });
+  it('a long one addressed to no one is a plan, not a request', () => {
+    expect(asks('Convert the driver to use the new allocator and drop the old code paths entirely.')).toBe(false);
+  });
+  it('the same long line asks when a name stands in front or it says "you"', () => {
+    expect(asks('Ruth, convert the driver to use the new allocator and drop the old code paths entirely.')).toBe(true);
+    expect(asks('Convert the driver to use the new allocator before you drop the old code paths.')).toBe(true);
+  });
+});
+
 describe('extract: negative cases', () => {
   it.each([
     'I sent it yesterday.',
