@@ -79,7 +79,9 @@ function requestReason(sentence: string, words: SentenceWords, parsed: () => Par
   const unquoted = sentence.replace(OPENING_MARKS, '');
   const bare = unquoted.replace(VOCATIVE, '');
   const named = bare !== unquoted;
-  if (voice.notTheSender || looksLikeCode(bare) || check.lexicon.offerClosers.some((p) => p.test(bare))) return null;
+  if (voice.notTheSender || looksLikeCode(bare)) return null;
+  if (check.lexicon.answerInvites.some((p) => p.test(bare))) return 'asks to hear of doubts';
+  if (check.lexicon.offerClosers.some((p) => p.test(bare))) return null;
   if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
   // Without a name or an opening mark in front, the request rules read the very document the promise rules read.
   const same = bare === sentence;

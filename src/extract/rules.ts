@@ -32,6 +32,8 @@ export interface Lexicon {
   hedges: string[];
   closers: RegExp[];
   offerClosers: RegExp[];
+  /** "Let me know if you see any problems": an offer's shape that still awaits an answer (read before offerClosers). */
+  answerInvites: RegExp[];
 }
 
 export interface RuleSet {
@@ -103,6 +105,7 @@ export function loadRules(dir = rulesDir()): RuleSet {
       hedges: words(lexicon.hedges),
       closers: patterns(lexicon.closers),
       offerClosers: patterns(lexicon.offerClosers),
+      answerInvites: patterns(lexicon.answerInvites),
     },
   };
 }
