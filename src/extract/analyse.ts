@@ -133,6 +133,7 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
           const rule = ruleById.get(hit.ruleId);
           const verdict =
             notTheSender ??
+            (voice.notice && /^we\b/i.test(hit.matchText) ? { refiner: 'speaker', reason: voice.notice, weakened: false } : null) ??
             refine(candidate, rules.lexicon) ??
             (rule?.requiresDue && !due ? { refiner: 'needs-a-date', reason: 'names no date', weakened: false } : null);
           const confidence = (rule?.confidence ?? 0.5) * (verdict?.weakened ? WEAK : 1);

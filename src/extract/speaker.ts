@@ -9,7 +9,14 @@ export interface Voice {
   notTheSender: string | null;
   /** A patch posting: its imperatives describe the change, they are not requests. */
   patch: boolean;
+  /** Why the mail's "we" is an organisation announcing (a schedule, a closure, a class), not the sender promising, or null. */
+  notice: string | null;
 }
+
+/** The sender as one person; a mail that never says it and says "we"/"our" this often speaks as an organisation. */
+const SINGULAR = /\b(?:i|me|my|mine|myself)\b|\bi['’](?:m|ll|ve|d)\b/i;
+const PLURAL = /\b(?:we|our|ours|us|ourselves)\b|\bwe['’](?:ll|re|ve|d)\b/gi;
+const NOTICE_WE = 8;
 
 /** An absence notice, read in the first lines only: that is where the notice stands. */
 const OUT_OF_OFFICE = [
@@ -23,7 +30,12 @@ const PATCH = /^(?:signed-off-by:|diff --git |index [0-9a-f]{7,}\.\.[0-9a-f]{7,}
 export function voiceOf(newText: string): Voice {
   const head = newText.slice(0, 600);
   const absent = OUT_OF_OFFICE.some((p) => p.test(head));
-  return { notTheSender: absent ? 'an out-of-office notice, not a promise' : null, patch: PATCH.test(newText) };
+  const notice = !SINGULAR.test(newText) && (newText.match(PLURAL)?.length ?? 0) >= NOTICE_WE;
+  return {
+    notTheSender: absent ? 'an out-of-office notice, not a promise' : null,
+    patch: PATCH.test(newText),
+    notice: notice ? 'a notice in an organisation\'s voice ("we" throughout, never "I"), not the sender\'s own promise' : null,
+  };
 }
 
 /** A line of code or a shell command is neither a question nor a request: "return err ?", "make clean". */

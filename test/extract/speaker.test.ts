@@ -53,3 +53,25 @@ describe('a "let me" promise is not a request to the reader (issue 12)', () => {
     expect(result.expectsReply).toBe(false);
   });
 });
+
+describe("an organisation's notice (\"we\" throughout, never \"I\")", () => {
+  const notice =
+    'We are getting ready for the launch of our new site. Our team has prepared new documentation for our customers. ' +
+    'We will contact our top customers next week. We will send out a mass mailing to all our users on Monday.';
+  it('its "we will" is not the sender\'s promise, and explain says why', () => {
+    expect(voiceOf(notice).notice).not.toBeNull();
+    const analysis = extractor.analyse(mailWith(notice));
+    expect(analysis.commitments).toEqual([]);
+    const dropped = analysis.sentences.flatMap((s) => s.candidates);
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(dropped.every((c) => c.droppedBy === 'speaker' && /organisation/.test(c.reason ?? ''))).toBe(true);
+  });
+  it('one "I" makes it a person writing for the team, whose "we" promises', () => {
+    const text = `${notice} I will call you about it.`;
+    expect(voiceOf(text).notice).toBeNull();
+    expect(extractor.extract(mailWith(text)).commitments.length).toBeGreaterThan(1);
+  });
+  it('a person\'s short "we will" stays a promise', () => {
+    expect(extractor.extract(mailWith('We will send you a response by this evening.')).commitments).toHaveLength(1);
+  });
+});
