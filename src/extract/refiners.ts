@@ -99,8 +99,11 @@ export const REFINERS: Refiner[] = [
   },
   {
     id: 'obligation',
-    why: '"We will have to allocate" states what the organisation must do, not what the sender promises',
-    check: (c) => (/^we\s*(?:will|'ll|’ll|shall)\s+(?:\w+\s+)?(?:have|need) to\b/.test(fromHit(c)) ? 'a necessity, not a promise' : null),
+    why: '"We will have to allocate", "I will need to get contracts signed" state a necessity, not what the sender promises',
+    check: (c) =>
+      /^(?:we\s*(?:will|'ll|’ll|shall)\s+(?:\w+\s+)?(?:have|need)|i\s*(?:will|'ll|’ll|shall)\s+(?:\w+\s+)?need) to\b/.test(fromHit(c))
+        ? 'a necessity, not a promise'
+        : null,
   },
   {
     id: 'attendance-only',
@@ -109,8 +112,9 @@ export const REFINERS: Refiner[] = [
   },
   {
     id: 'state-or-whereabouts',
-    why: '"I\'ll be out of the office Monday" tells where the sender is; it promises nothing',
-    check: (c) => (c.action.verb === 'be' ? 'describes the sender, no action' : null),
+    why: '"I\'ll be out of the office Monday" or "I am going to take two weeks off" tells where the sender is; it promises nothing',
+    check: (c) =>
+      c.action.verb === 'be' || /^take\b.*\b(?:off|vacation|holiday|leave)\b/.test(c.action.phrase) ? 'describes the sender, no action' : null,
   },
   {
     id: 'non-action-verb',

@@ -90,6 +90,8 @@ describe('extract: negative cases', () => {
     'I will attend the meeting on Tuesday.',
     'We will have to allocate capacity.',
     'Can you let me know by Friday.',
+    'I will need to get contracts signed at this point as soon as possible.',
+    'I am going to take the two weeks of July 16-27 off.',
   ])('no promise in "%s"', (text) => {
     expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
   });
