@@ -37,6 +37,10 @@ describe('readDue: business phrases and chrono, windows to their last business d
     ['in two weeks', '2001-05-25'],
     ['within a week', '2001-05-18'],
     ['within the next 3 days', '2001-05-14'],
+    ['within the next month', '2001-06-11'],
+    // A weekend is a window: its last day, Sunday.
+    ['I plan to do a build this weekend', '2001-05-13'],
+    ['will call over the weekend', '2001-05-13'],
     ['May 15', '2001-05-15'],
     ['5/15', '2001-05-15'],
     // "now", "right away", "immediately": the send day, and weaker than any phrase that names a day.

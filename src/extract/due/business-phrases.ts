@@ -2,6 +2,7 @@
 // A window resolves to its LAST business day: a promise for "next week" is only broken once that week is over.
 import {
   addDays,
+  addMonths,
   fridayOfWeek,
   type LocalDay,
   lastBusinessDayOfMonth,
@@ -94,12 +95,19 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   },
   {
     id: 'within-a-duration',
-    why: '"within a week", "within 3 days" are a duration, like "in a week": the send day plus that many days',
-    pattern: new RegExp(`\\bwithin (?:the next )?(${COUNT}) (day|week)s?\\b`, 'i'),
+    why: '"within a week", "within 3 days", "within the next month" are a duration, like "in a week": the send day plus that much',
+    pattern: new RegExp(`\\bwithin (?:the (?:next|coming) )?(?:(${COUNT}) )?(day|week|month)s?\\b`, 'i'),
     resolve: (m, sent) => {
-      const n = countValue(m[1] ?? '') ?? 1;
-      return at(addDays(sent, (m[2] ?? '').toLowerCase() === 'week' ? 7 * n : n));
+      const n = m[1] ? (countValue(m[1]) ?? 1) : 1;
+      const unit = (m[2] ?? '').toLowerCase();
+      return at(unit === 'month' ? addMonths(sent, n) : addDays(sent, unit === 'week' ? 7 * n : n));
     },
+  },
+  {
+    id: 'this-weekend',
+    why: '"this weekend", "over the weekend" are a window: its last day, the coming Sunday (the send day, sent on a Sunday)',
+    pattern: /\b(?:this|the|over the|during the|on the|by the|this coming|over this) ?week-?end\b/i,
+    resolve: (_m, sent) => at(weekdayOf(sent) === 0 ? sent : nextWeekday(sent, 0)),
   },
   {
     id: 'next-week',
