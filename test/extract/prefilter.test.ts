@@ -30,6 +30,11 @@ describe('the screen derived from the rules', () => {
     ['an imperative cannot open with a pronoun', '^[<act>#Imperative] #Noun', 'I sent the file.', false],
     ['… but may with a word compromise does not know', '^[<act>#Imperative] #Noun', 'Zork the file.', true],
     ['… and a clause opening with a number is not foreseen', '^[<act>#Imperative] #Noun', '2 files attached.', true],
+    ['"I\'m" opens with "i", a pronoun, never with "am"', '^[<act>#Imperative] #Noun', "I'm out Friday.", false],
+    ['… and a possessive name opens with the name', '^[<act>#Imperative] #Noun', "Bob's file is here.", false],
+    ['… but "let\'s" opens with a verb', '^[<act>#Imperative] #Noun', "Let's go home.", true],
+    ['a joined word needs its parts', "(can|could) (you|y'all) #Verb", 'Could y\'all send it?', true],
+    ['… and keeps out what lacks them', "(can|could) (you|y'all) #Verb", 'I could send it.', false],
   ])('%s', (_, match, text, expected) => {
     expect(compileScreen([{ match }])(sentenceWords(text))).toBe(expected);
   });
