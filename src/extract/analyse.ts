@@ -65,15 +65,22 @@ interface RequestCheck {
   lexicon: Lexicon;
 }
 
-function requestReason(sentence: string, words: SentenceWords, parsed: () => ParsedSentence, check: RequestCheck, voice: Voice): string | null {
+/** The request rules' verdict on a parsed sentence. */
+type RuleVerdict = () => string | null;
+
+/** Why the sentence asks for an answer, or null; or, when only a compromise parse can tell, that verdict to run
+ * later (a mail already known to ask needs no parse for it). */
+function requestReason(sentence: string, words: SentenceWords, parsed: () => ParsedSentence, check: RequestCheck, voice: Voice): string | null | RuleVerdict {
   const bare = sentence.replace(OPENING_MARKS, '').replace(VOCATIVE, '');
   if (voice.notTheSender || looksLikeCode(bare) || check.lexicon.offerClosers.some((p) => p.test(bare))) return null;
   if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
   // Without a name or an opening mark in front, the request rules read the very document the promise rules read.
   const same = bare === sentence;
   if (!check.screen(same ? words : sentenceWords(bare))) return null;
-  const hit = check.matchRequest(same ? parsed() : parseSentence(bare)).find((h) => !(voice.patch && h.ruleId === 'imperative'));
-  return hit ? `request rule ${hit.ruleId}` : null;
+  return () => {
+    const hit = check.matchRequest(same ? parsed() : parseSentence(bare)).find((h) => !(voice.patch && h.ruleId === 'imperative'));
+    return hit ? `request rule ${hit.ruleId}` : null;
+  };
 }
 
 /** A weakened promise keeps this share of its rule's confidence. */
@@ -99,6 +106,8 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
       const commitments: Commitment[] = [];
       const voice = voiceOf(message.newText);
       const notTheSender = voice.notTheSender ? { refiner: 'speaker', reason: voice.notTheSender, weakened: false } : null;
+      // quick: verdicts that need a parse of their own wait until every cheaper sign has been read.
+      const later: RuleVerdict[] = [];
       for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
         const words = sentenceWords(text);
         const parsed = lazyParse(text);
@@ -138,11 +147,19 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
             rule: best.rule,
           });
         }
-        // Request rules cost a compromise sweep per sentence: once the mail is known to ask, extract stops asking.
-        const reason: string | null = options.quick && asked ? null : requestReason(text, words, parsed, request, voice);
+        // Request rules cost a compromise parse per sentence: once the mail is known to ask, extract stops asking,
+        // and it asks the rules of a sentence not parsed yet only when no cheaper sign has answered.
+        const found: string | null | RuleVerdict = options.quick && asked ? null : requestReason(text, words, parsed, request, voice);
+        let reason: string | null;
+        if (typeof found !== 'function') reason = found;
+        else if (options.quick && !screened) {
+          later.push(found);
+          reason = null;
+        } else reason = found();
         asked ||= reason !== null;
         sentences.push({ text, screened, candidates, request: reason });
       }
+      for (const verdict of later) if (!asked) asked = verdict() !== null;
       return { sentences, commitments, expectsReply: asked };
     },
   };

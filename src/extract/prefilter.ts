@@ -178,8 +178,11 @@ function verbCapable(token: string): boolean {
   return openingForms(token).some(canOpenWithVerb);
 }
 
-/** A clause can open at the start, and after a sentence mark, a colon, a bullet or a line break. */
-const TOKEN = /[a-z0-9]+(?:['-][a-z0-9]+)*|[.!?;:\n\r•*()"]/g;
+/** A `^` in a rule anchors at the start of one of compromise's own sentences, and compromise splits only at line
+ * breaks and after . ! ? (its tokenizer's split marks; it merges some back, after an abbreviation): so a clause
+ * opens at the start, at a line break and after those marks when a space follows ("3.5", "e.g" split nothing),
+ * never after a colon, a semicolon or a bracket. */
+const TOKEN = /[a-z0-9]+(?:['-][a-z0-9]+)*|[.!?\u203D\u2E18\u203C\u2047-\u2049]+(?=\s)|[\n\r]/g;
 
 export function sentenceWords(sentence: string): SentenceWords {
   const text = sentence.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\u2018\u2019`]/g, "'");
