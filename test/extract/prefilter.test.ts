@@ -2,6 +2,7 @@
 // the files do not hold yet is screened by its own words, and most sentences that no rule can match stay out.
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.js';
+import { compileMatcher, parseSentence } from '../../src/extract/nlp.js';
 import { compileScreen, sentenceWords } from '../../src/extract/prefilter.js';
 import { loadRules } from '../../src/extract/rules.js';
 import { mailWith } from './helpers.js';
@@ -57,6 +58,10 @@ describe('parsing for the rules', () => {
   const extractor = createExtractor(rules);
   it('a run of asterisks is decoration, not an imperative', () => {
     expect(extractor.extract(mailWith('*************** There will be another meeting on Thursday.')).expectsReply).toBe(false);
+  });
+  it('a rule written with chunk syntax still matches (chunks are computed once a rule reads them)', () => {
+    const match = compileMatcher([{ id: 'chunked', why: 'test', match: '^<Noun>+ is signed', confidence: 0.5, examples: { hit: ['x'], miss: [] } }]);
+    expect(match(parseSentence('The contract is signed.')).map((h) => h.ruleId)).toEqual(['chunked']);
   });
   it('promise and request rules both read one sentence', () => {
     expect(extractor.extract(mailWith("I'll send the deck, and please call me Friday."))).toMatchObject({ expectsReply: true, commitments: [{ rule: 'first-person-will' }] });
