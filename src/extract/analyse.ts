@@ -2,7 +2,7 @@
 import type { Commitment, Due, Message } from '../types.js';
 import { resolveAction } from './action.js';
 import { readDue } from './due/read-due.js';
-import { compileMatcher, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
+import { compileMatcher, type Parse, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
 import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
 import { type Candidate, refine } from './refiners.js';
 import type { Lexicon, RuleSet } from './rules.js';
@@ -40,9 +40,15 @@ export interface Analysis {
   expectsReply: boolean;
 }
 
+export interface AnalyseOptions {
+  /** Stop looking for requests once one is found (extract); the full trace is for `explain`. */
+  quick?: boolean;
+  /** The mail's parse (parsePerMail), shared with the other detectors that read the same sentences. */
+  parse?: Parse;
+}
+
 export interface Analyser {
-  /** quick: stop looking for requests once one is found (extract); the full trace is for `explain`. */
-  analyse(message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from'>, options?: { quick?: boolean }): Analysis;
+  analyse(message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from'>, options?: AnalyseOptions): Analysis;
 }
 
 /** Rhetorical or social questions that expect no real answer. */
@@ -54,9 +60,9 @@ const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*
 const OPENING_MARKS = /^["'“‘([]+\s*/;
 
 /** Parses a sentence the first time a rule set needs it, and hands every later rule set the same document. */
-function lazyParse(text: string): () => ParsedSentence {
+function lazyParse(text: string, parse: Parse): () => ParsedSentence {
   let parsed: ParsedSentence | undefined;
-  return () => (parsed ??= parseSentence(text));
+  return () => (parsed ??= parse(text));
 }
 
 interface RequestCheck {
@@ -110,7 +116,7 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
       const later: RuleVerdict[] = [];
       for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
         const words = sentenceWords(text);
-        const parsed = lazyParse(text);
+        const parsed = lazyParse(text, options.parse ?? parseSentence);
         const screened = mayPromise(words);
         const candidates: CandidateTrace[] = [];
         for (const hit of screened ? matchPromise(parsed()) : []) {

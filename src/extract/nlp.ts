@@ -51,6 +51,19 @@ export function parseSentence(text: string): ParsedSentence {
   return { text, doc };
 }
 
+export type Parse = (text: string) => ParsedSentence;
+
+/** A parse for one mail: each of its sentences parsed at most once, for every rule set that reads it. Make one
+ * per mail and let it go with the mail (it holds that mail's documents, nothing more). */
+export function parsePerMail(): Parse {
+  const docs = new Map<string, ParsedSentence>();
+  return (text) => {
+    let parsed = docs.get(text);
+    if (!parsed) docs.set(text, (parsed = parseSentence(text)));
+    return parsed;
+  };
+}
+
 export function compileMatcher(rules: Rule[]): SentenceMatcher {
   chunksRead ||= rules.some((r) => [r.match, ...(r.notIf ?? [])].some(readsChunks));
   // buildNet mutates what it gets: hand it copies.
