@@ -1,6 +1,11 @@
 // The compromise adapter: the only file that imports compromise. Builds each rule net once, parses a sentence
 // once for every rule set, and tells the prefilter which words each rule's match requires.
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type NLP from 'compromise';
+
+// The package's bundled build (one file) instead of its ESM sources (hundreds): the same code, loaded in a third
+// of the time at start-up.
+const nlp = createRequire(import.meta.url)('compromise') as typeof NLP;
 import type { Rule } from './rules.js';
 
 export interface RuleHit {
