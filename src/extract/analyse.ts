@@ -2,7 +2,7 @@
 import type { Commitment, Due, Message } from '../types.js';
 import { resolveAction } from './action.js';
 import { readDue } from './due/read-due.js';
-import { compileMatcher, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
+import { compileMatcher, type Parse, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
 import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
 import { type Candidate, refine } from './refiners.js';
 import type { Lexicon, Rule, RuleSet } from './rules.js';
@@ -40,9 +40,15 @@ export interface Analysis {
   expectsReply: boolean;
 }
 
+export interface AnalyseOptions {
+  /** Stop looking for requests once one is found (extract); the full trace is for `explain`. */
+  quick?: boolean;
+  /** The mail's parse (parsePerMail), shared with the other detectors that read the same sentences. */
+  parse?: Parse;
+}
+
 export interface Analyser {
-  /** quick: stop looking for requests once one is found (extract); the full trace is for `explain`. */
-  analyse(message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from'>, options?: { quick?: boolean }): Analysis;
+  analyse(message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from'>, options?: AnalyseOptions): Analysis;
 }
 
 /** Rhetorical or social questions that expect no real answer. */
@@ -54,9 +60,9 @@ const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*
 const OPENING_MARKS = /^["'“‘([]+\s*/;
 
 /** Parses a sentence the first time a rule set needs it, and hands every later rule set the same document. */
-function lazyParse(text: string): () => ParsedSentence {
+function lazyParse(text: string, parse: Parse): () => ParsedSentence {
   let parsed: ParsedSentence | undefined;
-  return () => (parsed ??= parseSentence(text));
+  return () => (parsed ??= parse(text));
 }
 
 /** Words that name the reader a request is put to. */
@@ -75,7 +81,12 @@ interface RequestCheck {
   lexicon: Lexicon;
 }
 
-function requestReason(sentence: string, words: SentenceWords, parsed: () => ParsedSentence, check: RequestCheck, voice: Voice): string | null {
+/** The request rules' verdict on a parsed sentence. */
+type RuleVerdict = () => string | null;
+
+/** Why the sentence asks for an answer, or null; or, when only a compromise parse can tell, that verdict to run
+ * later (a mail already known to ask needs no parse for it). */
+function requestReason(sentence: string, words: SentenceWords, parsed: () => ParsedSentence, check: RequestCheck, voice: Voice): string | null | RuleVerdict {
   const unquoted = sentence.replace(OPENING_MARKS, '');
   const bare = unquoted.replace(VOCATIVE, '');
   const named = bare !== unquoted;
@@ -86,10 +97,12 @@ function requestReason(sentence: string, words: SentenceWords, parsed: () => Par
   // Without a name or an opening mark in front, the request rules read the very document the promise rules read.
   const same = bare === sentence;
   if (!check.screen(same ? words : sentenceWords(bare))) return null;
-  const hit = check
-    .matchRequest(same ? parsed() : parseSentence(bare))
-    .find((h) => !(voice.patch && h.ruleId === 'imperative') && !outOfReach(check.ruleById.get(h.ruleId), bare, named));
-  return hit ? `request rule ${hit.ruleId}` : null;
+  return () => {
+    const hit = check
+      .matchRequest(same ? parsed() : parseSentence(bare))
+      .find((h) => !(voice.patch && h.ruleId === 'imperative') && !outOfReach(check.ruleById.get(h.ruleId), bare, named));
+    return hit ? `request rule ${hit.ruleId}` : null;
+  };
 }
 
 /** A weakened promise keeps this share of its rule's confidence. */
@@ -120,9 +133,11 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
       const commitments: Commitment[] = [];
       const voice = voiceOf(message.newText);
       const notTheSender = voice.notTheSender ? { refiner: 'speaker', reason: voice.notTheSender, weakened: false } : null;
+      // quick: verdicts that need a parse of their own wait until every cheaper sign has been read.
+      const later: RuleVerdict[] = [];
       for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
         const words = sentenceWords(text);
-        const parsed = lazyParse(text);
+        const parsed = lazyParse(text, options.parse ?? parseSentence);
         const screened = mayPromise(words);
         const candidates: CandidateTrace[] = [];
         for (const hit of screened ? matchPromise(parsed()) : []) {
@@ -160,11 +175,19 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
             rule: best.rule,
           });
         }
-        // Request rules cost a compromise sweep per sentence: once the mail is known to ask, extract stops asking.
-        const reason: string | null = options.quick && asked ? null : requestReason(text, words, parsed, request, voice);
+        // Request rules cost a compromise parse per sentence: once the mail is known to ask, extract stops asking,
+        // and it asks the rules of a sentence not parsed yet only when no cheaper sign has answered.
+        const found: string | null | RuleVerdict = options.quick && asked ? null : requestReason(text, words, parsed, request, voice);
+        let reason: string | null;
+        if (typeof found !== 'function') reason = found;
+        else if (options.quick && !screened) {
+          later.push(found);
+          reason = null;
+        } else reason = found();
         asked ||= reason !== null;
         sentences.push({ text, screened, candidates, request: reason });
       }
+      for (const verdict of later) if (!asked) asked = verdict() !== null;
       return { sentences, commitments, expectsReply: asked };
     },
   };

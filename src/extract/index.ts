@@ -2,6 +2,7 @@
 import type { Extraction, Message } from '../types.js';
 import { type Analyser, createAnalyser } from './analyse.js';
 import { createMilestoneDetector } from './milestones.js';
+import { parsePerMail } from './nlp.js';
 import { loadRules, type RuleSet, rulesDir } from './rules.js';
 import { loadScorer, type ScorerModel, scorerDecider } from './scorer.js';
 
@@ -30,8 +31,9 @@ export function createExtractor(
   return {
     analyse: analyser.analyse,
     extract(message) {
-      const { commitments, expectsReply } = analyser.analyse(message, { quick: true });
-      const found = milestones(message.newText);
+      const parse = parsePerMail();
+      const { commitments, expectsReply } = analyser.analyse(message, { quick: true, parse });
+      const found = milestones(message.newText, parse);
       return found.length > 0 ? { commitments, expectsReply, milestones: found } : { commitments, expectsReply };
     },
   };

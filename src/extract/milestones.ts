@@ -1,24 +1,25 @@
 // "The contract is signed", "your order has shipped": the moments after which the user should touch base again
 // (rules/milestones.json). Pure once built; at most one milestone per rule per mail.
 import type { Milestone } from '../types.js';
-import { compileMatcher, parseSentence } from './nlp.js';
+import { compileMatcher, type Parse, parseSentence } from './nlp.js';
+import { compileScreen, sentenceWords } from './prefilter.js';
 import type { Rule } from './rules.js';
 import { splitSentences } from './sentences.js';
 
-/** Every rule's completing word (rules/milestones.json); a sentence without one cannot match. */
-const MILESTONE_WORD = /\b(order|purchase|business|signed|countersigned|executed|closed|accepted|approved|shipped|delivered|installed|dispatched|sent out)\b/i;
-
-export type MilestoneDetector = (newText: string) => Milestone[];
+/** parse: the mail's own (see parsePerMail), so a sentence the other rules parsed is not parsed again. */
+export type MilestoneDetector = (newText: string, parse?: Parse) => Milestone[];
 
 export function createMilestoneDetector(rules: Rule[]): MilestoneDetector {
   if (rules.length === 0) return () => [];
   const match = compileMatcher(rules);
-  return (newText) => {
+  // The words the rules themselves require (see prefilter.ts): a compromise parse costs more than the rest of a
+  // mail, so only a sentence some milestone rule could match gets one.
+  const screen = compileScreen(rules);
+  return (newText, parse = parseSentence) => {
     const found = new Map<string, Milestone>();
     for (const sentence of splitSentences(newText)) {
-      // A compromise parse costs more than the rest of a mail: only sentences with a milestone word get one.
-      if (!MILESTONE_WORD.test(sentence)) continue;
-      for (const hit of match(parseSentence(sentence))) if (!found.has(hit.ruleId)) found.set(hit.ruleId, { rule: hit.ruleId, sentence });
+      if (!screen(sentenceWords(sentence))) continue;
+      for (const hit of match(parse(sentence))) if (!found.has(hit.ruleId)) found.set(hit.ruleId, { rule: hit.ruleId, sentence });
     }
     return [...found.values()];
   };

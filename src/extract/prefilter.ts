@@ -9,6 +9,8 @@ export interface SentenceWords {
   words: ReadonlySet<string>;
   /** null when they cannot be told (a clause opens with a number): then every `^` rule may match. */
   openers: ReadonlySet<string> | null;
+  /** Some clause opens with a term compromise could tag as a verb (see verbCapable). */
+  verbOpener: boolean;
   /** The sentence's first word when it is certainly compromise's first term (a plain word, first thing), else null. */
   first: string | null;
 }
@@ -30,13 +32,25 @@ interface Needs {
 /** Fields of a compiled term that the prefilter cannot read ahead of compromise: such a term constrains nothing. */
 const OPAQUE = ['negative', 'root', 'fuzzy', 'regex', 'method', 'machine', 'id', 'switch', 'chunk'] as const;
 const LITERAL = /^[a-z0-9]+$/;
+/** "y'all", "e-mail": a word of parts joined by an apostrophe or a hyphen. */
+const JOINED = /^[a-z0-9]+(?:['-][a-z0-9]+)+$/;
+
+/** The words a sentence must hold for compromise to match the word: the word itself, or for a joined word its
+ * parts (sentenceWords holds the parts of every joined token, however compromise splits it); null if unforeseeable. */
+function wordNeeds(word: string): string[] | null {
+  if (LITERAL.test(word)) return [word];
+  return JOINED.test(word) ? word.split(/['-]/) : null;
+}
 
 function alternatives(term: MatchTerm): Alternatives | null {
   if (term.optional || OPAQUE.some((field) => field in term)) return null;
-  if (term.word !== undefined) return LITERAL.test(term.word) ? [[term.word]] : null;
+  if (term.word !== undefined) {
+    const needs = wordNeeds(term.word);
+    return needs ? [needs] : null;
+  }
   if (term.fastOr) {
-    const words = [...term.fastOr];
-    return words.every((w) => LITERAL.test(w)) ? words.map((w) => [w]) : null;
+    const words = [...term.fastOr].map(wordNeeds);
+    return words.every((w) => w !== null) ? (words as string[][]) : null;
   }
   if (term.choices) {
     const result: Alternatives = [];
@@ -106,7 +120,7 @@ function satisfies(sentence: SentenceWords, needs: Needs): boolean {
   const openers = sentence.openers;
   if (openers === null) return true;
   if (needs.openWith && ![...openers].some((w) => needs.openWith?.has(w))) return false;
-  if (needs.openWithTag && ![...openers].some(canOpenWithVerb)) return false;
+  if (needs.openWithTag && !sentence.verbOpener) return false;
   return true;
 }
 
@@ -140,8 +154,35 @@ function forms(token: string): string[] {
   return out;
 }
 
-/** A clause can open at the start, and after a sentence mark, a colon, a bullet or a line break. */
-const TOKEN = /[a-z0-9]+(?:['-][a-z0-9]+)*|[.!?;:\n\r•*()"]/g;
+/** The forms compromise may give the first term of the token, when the token opens a clause: "i'm" opens with
+ * "i" (compromise splits it into "i" "am"), never with "am"; "won't" with "will"; "e-mail" with "e" or "email". */
+function openingForms(token: string): string[] {
+  const out = [token, token.split(/['-]/)[0] ?? token, token.replace(/-/g, '')];
+  if (token.endsWith("n't")) out.push(NOT_BASE.get(token.slice(0, -3)) ?? token.slice(0, -3));
+  const bare = BARE.get(token);
+  if (bare?.[0]) out.push(bare[0]);
+  const nt = AUX_NT.exec(token);
+  if (nt?.[1]) out.push(nt[1]);
+  return out;
+}
+
+/** Whether the first term of an opening token could carry a verb tag. A contraction's first term is the part
+ * before its apostrophe ("I'm" is "i" "am", "that's" is "that" "is", "Bob's" is a possessive name), and for
+ * "n't" its base ("can't" opens with "can"): when that part is a closed word, no verb opens the clause. */
+function verbCapable(token: string): boolean {
+  const apostrophe = token.indexOf("'");
+  if (apostrophe > 0) {
+    const head = token.endsWith("n't") ? (NOT_BASE.get(token.slice(0, -3)) ?? token.slice(0, -3)) : token.slice(0, apostrophe);
+    return canOpenWithVerb(head);
+  }
+  return openingForms(token).some(canOpenWithVerb);
+}
+
+/** A `^` in a rule anchors at the start of one of compromise's own sentences, and compromise splits only at line
+ * breaks and after . ! ? (its tokenizer's split marks; it merges some back, after an abbreviation): so a clause
+ * opens at the start, at a line break and after those marks when a space follows ("3.5", "e.g" split nothing),
+ * never after a colon, a semicolon or a bracket. */
+const TOKEN = /[a-z0-9]+(?:['-][a-z0-9]+)*|[.!?\u203D\u2E18\u203C\u2047-\u2049]+(?=\s)|[\n\r]/g;
 
 export function sentenceWords(sentence: string): SentenceWords {
   const text = sentence.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\u2018\u2019`]/g, "'");
@@ -149,6 +190,7 @@ export function sentenceWords(sentence: string): SentenceWords {
   const openers = new Set<string>();
   let opening = true;
   let anyOpener = false;
+  let verbOpener = false;
   for (const [token] of text.matchAll(TOKEN)) {
     if (!/[a-z0-9]/.test(token)) {
       opening = true;
@@ -159,10 +201,11 @@ export function sentenceWords(sentence: string): SentenceWords {
     if (opening) {
       // A clause opening with a number: compromise's first term there is not foreseeable, so any opening goes.
       if (/^\d/.test(token)) anyOpener = true;
-      for (const w of all) openers.add(w);
+      for (const w of openingForms(token)) openers.add(w);
+      verbOpener ||= verbCapable(token);
       opening = false;
     }
   }
   const first = /^\s*([a-z]+)(?![a-z0-9'-])/.exec(text)?.[1] ?? null;
-  return { words, openers: anyOpener ? null : openers, first };
+  return { words, openers: anyOpener ? null : openers, verbOpener, first };
 }

@@ -30,6 +30,7 @@ import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
 import { canonicalAddress } from '../track/who.js';
 import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
+import { LiveItems } from './live-items.js';
 import { withBelievableDate } from './mail-date.js';
 import { type Route, type RouteContext, routeMessage } from './route.js';
 
@@ -136,24 +137,14 @@ async function extractFrom(tx: Db, deps: IngestDeps, message: Message): Promise<
   return { ...extraction, commitments };
 }
 
-/**
- * The open items a mail can change: those of its thread, or with one of its people as counterparty. Everything
- * tracking decides (kept, answered, nudged, out of office) needs one of the two, and filtering here keeps a large
- * backfill linear instead of checking every open item against every mail.
- */
-function concerning(items: readonly TrackedItem[], message: Message, threadId: string): TrackedItem[] {
-  const people = new Set([...message.from, ...message.to, ...message.cc, ...message.bcc].map((a) => canonicalAddress(a.address)));
-  return items.filter((item) => item.threadId === threadId || item.counterparties.some((a) => people.has(canonicalAddress(a.address))));
-}
-
 /** What one mail did, kept apart until its savepoint is released: a poison mail leaves no trace but its skip. */
 interface MailEffect {
   outcome: BatchOutcome;
   confirmations: Confirmation[];
   /** Items to draft a follow-up for, once committed. */
   drafts: number[];
-  /** The open and snoozed items after this mail, a copy of the batch's own. */
-  live: Map<number, TrackedItem>;
+  /** The batch's open and snoozed items: this mail's changes to them are undone if it fails. */
+  live: LiveItems;
 }
 
 const noOutcome = (): BatchOutcome => ({ messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 });
@@ -191,7 +182,10 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
   }
   const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
   const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone, ctx.now));
-  const relevant = concerning([...live.values()], message, threadIdFor(message, (k) => known.get(k)));
+  // The open items a mail can change: those of its thread, or with one of its people as counterparty. Everything
+  // tracking decides (kept, answered, nudged, out of office) needs one of the two; indexed lookups keep a large
+  // backfill linear instead of checking every open item against every mail.
+  const relevant = live.concerning(message, threadIdFor(message, (k) => known.get(k)));
   const result = trackMessage({ openItems: relevant, threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
   const direction = route === 'outgoing' ? 'sent' : 'received';
   await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
@@ -245,7 +239,7 @@ export async function ingestBatch(
       isOurMark: (mark, messageId) => verifyMailMark(secret, mark, messageId),
     };
     // Only the open items of the batch's threads and people, found through indexes: never every open item.
-    let live = new Map((await openItemsOfBatch(tx, parsed)).map((item) => [item.id, item]));
+    const live = new LiveItems(await openItemsOfBatch(tx, parsed));
     for (const entry of parsed) {
       if ('error' in entry) {
         await skip(tx, deps, entry.raw, rawKey(entry.raw), entry.error, ctx.now, 'cannot be parsed');
@@ -253,10 +247,10 @@ export async function ingestBatch(
         continue;
       }
       // Each mail in its own savepoint: one that fails is rolled back alone and passed over, never the batch.
-      const effect: MailEffect = { outcome: noOutcome(), confirmations: [], drafts: [], live: new Map(live) };
+      const effect: MailEffect = { outcome: noOutcome(), confirmations: [], drafts: [], live };
       try {
         const message = withBelievableDate(entry.message, ctx.now);
-        await tx.transaction((sp) => ingestMessage(sp, deps, ctx, routing, entry.raw, message, effect));
+        await live.within(() => tx.transaction((sp) => ingestMessage(sp, deps, ctx, routing, entry.raw, message, effect)));
       } catch (error) {
         if (!blamesTheMail(error)) throw error;
         await skip(tx, deps, entry.raw, entry.message.id, errorMessage(error), ctx.now, 'cannot be ingested');
@@ -266,7 +260,6 @@ export async function ingestBatch(
       addOutcome(outcome, effect.outcome);
       confirmations.push(...effect.confirmations);
       drafts.push(...effect.drafts);
-      live = effect.live;
     }
     for (const cursor of cursors) await saveCursor(tx, cursor, ctx.now);
     if (confirmations.length > 0) await deps.inCommit?.(tx, confirmations, ctx.now);

@@ -1,7 +1,7 @@
 // Local mail as a source: .eml files, folders of them, Maildir(++) trees and mbox files. Streams: an mbox is
 // read line by line, never whole, so a large archive costs the size of one mail. Order is stable (sorted
 // names), and an unreadable file or folder is reported as one item while the rest go on.
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Dirent } from 'node:fs';
 import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,6 +21,15 @@ const isMaildir = (dir: string): Promise<boolean> => isDirectory(join(dir, 'cur'
 async function list(dir: string): Promise<{ names: string[] } | { error: string }> {
   try {
     return { names: (await readdir(dir)).sort() };
+  } catch (error) {
+    return { error: errorMessage(error) };
+  }
+}
+
+async function listTyped(dir: string): Promise<{ entries: Dirent[] } | { error: string }> {
+  try {
+    // The same order as list(): by name, code unit by code unit.
+    return { entries: (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
   } catch (error) {
     return { error: errorMessage(error) };
   }
@@ -71,10 +80,30 @@ async function* readMbox(path: string): AsyncGenerator<LocalMail> {
 }
 
 async function* readFileMail(path: string, mailbox: string): AsyncGenerator<LocalMail> {
-  try {
-    yield { origin: `file:${path}`, mailbox, bytes: await readFile(path) };
-  } catch (error) {
-    yield { origin: `file:${path}`, error: errorMessage(error) };
+  yield* readFilesAhead([path], mailbox);
+}
+
+/** Files read ahead of the reader, at most this many at once: the waits overlap, the memory stays a few mails. */
+const READ_AHEAD = 16;
+
+const readOne = (path: string, mailbox: string): Promise<LocalMail> =>
+  readFile(path).then(
+    (bytes) => ({ origin: `file:${path}`, mailbox, bytes }),
+    (error: unknown) => ({ origin: `file:${path}`, error: errorMessage(error) }),
+  );
+
+/** Mail files in the order given, each read while the ones before it are being handled. */
+async function* readFilesAhead(paths: readonly string[], mailbox: string): AsyncGenerator<LocalMail> {
+  const pending: Promise<LocalMail>[] = [];
+  let next = 0;
+  const more = () => {
+    while (next < paths.length && pending.length < READ_AHEAD) pending.push(readOne(paths[next++] ?? '', mailbox));
+  };
+  more();
+  for (let item = pending.shift(); item; item = pending.shift()) {
+    const mail = await item;
+    more();
+    yield mail;
   }
 }
 
@@ -87,7 +116,7 @@ export async function* readMaildir(root: string, dir = root): AsyncGenerator<Loc
   for (const sub of ['cur', 'new']) {
     const entries = await list(join(dir, sub));
     if ('error' in entries) continue; // a Maildir may lack new/
-    for (const name of entries.names.filter((n) => !n.startsWith('.'))) yield* readFileMail(join(dir, sub, name), folder);
+    yield* readFilesAhead(entries.names.filter((n) => !n.startsWith('.')).map((name) => join(dir, sub, name)), folder);
   }
   const entries = await list(dir);
   if ('error' in entries) return yield { origin: `file:${dir}`, error: entries.error };
@@ -105,13 +134,21 @@ async function* readPath(path: string, seen: Set<string>): AsyncGenerator<LocalM
     if (seen.has(real)) return;
     seen.add(real);
     if (await isMaildir(path)) return yield* readMaildir(path);
-    const entries = await list(path);
+    const entries = await listTyped(path);
     if ('error' in entries) return yield { origin: `file:${path}`, error: entries.error };
-    for (const name of entries.names.filter((n) => !n.startsWith('.'))) {
-      const child = join(path, name);
-      if (/\.(eml|mbox)$/i.test(name) || (await isDirectory(child))) yield* readPath(child, seen);
+    // A run of plain .eml files is read ahead; anything else (a folder, an mbox, a link) is looked at on its own.
+    let run: string[] = [];
+    for (const entry of entries.entries.filter((e) => !e.name.startsWith('.'))) {
+      const child = join(path, entry.name);
+      if (entry.isFile() && /\.eml$/i.test(entry.name)) {
+        run.push(child);
+        continue;
+      }
+      yield* readFilesAhead(run, 'local');
+      run = [];
+      if (/\.(eml|mbox)$/i.test(entry.name) || (await isDirectory(child))) yield* readPath(child, seen);
     }
-    return;
+    return yield* readFilesAhead(run, 'local');
   }
   if (/\.mbox$/i.test(path) || (!/\.eml$/i.test(path) && (await looksLikeMbox(path)))) return yield* readMbox(path);
   yield* readFileMail(path, 'local');

@@ -2,6 +2,7 @@
 // the files do not hold yet is screened by its own words, and most sentences that no rule can match stay out.
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.js';
+import { compileMatcher, parseSentence } from '../../src/extract/nlp.js';
 import { compileScreen, sentenceWords } from '../../src/extract/prefilter.js';
 import { loadRules } from '../../src/extract/rules.js';
 import { mailWith } from './helpers.js';
@@ -27,9 +28,17 @@ describe('the screen derived from the rules', () => {
     ['"don\'t" holds "do not"', '^do not forget', "Don't forget the deck.", true],
     ['a `^` word must open a clause', '^will #Verb', 'He will send it.', false],
     ['… after a sentence mark too', '^will #Verb', 'Thanks. Will send it.', true],
+    ['… and at a line break', '^will #Verb', 'Thanks\nWill send it.', true],
+    ['… but not after a colon: compromise starts no sentence there', '^will #Verb', 'Next steps: will send it.', false],
+    ['… nor inside a number', '^[<act>#Imperative] #Noun', 'It costs 3.5 million.', false],
     ['an imperative cannot open with a pronoun', '^[<act>#Imperative] #Noun', 'I sent the file.', false],
     ['… but may with a word compromise does not know', '^[<act>#Imperative] #Noun', 'Zork the file.', true],
     ['… and a clause opening with a number is not foreseen', '^[<act>#Imperative] #Noun', '2 files attached.', true],
+    ['"I\'m" opens with "i", a pronoun, never with "am"', '^[<act>#Imperative] #Noun', "I'm out Friday.", false],
+    ['… and a possessive name opens with the name', '^[<act>#Imperative] #Noun', "Bob's file is here.", false],
+    ['… but "let\'s" opens with a verb', '^[<act>#Imperative] #Noun', "Let's go home.", true],
+    ['a joined word needs its parts', "(can|could) (you|y'all) #Verb", 'Could y\'all send it?', true],
+    ['… and keeps out what lacks them', "(can|could) (you|y'all) #Verb", 'I could send it.', false],
   ])('%s', (_, match, text, expected) => {
     expect(compileScreen([{ match }])(sentenceWords(text))).toBe(expected);
   });
@@ -49,6 +58,10 @@ describe('parsing for the rules', () => {
   const extractor = createExtractor(rules);
   it('a run of asterisks is decoration, not an imperative', () => {
     expect(extractor.extract(mailWith('*************** There will be another meeting on Thursday.')).expectsReply).toBe(false);
+  });
+  it('a rule written with chunk syntax still matches (chunks are computed once a rule reads them)', () => {
+    const match = compileMatcher([{ id: 'chunked', why: 'test', match: '^<Noun>+ is signed', confidence: 0.5, examples: { hit: ['x'], miss: [] } }]);
+    expect(match(parseSentence('The contract is signed.')).map((h) => h.ruleId)).toEqual(['chunked']);
   });
   it('promise and request rules both read one sentence', () => {
     expect(extractor.extract(mailWith("I'll send the deck, and please call me Friday."))).toMatchObject({ expectsReply: true, commitments: [{ rule: 'first-person-will' }] });
