@@ -69,9 +69,16 @@ class ExtractionWorker {
   }
 }
 
-/** size: worker threads (cores - 1, at least 1, by default); the calling thread extracts a share too. */
+/** Worker threads by default: $FOLLOWTHRU_EXTRACT_WORKERS (0: extract in line only, as on a small VM where
+ * memory is scarcer than time), else cores - 1, at least 1. */
+export function defaultPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const set = Number.parseInt(env.FOLLOWTHRU_EXTRACT_WORKERS ?? '', 10);
+  return Number.isInteger(set) && set >= 0 ? set : Math.max(1, availableParallelism() - 1);
+}
+
+/** size: worker threads (see defaultPoolSize); the calling thread extracts a share too. */
 export function createExtractionPool(extractor: Extractor, options: { country?: string; size?: number } = {}): ExtractionPool {
-  const size = options.size ?? Math.max(1, availableParallelism() - 1);
+  const size = options.size ?? defaultPoolSize();
   let workers: ExtractionWorker[] | null = null;
   let shared = 0;
   const inLine = (messages: readonly Message[]) =>

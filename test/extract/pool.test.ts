@@ -2,7 +2,8 @@
 // alone, in the same order, whether a batch is shared with a worker or too small to be.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.js';
-import { createExtractionPool, MIN_SHARED } from '../../src/extract/pool.js';
+import { availableParallelism } from 'node:os';
+import { createExtractionPool, defaultPoolSize, MIN_SHARED } from '../../src/extract/pool.js';
 import { mailWith } from './helpers.js';
 
 const extractor = createExtractor();
@@ -24,6 +25,13 @@ describe('the extraction pool', () => {
     expect(await pool.extractAll(mails)).toEqual(mails.map((m) => extractor.extract(m)));
     expect(pool.shared).toBeGreaterThan(0);
   }, 30_000);
+
+  it('its size: $FOLLOWTHRU_EXTRACT_WORKERS (0 turns the workers off), else cores - 1, at least 1', () => {
+    expect(defaultPoolSize({ FOLLOWTHRU_EXTRACT_WORKERS: '0' })).toBe(0);
+    expect(defaultPoolSize({ FOLLOWTHRU_EXTRACT_WORKERS: '3' })).toBe(3);
+    expect(defaultPoolSize({ FOLLOWTHRU_EXTRACT_WORKERS: 'lots' })).toBe(Math.max(1, availableParallelism() - 1));
+    expect(defaultPoolSize({})).toBe(Math.max(1, availableParallelism() - 1));
+  });
 
   it('a small batch is extracted in line', async () => {
     const few = mails.slice(0, 3);
