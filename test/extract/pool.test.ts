@@ -26,11 +26,12 @@ describe('the extraction pool', () => {
     expect(pool.shared).toBeGreaterThan(0);
   }, 30_000);
 
-  it('its size: $FOLLOWTHRU_EXTRACT_WORKERS (0 turns the workers off), else cores - 1, at least 1', () => {
+  it('its size: $FOLLOWTHRU_EXTRACT_WORKERS ("auto": cores - 1, at least 1), else none', () => {
     expect(defaultPoolSize({ FOLLOWTHRU_EXTRACT_WORKERS: '0' })).toBe(0);
     expect(defaultPoolSize({ FOLLOWTHRU_EXTRACT_WORKERS: '3' })).toBe(3);
-    expect(defaultPoolSize({ FOLLOWTHRU_EXTRACT_WORKERS: 'lots' })).toBe(Math.max(1, availableParallelism() - 1));
-    expect(defaultPoolSize({})).toBe(Math.max(1, availableParallelism() - 1));
+    expect(defaultPoolSize({ FOLLOWTHRU_EXTRACT_WORKERS: 'auto' })).toBe(Math.max(1, availableParallelism() - 1));
+    expect(defaultPoolSize({ FOLLOWTHRU_EXTRACT_WORKERS: 'lots' })).toBe(0);
+    expect(defaultPoolSize({})).toBe(0);
   });
 
   it('a small batch is extracted in line', async () => {
