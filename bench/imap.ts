@@ -1,5 +1,5 @@
-// IMAP figures against a private Dovecot, one child process per mailbox size (so each peak RSS is its own): the
-// floor (a bare fetch of every mail in batches of 100, each batch through bare mailparser, nothing kept) and a
+// IMAP figures against a private Dovecot per mailbox size, each figure from a fresh child process (so each peak RSS
+// is its own): the floor (a bare fetch of every mail in batches of 100, each batch through bare mailparser, nothing kept) and a
 // full first followthru sync (fetch, parse, extract, track, store) of the same mailbox, with its peak memory.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -37,24 +37,31 @@ function mail(n: number, corpus: { subject: string; body: string }[]): Buffer {
   return Buffer.from(`From: Dana <dana@northwind.example>\r\nTo: Client ${n} <c${n}@x.example>\r\nSubject: ${subject}\r\nDate: Mon, ${day} Oct 2026 09:00:00 -0500\r\nMessage-ID: <bench-${n}@northwind.example>\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n${body}\r\n`, 'latin1');
 }
 
-/** In the child: seed a Dovecot with `count` mails, then measure the floor and the first sync. */
-export async function runImapChild(count: number, corpusDirs: string[]): Promise<Figure[]> {
+type ServerOptions = ReturnType<typeof imapOptionsOf>;
+
+/** In the first child: seed the server with `count` mails, then measure the floor. */
+async function seedAndFloor(options: ServerOptions, count: number, corpusDirs: string[]): Promise<Figure> {
   const corpus = corpusBodies(corpusDirs);
-  const dovecot = await startDovecot();
-  const dir = await mkdtemp(join(tmpdir(), 'followthru-bench-imap-'));
+  const seed = await openImap(options);
   try {
-    const options = imapOptionsOf(dovecot);
-    const seed = await openImap(options);
     for (let n = 0; n < count; n++) await seed.append('Sent', mail(n, corpus), ['\\Seen']);
-    const floor = await measure(`floor: bare fetch + bare mailparser (${count})`, count, async () => {
+    return await measure(`floor: bare fetch + bare mailparser (${count})`, count, async () => {
       const pending = await seed.listPending('Sent', { afterUid: 0 });
       for (const batch of chunk(pending, 100)) {
         for (const raw of await seed.fetchSources('Sent', batch.map((p) => p.uid))) await parseBare(raw);
       }
     });
+  } finally {
     await seed.close();
+  }
+}
+
+/** In the second child, fresh (so its peak RSS is the sync's own, not the seeding's): the first sync. */
+async function firstSync(options: ServerOptions, count: number): Promise<Figure> {
+  const dir = await mkdtemp(join(tmpdir(), 'followthru-bench-imap-'));
+  try {
     const config = parseConfig(
-      { me: [dovecot.user, 'dana@northwind.example'], timezone: 'America/Chicago', backfillDays: 3650, store: { path: join(dir, 'bench.db') }, imap: { ...options, user: dovecot.user }, digest: { deliver: 'imap' } },
+      { me: [options.user, 'dana@northwind.example'], timezone: 'America/Chicago', backfillDays: 3650, store: { path: join(dir, 'bench.db') }, imap: options, digest: { deliver: 'imap' } },
       join(dir, 'config.json'),
     );
     const app = await openApp(config, { log: createLogger({ level: 'silent' }) });
@@ -64,16 +71,31 @@ export async function runImapChild(count: number, corpusDirs: string[]): Promise
     });
     await session.close();
     await app.close();
-    return [floor, full];
+    return full;
   } finally {
-    await dovecot.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** In the parent: one fresh process per size, so one size's heap never inflates the next one's peak. */
-export function benchImap(count: number, corpusDirs: string[]): Figure[] {
+/** A child's work: `floor` or `sync`, against the server in $BENCH_IMAP_SERVER. */
+export async function runImapChild(mode: string, count: number, corpusDirs: string[]): Promise<Figure> {
+  const options = JSON.parse(process.env.BENCH_IMAP_SERVER ?? '{}') as ServerOptions;
+  return mode === 'floor' ? seedAndFloor(options, count, corpusDirs) : firstSync(options, count);
+}
+
+/** In the parent: one private Dovecot per size, and one fresh process for the floor and another for the sync,
+ * so neither the seeding nor one size's heap inflates the sync's peak. */
+export async function benchImap(count: number, corpusDirs: string[]): Promise<Figure[]> {
   const child = fileURLToPath(new URL('./imap-child.js', import.meta.url));
-  const out = execFileSync(process.execPath, [child, String(count), ...corpusDirs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as Figure[];
+  const dovecot = await startDovecot();
+  try {
+    const env = { ...process.env, BENCH_IMAP_SERVER: JSON.stringify(imapOptionsOf(dovecot)) };
+    const run = (mode: string): Figure => {
+      const out = execFileSync(process.execPath, [child, mode, String(count), ...corpusDirs], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+      return JSON.parse(out.trim().split('\n').at(-1) ?? 'null') as Figure;
+    };
+    return [run('floor'), run('sync')];
+  } finally {
+    await dovecot.stop();
+  }
 }

@@ -40,8 +40,8 @@ else {
 console.log(`\nIMAP: ${imapSmall} and ${imapCount} mails (real Enron bodies under new headers) in a private Dovecot, one process each (BENCH_IMAP, BENCH_IMAP_SMALL)`);
 if (!existsSync('/usr/sbin/dovecot')) console.log('  dovecot not installed: skipped');
 else {
-  const [smallFloor, small] = benchImap(imapSmall, corpora);
-  const [floor, full] = benchImap(imapCount, corpora);
+  const [smallFloor, small] = await benchImap(imapSmall, corpora);
+  const [floor, full] = await benchImap(imapCount, corpora);
   if (smallFloor && small && floor && full) {
     console.log(report([smallFloor, small, floor, full]));
     const overFloor = full.ms / floor.ms;

@@ -106,12 +106,15 @@ export function accountApp(app: App, id: string, label = app.config.accounts.len
 }
 
 export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const [{ createExtractor }, { digestReplyHandler }] = await Promise.all([
+  const [{ createExtractor }, { createExtractionPool, defaultPoolSize }, { digestReplyHandler }] = await Promise.all([
     import('./extract/index.js'),
+    import('./extract/pool.js'),
     import('./commands/handle.js'),
   ]);
   const base = await openStoreApp(config, options);
   const extractor = createExtractor(undefined, undefined, config.country);
+  // Opt-in (see defaultPoolSize): without workers, each mail is extracted in line by the loop itself.
+  const pool = defaultPoolSize() > 0 ? createExtractionPool(extractor, { country: config.country }) : undefined;
   const onDigestReply = options.onDigestReply ?? digestReplyHandler(config, base.log);
   const draftQueue: number[] = [];
   // Confirmations go to the store's outbox in the batch's own transaction (see digest/deliver.ts sendOutbox);
@@ -119,8 +122,12 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const afterCommit = (_sent: Confirmation[], drafts: number[]): void => {
     draftQueue.push(...drafts);
   };
-  const deps: IngestDeps = { store: base.store, extractor, log: base.log, onDigestReply, inCommit: queueConfirmations, afterCommit };
-  return { ...base, extractor, deps, draftQueue, ...(options.transport ? { transport: options.transport } : {}) };
+  const deps: IngestDeps = { store: base.store, extractor, log: base.log, onDigestReply, inCommit: queueConfirmations, afterCommit, ...(pool ? { pool } : {}) };
+  const close = async () => {
+    await pool?.close();
+    await base.close();
+  };
+  return { ...base, close, extractor, deps, draftQueue, ...(options.transport ? { transport: options.transport } : {}) };
 }
 
 /** The user's IMAP session, the password or access token resolved and masked first (a refused token: see withCredential). */

@@ -115,6 +115,7 @@ export interface MatchTerm {
   choices?: MatchTerm[][];
   tag?: string;
   operator?: string;
+  min?: number;
 }
 
 /** The terms of a match as compromise compiles it: the prefilter derives its words from these, never from a copy. */

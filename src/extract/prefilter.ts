@@ -9,8 +9,9 @@ export interface SentenceWords {
   words: ReadonlySet<string>;
   /** null when they cannot be told (a clause opens with a number): then every `^` rule may match. */
   openers: ReadonlySet<string> | null;
-  /** Some clause opens with a term compromise could tag as a verb (see verbCapable). */
-  verbOpener: boolean;
+  /** The most terms compromise may give a clause that opens with a term it could tag as a verb (see verbCapable);
+   * 0 when no clause does, Infinity when compromise may merge the clause with the next. */
+  verbClauseTerms: number;
   /** The sentence's first word when it is certainly compromise's first term (a plain word, first thing), else null. */
   first: string | null;
 }
@@ -25,6 +26,8 @@ interface Needs {
   openWith: ReadonlySet<string> | null;
   /** A `^` rule that opens with a tag (an imperative): a clause must open with a word that can carry it. */
   openWithTag: boolean;
+  /** The fewest terms a match of the rule spans (each term that is not optional counts one). */
+  minTerms: number;
   /** Words that veto the rule when the mail's sentence opens with them (`notIf: "^(thanks|hope|…)"`). */
   vetoFirst: ReadonlySet<string>;
 }
@@ -97,6 +100,7 @@ export function needsOf(rule: Pick<Rule, 'match' | 'notIf'>): Needs {
     terms,
     openWith: firstWords ? new Set(firstWords.map((words) => words[0] ?? '')) : null,
     openWithTag: opens && !firstWords && first !== undefined && opensWithVerb(first),
+    minTerms: compiled.filter((t) => !t.optional && (t.min ?? 1) > 0).length,
     vetoFirst: vetoWords(rule.notIf),
   };
 }
@@ -120,7 +124,7 @@ function satisfies(sentence: SentenceWords, needs: Needs): boolean {
   const openers = sentence.openers;
   if (openers === null) return true;
   if (needs.openWith && ![...openers].some((w) => needs.openWith?.has(w))) return false;
-  if (needs.openWithTag && !sentence.verbOpener) return false;
+  if (needs.openWithTag && sentence.verbClauseTerms < needs.minTerms) return false;
   return true;
 }
 
@@ -184,15 +188,37 @@ function verbCapable(token: string): boolean {
  * never after a colon, a semicolon or a bracket. */
 const TOKEN = /[a-z0-9]+(?:['-][a-z0-9]+)*|[.!?\u203D\u2E18\u203C\u2047-\u2049]+(?=\s)|[\n\r]/g;
 
+/** The most terms compromise can make of a stretch of text: one per run of non-space, plus one for each break
+ * inside it (a hyphen, an apostrophe, a slash, a dash run it may split at). */
+function mostTerms(text: string): number {
+  let terms = 0;
+  for (const chunk of text.split(/\s+/)) {
+    if (chunk === '') continue;
+    terms += 1 + (chunk.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').match(/[^a-z0-9]+/g)?.length ?? 0);
+  }
+  return terms;
+}
+
 export function sentenceWords(sentence: string): SentenceWords {
   const text = sentence.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\u2018\u2019`]/g, "'");
   const words = new Set<string>();
   const openers = new Set<string>();
   let opening = true;
   let anyOpener = false;
-  let verbOpener = false;
-  for (const [token] of text.matchAll(TOKEN)) {
+  let verbClauseTerms = 0;
+  let clauseStart = 0;
+  let clauseVerb = false;
+  // A clause ends at a line break (compromise never merges across one) or at . ! ? (it may merge back: then the
+  // clause may run on, and its length is not known here).
+  const endClause = (end: number, merged: boolean) => {
+    if (clauseVerb) verbClauseTerms = Math.max(verbClauseTerms, merged ? Number.POSITIVE_INFINITY : mostTerms(text.slice(clauseStart, end)));
+    clauseVerb = false;
+  };
+  for (const match of text.matchAll(TOKEN)) {
+    const token = match[0];
     if (!/[a-z0-9]/.test(token)) {
+      endClause(match.index, !/[\n\r]/.test(token));
+      clauseStart = match.index + token.length;
       opening = true;
       continue;
     }
@@ -202,10 +228,11 @@ export function sentenceWords(sentence: string): SentenceWords {
       // A clause opening with a number: compromise's first term there is not foreseeable, so any opening goes.
       if (/^\d/.test(token)) anyOpener = true;
       for (const w of openingForms(token)) openers.add(w);
-      verbOpener ||= verbCapable(token);
+      clauseVerb = verbCapable(token);
       opening = false;
     }
   }
+  endClause(text.length, false);
   const first = /^\s*([a-z]+)(?![a-z0-9'-])/.exec(text)?.[1] ?? null;
-  return { words, openers: anyOpener ? null : openers, verbOpener, first };
+  return { words, openers: anyOpener ? null : openers, verbClauseTerms, first };
 }

@@ -30,6 +30,7 @@ import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
 import { canonicalAddress } from '../track/who.js';
 import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
+import type { ExtractionPool } from '../extract/pool.js';
 import { LiveItems } from './live-items.js';
 import { withBelievableDate } from './mail-date.js';
 import { type Route, type RouteContext, routeMessage } from './route.js';
@@ -82,6 +83,8 @@ export interface IngestDeps {
   afterCommit?: (confirmations: Confirmation[], drafts: number[]) => void;
   /** Stores the confirmations of a batch inside its transaction (an outbox that survives a crash after the commit). */
   inCommit?: (tx: Db, confirmations: Confirmation[], now: Date) => Promise<void>;
+  /** Extracts a batch's mails on every core ahead of tracking (the same results as `extractor`, in order). */
+  pool?: ExtractionPool;
 }
 
 export interface BatchOutcome {
@@ -127,8 +130,8 @@ function forExtraction(message: Message, route: Route, timeZone: string, now: Da
   return { ...dated, tzOffsetMinutes: offsetOfZone(dated.date ?? now, timeZone) };
 }
 
-async function extractFrom(tx: Db, deps: IngestDeps, message: Message): Promise<Extraction> {
-  const extraction = deps.extractor.extract(message);
+async function extractFrom(tx: Db, deps: IngestDeps, message: Message, ahead: Extraction | undefined): Promise<Extraction> {
+  const extraction = ahead ?? deps.extractor.extract(message);
   const commitments = [];
   for (const commitment of extraction.commitments) {
     // The user said "not a promise" to this wording once: never again.
@@ -145,6 +148,8 @@ interface MailEffect {
   drafts: number[];
   /** The batch's open and snoozed items: this mail's changes to them are undone if it fails. */
   live: LiveItems;
+  /** This mail's extraction, when the pool did it ahead of the loop. */
+  ahead?: Extraction | undefined;
 }
 
 const noOutcome = (): BatchOutcome => ({ messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 });
@@ -181,7 +186,7 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
     return;
   }
   const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
-  const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone, ctx.now));
+  const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone, ctx.now), effect.ahead);
   // The open items a mail can change: those of its thread, or with one of its people as counterparty. Everything
   // tracking decides (kept, answered, nudged, out of office) needs one of the two; indexed lookups keep a large
   // backfill linear instead of checking every open item against every mail.
@@ -220,6 +225,32 @@ async function openItemsOfBatch(tx: Db, parsed: readonly Parsed[]): Promise<Trac
   return listOpenItemsConcerning(tx, { threadIds: [...known.values(), ...mails.map((m) => m.id)], people });
 }
 
+/** Routes ingestMessage stores or hands to the digest-reply handler without extracting. */
+const NOT_EXTRACTED: ReadonlySet<Route> = new Set<Route>(['not-sent', 'own-digest', 'digest-reply']);
+
+/** The batch's extractions, done ahead by the pool for each mail the loop will extract (same inputs, same order). */
+async function extractAhead(tx: Db, deps: IngestDeps, ctx: IngestContext, routing: Routing, parsed: readonly Parsed[]): Promise<Map<Parsed, Extraction>> {
+  const ahead = new Map<Parsed, Extraction>();
+  if (!deps.pool) return ahead;
+  const entries: Parsed[] = [];
+  const inputs: Message[] = [];
+  for (const entry of parsed) {
+    if (!('message' in entry)) continue;
+    const message = withBelievableDate(entry.message, ctx.now);
+    if (await hasMessage(tx, message.id)) continue;
+    const route = routeMessage(message, { ...routing, mailbox: entry.raw.mailbox });
+    if (NOT_EXTRACTED.has(route)) continue;
+    entries.push(entry);
+    inputs.push(forExtraction(message, route, ctx.timeZone, ctx.now));
+  }
+  const results = await deps.pool.extractAll(inputs);
+  entries.forEach((entry, i) => {
+    const result = results[i];
+    if (result) ahead.set(entry, result);
+  });
+  return ahead;
+}
+
 export async function ingestBatch(
   deps: IngestDeps,
   ctx: IngestContext,
@@ -240,6 +271,7 @@ export async function ingestBatch(
     };
     // Only the open items of the batch's threads and people, found through indexes: never every open item.
     const live = new LiveItems(await openItemsOfBatch(tx, parsed));
+    const ahead = await extractAhead(tx, deps, ctx, routing, parsed);
     for (const entry of parsed) {
       if ('error' in entry) {
         await skip(tx, deps, entry.raw, rawKey(entry.raw), entry.error, ctx.now, 'cannot be parsed');
@@ -247,7 +279,7 @@ export async function ingestBatch(
         continue;
       }
       // Each mail in its own savepoint: one that fails is rolled back alone and passed over, never the batch.
-      const effect: MailEffect = { outcome: noOutcome(), confirmations: [], drafts: [], live };
+      const effect: MailEffect = { outcome: noOutcome(), confirmations: [], drafts: [], live, ahead: ahead.get(entry) };
       try {
         const message = withBelievableDate(entry.message, ctx.now);
         await live.within(() => tx.transaction((sp) => ingestMessage(sp, deps, ctx, routing, entry.raw, message, effect)));
