@@ -59,6 +59,8 @@ function lazyParse(text: string): () => ParsedSentence {
   return () => (parsed ??= parseSentence(text));
 }
 
+const BARE_STEP = 'request rule imperative';
+
 /** Words that name the reader a request is put to. */
 const ADDRESSEE = /\b(?:you|your|yours|yourself|yourselves|u|ur|y'all)\b/i;
 
@@ -113,6 +115,7 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
   return {
     analyse(message, options = {}) {
       let asked = false;
+      let bareSteps = 0;
       const sentAt = message.date ?? new Date(0);
       const from = new Set(message.from.map((a) => a.address));
       const recipients = (message.to.length ? message.to : message.cc).filter((a) => !from.has(a.address));
@@ -162,10 +165,12 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
         }
         // Request rules cost a compromise sweep per sentence: once the mail is known to ask, extract stops asking.
         const reason: string | null = options.quick && asked ? null : requestReason(text, words, parsed, request, voice);
-        asked ||= reason !== null;
+        // A lone bare-verb line asks; two or more, none naming the reader, are a list of steps or a plan.
+        if (reason === BARE_STEP && !ADDRESSEE.test(text) && !VOCATIVE.test(text.replace(OPENING_MARKS, ''))) bareSteps++;
+        else asked ||= reason !== null;
         sentences.push({ text, screened, candidates, request: reason });
       }
-      return { sentences, commitments, expectsReply: asked };
+      return { sentences, commitments, expectsReply: asked || bareSteps === 1 };
     },
   };
 }

@@ -52,6 +52,19 @@ describe('extract: a long bare-verb line asks only when it names whom it asks (i
   });
 });
 
+describe('extract: one bare-verb line asks; a list of them is a plan', () => {
+  const asks = (text: string) => extractor.extract(mailWith(text)).expectsReply;
+  it('a lone step asks', () => {
+    expect(asks('Thanks for the draft.\n\nCheck the numbers for Houston.')).toBe(true);
+  });
+  it('two or more unaddressed steps describe a plan', () => {
+    expect(asks('Aims for the next merge window:\n\nConvert cifs to use netfslib.\n\nImplement content crypto.')).toBe(false);
+  });
+  it('steps put to a named reader still ask', () => {
+    expect(asks('Ruth, check the numbers for Houston.\n\nSend the file to Bob.')).toBe(true);
+  });
+});
+
 describe('extract: asking to hear of doubts awaits an answer (lexicon answerInvites)', () => {
   const asks = (text: string) => extractor.extract(mailWith(text)).expectsReply;
   it.each([
