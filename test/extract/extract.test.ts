@@ -28,6 +28,11 @@ describe('extract: what a promise carries', () => {
     expect(c?.confidence).toBeGreaterThan(0.5);
   });
 
+  it('"come over and show" promises the showing, not mere attendance', () => {
+    expect(first("I'll come over there and show you where it is exactly")?.action).toMatch(/^show\b/);
+    expect(first('I will come to the meeting.')).toBeUndefined();
+  });
+
   it('finds the promise in the second clause of a sentence', () => {
     expect(first('We will be there on the 9th and I will bring the paperwork.')?.action).toBe('bring the paperwork');
   });
