@@ -65,6 +65,8 @@ function lazyParse(text: string, parse: Parse): () => ParsedSentence {
   return () => (parsed ??= parse(text));
 }
 
+const BARE_STEP = 'request rule imperative';
+
 /** Words that name the reader a request is put to. */
 const ADDRESSEE = /\b(?:you|your|yours|yourself|yourselves|u|ur|y'all)\b/i;
 
@@ -126,6 +128,7 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
   return {
     analyse(message, options = {}) {
       let asked = false;
+      let bareSteps = 0;
       const sentAt = message.date ?? new Date(0);
       const from = new Set(message.from.map((a) => a.address));
       const recipients = (message.to.length ? message.to : message.cc).filter((a) => !from.has(a.address));
@@ -134,7 +137,12 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
       const voice = voiceOf(message.newText);
       const notTheSender = voice.notTheSender ? { refiner: 'speaker', reason: voice.notTheSender, weakened: false } : null;
       // quick: verdicts that need a parse of their own wait until every cheaper sign has been read.
-      const later: RuleVerdict[] = [];
+      const later: { text: string; verdict: RuleVerdict }[] = [];
+      // A lone bare-verb line asks; two or more, none naming the reader, are a list of steps or a plan.
+      const count = (text: string, reason: string | null) => {
+        if (reason === BARE_STEP && !ADDRESSEE.test(text) && !VOCATIVE.test(text.replace(OPENING_MARKS, ''))) bareSteps++;
+        else asked ||= reason !== null;
+      };
       for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
         const words = sentenceWords(text);
         const parsed = lazyParse(text, options.parse ?? parseSentence);
@@ -181,14 +189,14 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
         let reason: string | null;
         if (typeof found !== 'function') reason = found;
         else if (options.quick && !screened) {
-          later.push(found);
+          later.push({ text, verdict: found });
           reason = null;
         } else reason = found();
-        asked ||= reason !== null;
+        count(text, reason);
         sentences.push({ text, screened, candidates, request: reason });
       }
-      for (const verdict of later) if (!asked) asked = verdict() !== null;
-      return { sentences, commitments, expectsReply: asked };
+      for (const { text, verdict } of later) if (!asked) count(text, verdict());
+      return { sentences, commitments, expectsReply: asked || bareSteps === 1 };
     },
   };
 }

@@ -28,6 +28,11 @@ describe('extract: what a promise carries', () => {
     expect(c?.confidence).toBeGreaterThan(0.5);
   });
 
+  it('"come over and show" promises the showing, not mere attendance', () => {
+    expect(first("I'll come over there and show you where it is exactly")?.action).toMatch(/^show\b/);
+    expect(first('I will come to the meeting.')).toBeUndefined();
+  });
+
   it('finds the promise in the second clause of a sentence', () => {
     expect(first('We will be there on the 9th and I will bring the paperwork.')?.action).toBe('bring the paperwork');
   });
@@ -49,6 +54,19 @@ describe('extract: a long bare-verb line asks only when it names whom it asks (i
   it('the same long line asks when a name stands in front or it says "you"', () => {
     expect(asks('Ruth, convert the driver to use the new allocator and drop the old code paths entirely.')).toBe(true);
     expect(asks('Convert the driver to use the new allocator before you drop the old code paths.')).toBe(true);
+  });
+});
+
+describe('extract: one bare-verb line asks; a list of them is a plan', () => {
+  const asks = (text: string) => extractor.extract(mailWith(text)).expectsReply;
+  it('a lone step asks', () => {
+    expect(asks('Thanks for the draft.\n\nCheck the numbers for Houston.')).toBe(true);
+  });
+  it('two or more unaddressed steps describe a plan', () => {
+    expect(asks('Aims for the next merge window:\n\nConvert cifs to use netfslib.\n\nImplement content crypto.')).toBe(false);
+  });
+  it('steps put to a named reader still ask', () => {
+    expect(asks('Ruth, check the numbers for Houston.\n\nSend the file to Bob.')).toBe(true);
   });
 });
 
