@@ -7,6 +7,7 @@ import { offsetOfZone } from '../extract/due/calendar.js';
 import type { Extractor } from '../extract/index.js';
 import type { Logger } from '../log.js';
 import { parseMessage } from '../parse/mailparser.js';
+import { recordPeople } from '../people/record.js';
 import {
   type Db,
   type FolderCursor,
@@ -196,6 +197,7 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
   const direction = route === 'outgoing' ? 'sent' : 'received';
   await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
   await saveThreadKeys(tx, [...result.threadKeys, ...threadKeys(message)], result.threadId);
+  await recordPeople(tx, message, { direction, threadId: result.threadId, me: ctx.me, now: ctx.now });
   for (const item of result.newItems) {
     const { id, inserted } = await insertItem(tx, item, ctx.now);
     if (!inserted) continue;
