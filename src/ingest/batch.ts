@@ -197,7 +197,6 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
   const direction = route === 'outgoing' ? 'sent' : 'received';
   await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
   await saveThreadKeys(tx, [...result.threadKeys, ...threadKeys(message)], result.threadId);
-  await recordPeople(tx, message, { direction, threadId: result.threadId, me: ctx.me, now: ctx.now });
   for (const item of result.newItems) {
     const { id, inserted } = await insertItem(tx, item, ctx.now);
     if (!inserted) continue;
@@ -213,6 +212,7 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
     if (update.item.status === 'open' || update.item.status === 'snoozed') live.set(update.id, update.item);
     else live.delete(update.id);
   }
+  await recordPeople(tx, message, { direction, threadId: result.threadId, me: ctx.me, now: ctx.now });
 }
 
 async function skip(tx: Db, deps: IngestDeps, raw: RawMessage, messageKey: string, reason: string, now: Date, what: string): Promise<void> {
