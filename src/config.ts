@@ -95,6 +95,15 @@ const schema = z.strictObject({
     })
     .prefault({}),
   checkIn: z.strictObject({ afterDays: z.int().min(0).max(365).default(14) }).prefault({}),
+  keepInTouch: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      minExchanges: z.int().min(1).max(1000).default(3),
+      floorDays: z.int().min(1).max(3650).default(14),
+      maxPerDay: z.int().min(0).max(50).default(3),
+      excludeDomains: z.array(z.string().trim().toLowerCase().regex(/^@?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/).transform((d) => d.replace(/^@/, ''))).default([]),
+    })
+    .prefault({}),
   holidays: z.array(z.string().refine(isCalendarDate)).default([]),
   country: z.string().trim().toUpperCase().refine(isHolidayCountry).default(DEFAULT_HOLIDAYS),
 });

@@ -28,12 +28,13 @@ export interface DemoResult {
 
 export async function runDemo(now: Date): Promise<DemoResult> {
   const sample = sampleDir();
-  const [{ openApp }, { parseConfig }, { composeFromStore }, { ingestLocal }, { createLogger }] = await Promise.all([
+  const [{ openApp }, { parseConfig }, { composeFromStore }, { ingestLocal }, { createLogger }, { suggestKeepInTouch }] = await Promise.all([
     import('../app.js'),
     import('../config.js'),
     import('../digest/deliver.js'),
     import('../ingest/local.js'),
     import('../log.js'),
+    import('../people/suggest.js'),
   ]);
   const work = await mkdtemp(join(tmpdir(), 'followthru-demo-'));
   try {
@@ -42,6 +43,7 @@ export async function runDemo(now: Date): Promise<DemoResult> {
     const app = await openApp(config, { log: createLogger({ level: 'warn' }) });
     try {
       const outcome = await ingestLocal(app.deps, app.context(now), [join(sample, 'mailbox')]);
+      await suggestKeepInTouch(app, now);
       const digest = await composeFromStore(app, now, false);
       if (!digest) throw new Error('the sample produced no digest');
       return { text: renderText(digest), html: renderHtml(digest), counts: { messages: outcome.messages, items: outcome.created } };

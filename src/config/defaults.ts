@@ -96,6 +96,7 @@ export function finalize(parsed: ParsedConfig, configPath: string, account: stri
       templates: Object.fromEntries(Object.entries(parsed.followUp.templates).filter(([, t]) => t != null)),
     },
     checkIn: { afterDays: parsed.checkIn.afterDays },
+    keepInTouch: { ...parsed.keepInTouch, excludeDomains: [...parsed.keepInTouch.excludeDomains] },
     holidays: [...parsed.holidays],
     country: parsed.country,
   };

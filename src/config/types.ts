@@ -98,6 +98,18 @@ export interface FollowUpConfig {
 export type ConfigLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 /** One mailbox's settings, shared ones resolved: what sync, tracking and the daemon's worker read. */
+export interface KeepInTouchConfig {
+  enabled: boolean;
+  /** Exchanges (days with mail either way) within the last year before someone can go quiet. */
+  minExchanges: number;
+  /** The least silence, in days, that counts as gone quiet (else twice their usual gap). */
+  floorDays: number;
+  /** At most this many open suggestions at once. */
+  maxPerDay: number;
+  /** Domains never suggested (your own company), lower case, without "@". */
+  excludeDomains: readonly string[];
+}
+
 export interface AccountConfig {
   /** "default" for a file without "accounts". */
   id: string;
@@ -124,6 +136,8 @@ export interface AccountConfig {
   followUp: FollowUpConfig;
   /** After a deal closes or a delivery happens in your sent mail, a "check in" item this many days later; 0: never. */
   checkIn: { afterDays: number };
+  /** People gone quiet, suggested in the digest's "Keep in touch" section. */
+  keepInTouch: KeepInTouchConfig;
   /** Days (YYYY-MM-DD) that are not business days. */
   holidays: readonly string[];
   /** Whose named holidays a due date may name ("Labor Day", "Thanksgiving", "Boxing Day"): "US", "GB", … */

@@ -20,15 +20,16 @@ export const SECTION_TITLES: Record<DigestSection, string> = {
   'coming-up': 'Coming up',
   waiting: 'Waiting on them',
   'asked-of-you': 'Asked of you',
+  'keep-in-touch': 'Keep in touch',
   kept: 'Kept since the last digest',
 };
 /** The order sections are shown in. */
-const ORDER: DigestSection[] = ['overdue', 'due-today', 'coming-up', 'waiting', 'asked-of-you', 'kept'];
+const ORDER: DigestSection[] = ['overdue', 'due-today', 'coming-up', 'waiting', 'asked-of-you', 'keep-in-touch', 'kept'];
 /**
  * The order sections keep their places in when maxItems cuts: Coming up goes first because it comes back
  * tomorrow, Kept goes late because it is shown only once.
  */
-const KEEP_FIRST: DigestSection[] = ['overdue', 'due-today', 'waiting', 'asked-of-you', 'kept', 'coming-up'];
+const KEEP_FIRST: DigestSection[] = ['overdue', 'due-today', 'waiting', 'asked-of-you', 'kept', 'keep-in-touch', 'coming-up'];
 
 /** Oldest first inside a section; the item id breaks ties so the numbering is stable from run to run. */
 const byAge = (a: Placed, b: Placed) => Date.parse(a.item.sentAt) - Date.parse(b.item.sentAt) || a.item.id - b.item.id;

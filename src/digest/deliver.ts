@@ -4,6 +4,7 @@
 // try that never finished (kill -9 mid-send) is checked on the next go: over IMAP the inbox is searched for the
 // digest's Message-ID, over SMTP it is sent again (a duplicate beats a missing digest; see the README).
 import { fileDrafts } from '../draft/file.js';
+import { suggestKeepInTouch } from '../people/suggest.js';
 import { randomBytes } from 'node:crypto';
 import { type App, openUserImap, type StoreApp, userSmtp } from '../app.js';
 import {
@@ -103,6 +104,7 @@ export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
   const existing = await digestForDay(app.store, forDay);
   if (existing?.sentAt) return 'already-sent';
   if (existing) return sendAgain(app, existing, now);
+  await suggestKeepInTouch(app, now);
   const digest = await composeFromStore(app, now);
   if (!digest) {
     app.log.info({ forDay }, 'nothing due, overdue or newly kept: no digest today');

@@ -2,6 +2,7 @@
 // user's settings in; a placed line (or null: not in today's digest) out.
 import { addBusinessDays, businessDaysBetween, localDay, startOfLocalDay } from '../track/business-days.js';
 import { type CadencePolicy, followUpDue } from '../track/cadence.js';
+import { KEEP_IN_TOUCH_RULE } from '../people/rule.js';
 import { isOverdue } from '../track/lifecycle.js';
 import type { DigestLine, DigestSection, TrackedItem } from '../types.js';
 import { person, shortCalendarDay, shortDay } from './format.js';
@@ -111,6 +112,13 @@ function placeKept(item: TrackedItem, o: PlaceOptions): Placed | null {
   };
 }
 
+/** Someone gone quiet: the last subject and day with them, and what a reply can do. */
+function placeKeepInTouch(item: TrackedItem, o: PlaceOptions): Placed {
+  const name = item.counterparties[0]?.name || item.counterparties[0]?.address || 'them';
+  const next = `Write to ${name}: last "${item.subject || '(no subject)'}", ${shortDay(new Date(item.sentAt), o.timeZone, o.now)}. Or reply "snooze N 2 weeks", "drop N", "mute N" (never suggest them again).`;
+  return { item, section: 'keep-in-touch', line: { ...base(item, o), next } };
+}
+
 /** Sent (by its Date header) before the backfill window opens? */
 export function olderThanBackfill(item: TrackedItem, o: Pick<PlaceOptions, 'now' | 'backfillDays'>): boolean {
   return o.backfillDays !== undefined && Date.parse(item.sentAt) < o.now.getTime() - o.backfillDays * 86_400_000;
@@ -122,6 +130,7 @@ export function place(item: TrackedItem, o: PlaceOptions): Placed | null {
   // Only kept promises are reported: an answered thread is news the user already read in their inbox.
   if (item.status === 'kept') return placeKept(item, o);
   if ((item.status !== 'open' && item.status !== 'snoozed') || asleep) return null;
+  if (item.rule === KEEP_IN_TOUCH_RULE) return placeKeepInTouch(item, o);
   if (item.kind === 'promise') return placePromise(item, o);
   if (item.kind === 'asked-of-you') {
     const name = item.counterparties[0]?.name || item.counterparties[0]?.address || 'them';

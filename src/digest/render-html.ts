@@ -11,6 +11,7 @@ const ACCENT: Record<DigestSection, string> = {
   'coming-up': '#2471a3',
   waiting: '#7d3c98',
   'asked-of-you': '#117a65',
+  'keep-in-touch': '#2e7d32',
   kept: '#5d6d7e',
 };
 const DARK_ACCENT: Record<DigestSection, string> = {
@@ -19,6 +20,7 @@ const DARK_ACCENT: Record<DigestSection, string> = {
   'coming-up': '#7fb8ea',
   waiting: '#d2a8ff',
   'asked-of-you': '#5fd3b5',
+  'keep-in-touch': '#81c784',
   kept: '#b0bec5',
 };
 const darkAccents = Object.entries(DARK_ACCENT)

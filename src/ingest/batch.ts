@@ -7,6 +7,7 @@ import { offsetOfZone } from '../extract/due/calendar.js';
 import type { Extractor } from '../extract/index.js';
 import type { Logger } from '../log.js';
 import { parseMessage } from '../parse/mailparser.js';
+import { recordPeople } from '../people/record.js';
 import {
   type Db,
   type FolderCursor,
@@ -210,6 +211,7 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
     if (update.item.status === 'open' || update.item.status === 'snoozed') live.set(update.id, update.item);
     else live.delete(update.id);
   }
+  await recordPeople(tx, message, { direction, threadId: result.threadId, me: ctx.me, now: ctx.now });
 }
 
 async function skip(tx: Db, deps: IngestDeps, raw: RawMessage, messageKey: string, reason: string, now: Date, what: string): Promise<void> {

@@ -10,6 +10,7 @@ export * from './items.js';
 export * from './messages.js';
 export * from './meta.js';
 export * from './outbox.js';
+export * from './people.js';
 export { MIGRATIONS, type Migration } from './migrations.js';
 export { backupStore, migrate, type OpenStoreOptions, openStore } from './open.js';
 export { DEFAULT_ACCOUNT, mailboxOf, scopeTo } from './scope.js';

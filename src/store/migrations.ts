@@ -312,4 +312,60 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX items_account ON items (account, status);
     `,
   },
+  {
+    version: 6,
+    name: 'people',
+    // People the user exchanges mail with (people/who-counts.ts decides who counts), rebuilt from stored mail.
+    // person_mails: one row per person and mail, the days "exchanges" and the usual gap are counted from.
+    sql: `
+      CREATE TABLE people (
+        account TEXT NOT NULL,
+        address TEXT NOT NULL,               -- canonicalAddress
+        name TEXT NOT NULL DEFAULT '',       -- the latest display name seen
+        first_sent_at TEXT,
+        last_sent_at TEXT,
+        first_received_at TEXT,
+        last_received_at TEXT,
+        bulk INTEGER NOT NULL DEFAULT 0,     -- list, bulk or automated mail came from it: never a person
+        muted INTEGER NOT NULL DEFAULT 0,    -- "mute N": never suggest keeping in touch
+        PRIMARY KEY (account, address)
+      ) WITHOUT ROWID;
+      CREATE TABLE person_mails (
+        account TEXT NOT NULL,
+        address TEXT NOT NULL,
+        message_id TEXT NOT NULL,            -- messages.id
+        direction TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+        day TEXT NOT NULL,                   -- UTC day of the mail, YYYY-MM-DD
+        at TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        subject TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        PRIMARY KEY (account, address, message_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX person_mails_at ON person_mails (account, at);
+      WITH mails AS (
+        SELECT m.account, m.id, m.direction, m.thread_id, m.subject, coalesce(m.sent_at, m.seen_at) AS at, p.value AS who
+        FROM messages m, json_each(m.to_json) p WHERE m.direction = 'sent'
+        UNION ALL
+        SELECT m.account, m.id, m.direction, m.thread_id, m.subject, coalesce(m.sent_at, m.seen_at), p.value
+        FROM messages m, json_each(m.cc_json) p WHERE m.direction = 'sent'
+        UNION ALL
+        SELECT m.account, m.id, m.direction, m.thread_id, m.subject, coalesce(m.sent_at, m.seen_at), p.value
+        FROM messages m, json_each(m.from_json) p WHERE m.direction = 'received'
+      ), plain AS (
+        SELECT *, trim(lower(trim(json_extract(who, '$.address'))), '<>') AS a,
+          coalesce(trim(json_extract(who, '$.name')), '') AS name FROM mails
+      )
+      INSERT OR IGNORE INTO person_mails (account, address, message_id, direction, day, at, name, subject, thread_id)
+      SELECT account, CASE WHEN instr(a, '+') > 1 AND instr(a, '+') < instr(a, '@') THEN substr(a, 1, instr(a, '+') - 1) || substr(a, instr(a, '@')) ELSE a END, id, direction, substr(at, 1, 10), at, name, subject, thread_id
+      FROM plain WHERE a IS NOT NULL AND instr(a, '@') > 1;
+      INSERT INTO people (account, address, first_sent_at, last_sent_at, first_received_at, last_received_at)
+      SELECT account, address,
+        min(CASE WHEN direction = 'sent' THEN at END), max(CASE WHEN direction = 'sent' THEN at END),
+        min(CASE WHEN direction = 'received' THEN at END), max(CASE WHEN direction = 'received' THEN at END)
+      FROM person_mails GROUP BY account, address;
+      UPDATE people SET name = coalesce((SELECT pm.name FROM person_mails pm WHERE pm.account = people.account
+        AND pm.address = people.address AND pm.name != '' ORDER BY pm.at DESC LIMIT 1), '');
+    `,
+  },
 ];

@@ -17,6 +17,7 @@ const items = [
   item({ due: due('2026-11-18', 'Wednesday'), counterparties: [{ name: '<img src=x onerror=alert(3)>', address: 'x@evil.example' }] }),
   item({ kind: 'awaiting-reply', subject: HOSTILE_SUBJECT, sentAt: '2026-11-02T15:00:00.000Z', clockStartedAt: '2026-11-02T15:00:00.000Z' }),
   item({ kind: 'asked-of-you', text: '<iframe src="https://evil.example"></iframe>', subject: 'W-9' }),
+  item({ rule: 'keep-in-touch', text: 'Keep in touch with <u>Laura</u>', subject: HOSTILE_SUBJECT, due: due('2026-11-16', 'gone quiet') }),
   item({
     status: 'kept', updatedAt: '2026-11-16T10:00:00.000Z',
     evidence: { messageId: 'k', subject: HOSTILE_SUBJECT, at: '2026-11-15T10:00:00.000Z', attachment: '"><svg onload=alert(4)>.pdf', words: [], confidence: 0.9 },
@@ -28,14 +29,14 @@ const text = digest ? renderText(digest) : '';
 const SECTIONS = Object.keys(SECTION_TITLES) as DigestSection[];
 
 describe('both renders of a digest with every section', () => {
-  it('holds all six sections', () => expect(digest?.sections.map((s) => s.section)).toEqual(SECTIONS));
+  it('holds all seven sections', () => expect(digest?.sections.map((s) => s.section)).toEqual(SECTIONS));
 
   it.each(SECTIONS.map((s) => [SECTION_TITLES[s]]))('show the section %s', (title) => {
     expect(html).toContain(`${title} (1)`);
     expect(text).toContain(`${title.toUpperCase()} (1)`);
   });
 
-  it.each([1, 2, 3, 4, 5, 6])('show item number %i', (n) => {
+  it.each([1, 2, 3, 4, 5, 6, 7])('show item number %i', (n) => {
     expect(html).toMatch(new RegExp(`>${n}\\.</b>`));
     expect(text).toMatch(new RegExp(`^${n}\\. `, 'm'));
   });

@@ -16,6 +16,8 @@ const TABLES = [
   'messages',
   'meta',
   'outbox',
+  'people',
+  'person_mails',
   'skipped',
   'suppressions',
   'thread_keys',
