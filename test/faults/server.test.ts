@@ -71,7 +71,9 @@ describe('server faults', () => {
     recordFault({ fault: 'doveadm kick during a fetch', injected: kicks, expected: 300, found: kicked.length, duplicates: kicked.length - new Set(kicked.map((i) => i.messageId)).size, crashes: 0 });
     expect(kicks).toBeGreaterThan(0);
     expect(kicked).toHaveLength(300);
-  });
+    // Up to twenty kicked syncs of 300 mails: a busy CI host needs far more than the default 30 s, and only the
+    // outcome is asserted, never the time.
+  }, 180_000);
 
   it('UIDVALIDITY changing on every connect: a few resets, then the folder is parked and the user told once', async () => {
     await session.append('Sent', promise(1, 'uv'));
