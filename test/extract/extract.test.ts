@@ -110,6 +110,8 @@ describe('extract: negative cases', () => {
     'Can you let me know by Friday.',
     'I will need to get contracts signed at this point as soon as possible.',
     'I am going to take the two weeks of July 16-27 off.',
+    'It looks like I will have to modify some of the test environment files.',
+    'I just fear that we will sooner or later get hit by the old tool.',
   ])('no promise in "%s"', (text) => {
     expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
   });
