@@ -8,6 +8,7 @@ import { errorMessage, FollowthruError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { RawMessage } from '../types.js';
 import { filterNew } from './cursor.js';
+import type { ChangeResult, FolderInfo, FolderStatus, PendingMail } from './port.js';
 import { deadline, withDeadline } from './deadline.js';
 import { connectFailure, sessionFailure } from './imap-errors.js';
 import { type FetchFrom, searchOf, uidSet } from './imap-ranges.js';
@@ -42,33 +43,6 @@ export interface ImapOptions {
   /** The most fetched of one mail (default 25 MiB); a larger one comes back with `tooLarge` set and no bytes. */
   maxMessageBytes?: number;
 }
-
-export interface FolderInfo {
-  path: string;
-  /** "\\Sent", "\\Drafts"… as the server flagged it, or null (imapflow's guesses from names are dropped). */
-  specialUse: string | null;
-  flags: string[];
-  delimiter: string;
-}
-
-export interface FolderStatus {
-  /** Text: an unsigned 32-bit number (imapflow gives a BigInt). */
-  uidValidity: string;
-  uidNext: number;
-  messages: number;
-  /** CONDSTORE HIGHESTMODSEQ as text, or null without CONDSTORE. */
-  highestModseq: string | null;
-}
-
-export interface PendingMail {
-  uid: number;
-  /** INTERNALDATE, epoch ms. */
-  at: number;
-  /** RFC822.SIZE in bytes, so batches can be cut by size before any body is fetched; 0 when the server gave none. */
-  size: number;
-}
-
-export type ChangeResult = 'change' | 'timeout' | 'closed' | 'aborted';
 
 export interface ImapSession {
   readonly capabilities: { condstore: boolean; specialUse: boolean; idle: boolean };
