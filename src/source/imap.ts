@@ -56,7 +56,6 @@ export interface ImapSession {
   /** New mail in UID order, `batchSize` at a time. The lock is taken per batch, so the caller may use the session between batches. */
   fetchBatches(path: string, from: FetchFrom, batchSize?: number): AsyncGenerator<RawMessage[], void, undefined>;
   /** IDLE on the folder until mail arrives, the time passes, the signal aborts, or the connection closes. */
-  waitForChange(path: string, signal: AbortSignal, maxIdleMs: number): Promise<ChangeResult>;
   waitForChange(path: string, maxIdleMs: number, signal?: AbortSignal): Promise<ChangeResult>;
   /** Opens the folder now, so mail that arrives from here on wakes the next waitForChange on it. */
   watch(path: string): Promise<void>;
@@ -261,11 +260,7 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
         if (batch.length > 0) yield batch;
       }
     },
-    waitForChange(path: string, a: AbortSignal | number, b?: AbortSignal | number) {
-      const signal = typeof a === 'number' ? (b as AbortSignal | undefined) : a;
-      const maxIdleMs = typeof a === 'number' ? a : (b as number);
-      return waitForChange(path, maxIdleMs, signal);
-    },
+    waitForChange,
     async watch(path) {
       await withLock(path, 'open the folder', async () => undefined);
     },
