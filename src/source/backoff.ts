@@ -29,9 +29,9 @@ export function backoffDelay(attempt: number, kind: FailureKind = 'transient', g
 }
 
 // Response codes (RFC 5530) and texts by which servers say "too many connections / too fast" (Gmail, Outlook,
-// Yahoo): a retry is right, but not soon.
-const THROTTLE_CODES = new Set(['LIMIT', 'UNAVAILABLE', 'INUSE', 'THROTTLED', 'OVERQUOTA']);
-const THROTTLE_TEXT = /too many|rate limit|throttl|bandwidth limits|try again later|slow down|temporarily unavailable/i;
+// Yahoo): a retry is right, but not soon. The one list: imap-errors.ts reads the same.
+export const THROTTLE_CODES = new Set(['LIMIT', 'UNAVAILABLE', 'INUSE', 'THROTTLED', 'OVERQUOTA']);
+export const THROTTLE_TEXT = /too many|rate limit|throttl|bandwidth limits|try again later|slow down|temporarily unavailable/i;
 
 /** The chain of causes, outermost first (bounded: a cyclic cause must not hang us). */
 function causes(error: unknown): unknown[] {
