@@ -14,7 +14,7 @@ const adapterOf = {
   pino: 'src/log.ts',
   commander: 'src/main.ts',
   'cli-progress': 'src/cli/progress.ts',
-  zod: 'src/config.ts',
+  zod: 'src/config/schema.ts',
 };
 const libraries = Object.keys(adapterOf);
 const restrict = (allowed) => ({

@@ -3,7 +3,8 @@
 import type { StoreApp } from '../app.js';
 import type { Config } from '../config.js';
 import { errorMessage } from '../errors.js';
-import type { FolderInfo, ImapSession } from '../source/imap.js';
+import type { ImapSession } from '../source/imap.js';
+import type { FolderInfo } from '../source/port.js';
 
 export interface Check {
   name: string;

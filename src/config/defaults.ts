@@ -2,7 +2,7 @@
 // digest.timezone = timezone, store.path relative to the config file. The result is a fresh object tree.
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { ParsedConfig } from '../config.js';
+import type { ParsedConfig } from './schema.js';
 import { DEFAULT_ACCOUNT } from './accounts.js';
 import { canonicalTimeZone, hasPasswordSource, systemTimeZone } from './checks.js';
 import { effectiveSmtpOAuth2, resolveOAuth2, sameSignIn } from './oauth2.js';

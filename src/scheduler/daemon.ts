@@ -5,7 +5,7 @@
 import { type App, accountApp, openUserImap } from '../app.js';
 import { sendOutbox } from '../digest/deliver.js';
 import { errorMessage, FollowthruError } from '../errors.js';
-import { type BackoffOptions, backoffDelay, classifyFailure } from '../source/backoff.js';
+import { type BackoffOptions, backoffDelay, classifyImapError } from '../source/backoff.js';
 import { findSentFolder } from '../source/folders.js';
 import type { MailSource } from '../source/port.js';
 import { listItems, updateItem } from '../store/index.js';
@@ -131,7 +131,7 @@ async function runAccount(app: App, sendConfirmations: () => Promise<unknown>, c
         await sleep(options.signInPollMs ?? 10_000, signal);
         continue;
       }
-      const kind = classifyFailure(error);
+      const kind = classifyImapError(error);
       const delay = backoffDelay(++attempt, kind, options.backoff);
       app.log.warn({ reason: errorMessage(error), kind, attempt, retryInMs: delay }, 'sync interrupted: reconnecting after a pause');
       await sleep(delay, signal);

@@ -14,19 +14,13 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1_000, maxMs: 5 * 60_00
 
 export type FailureKind = 'auth' | 'throttle' | 'transient';
 
-/** Delay before attempt `attempt` (1-based): a draw in [base/2, min(max, base·2^(attempt-1))]. */
-export function backoffDelay(attempt: number, options?: Partial<BackoffOptions>): number;
-/** The delay for a failure of `kind`: auth waits the cap, throttle starts 8× higher than a transient failure. */
-export function backoffDelay(attempt: number, kind: FailureKind, options?: Partial<BackoffOptions> & { random?: () => number }): number;
-export function backoffDelay(
-  attempt: number,
-  kindOrOptions?: FailureKind | Partial<BackoffOptions>,
-  maybeOptions?: Partial<BackoffOptions> & { random?: () => number },
-): number {
-  const kind = typeof kindOrOptions === 'string' ? kindOrOptions : 'transient';
-  const given = typeof kindOrOptions === 'object' ? kindOrOptions : maybeOptions;
+/**
+ * Delay before attempt `attempt` (1-based) after a failure of `kind`: a draw in [base/2, min(max, base·2^(attempt-1))];
+ * auth waits the cap, throttle starts 8× higher than a transient failure.
+ */
+export function backoffDelay(attempt: number, kind: FailureKind = 'transient', given?: Partial<BackoffOptions>): number {
   const { baseMs, maxMs } = { ...DEFAULT_BACKOFF, ...given };
-  const jitter = given?.jitter ?? (given as { random?: () => number } | undefined)?.random ?? DEFAULT_BACKOFF.jitter;
+  const jitter = given?.jitter ?? DEFAULT_BACKOFF.jitter;
   if (kind === 'auth') return maxMs;
   const exponent = Math.max(0, attempt - 1) + (kind === 'throttle' ? 3 : 0);
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(exponent, 40));
@@ -35,9 +29,9 @@ export function backoffDelay(
 }
 
 // Response codes (RFC 5530) and texts by which servers say "too many connections / too fast" (Gmail, Outlook,
-// Yahoo): a retry is right, but not soon.
-const THROTTLE_CODES = new Set(['LIMIT', 'UNAVAILABLE', 'INUSE', 'THROTTLED', 'OVERQUOTA']);
-const THROTTLE_TEXT = /too many|rate limit|throttl|bandwidth limits|try again later|slow down|temporarily unavailable/i;
+// Yahoo): a retry is right, but not soon. The one list: imap-errors.ts reads the same.
+export const THROTTLE_CODES = new Set(['LIMIT', 'UNAVAILABLE', 'INUSE', 'THROTTLED', 'OVERQUOTA']);
+export const THROTTLE_TEXT = /too many|rate limit|throttl|bandwidth limits|try again later|slow down|temporarily unavailable/i;
 
 /** The chain of causes, outermost first (bounded: a cyclic cause must not hang us). */
 function causes(error: unknown): unknown[] {
@@ -70,6 +64,3 @@ export function retryKindOf(error: unknown): FailureKind | null {
   const kind = classifyImapError(error);
   return kind !== 'transient' || isRetryable(error) ? kind : null;
 }
-
-/** The daemon's name for classifyImapError. */
-export const classifyFailure = classifyImapError;

@@ -1,7 +1,7 @@
 // Small pure sync decisions, in the manner of EmailEngine's sync operations: given where we stopped (the stored
 // cursor) and what the server says now (STATUS), what do we fetch? No I/O, no clock: `since` is passed in.
 import type { FolderCursor } from '../store/index.js';
-import type { FolderStatus } from './imap.js';
+import type { FolderStatus } from './port.js';
 
 /** After this many UIDVALIDITY resets a folder is parked: rescanning it forever helps no one. */
 export const MAX_RESETS = 3;

@@ -1,6 +1,7 @@
 // imapflow's failures in our catalogue's words. Messages name the server and the user, never the password:
 // nothing from the options object but host, port and user is ever put in a message.
 import { errorMessage, FollowthruError } from '../errors.js';
+import { THROTTLE_CODES, THROTTLE_TEXT } from './backoff.js';
 
 interface Where {
   host: string;
@@ -21,9 +22,7 @@ interface ImapFailure {
   reason?: string;
 }
 
-// RFC 5530 codes for "not now" rather than "not you": a login refused for these is no wrong password.
-const BUSY_CODES = new Set(['LIMIT', 'UNAVAILABLE', 'INUSE', 'THROTTLED']);
-const BUSY_TEXT = /too many|try again later|temporarily unavailable|throttl/i;
+// RFC 5530 codes for "not now" rather than "not you" (backoff.ts's THROTTLE_*): a login refused for these is no wrong password.
 
 // Codes imapflow (or Node underneath) gives when the connection itself is gone or never came.
 const CONNECTION_CODES = new Set([
@@ -37,7 +36,7 @@ export function connectFailure(where: Where, error: unknown): FollowthruError {
   const at = `${where.host}:${where.port}`;
   const f = (error ?? {}) as ImapFailure;
   const said = f.responseText ? ` (${f.responseText})` : '';
-  const busy = (f.serverResponseCode && BUSY_CODES.has(f.serverResponseCode.toUpperCase())) || BUSY_TEXT.test(f.responseText ?? '');
+  const busy = (f.serverResponseCode && THROTTLE_CODES.has(f.serverResponseCode.toUpperCase())) || THROTTLE_TEXT.test(f.responseText ?? '');
   if (f.authenticationFailed && busy) {
     return new FollowthruError('EIMAP_CONNECT', `the IMAP server ${at} turned the login away for now${said}`, { cause: error });
   }

@@ -8,6 +8,7 @@ import { errorMessage, FollowthruError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { RawMessage } from '../types.js';
 import { filterNew } from './cursor.js';
+import type { ChangeResult, FolderInfo, FolderStatus, PendingMail } from './port.js';
 import { deadline, withDeadline } from './deadline.js';
 import { connectFailure, sessionFailure } from './imap-errors.js';
 import { type FetchFrom, searchOf, uidSet } from './imap-ranges.js';
@@ -43,33 +44,6 @@ export interface ImapOptions {
   maxMessageBytes?: number;
 }
 
-export interface FolderInfo {
-  path: string;
-  /** "\\Sent", "\\Drafts"… as the server flagged it, or null (imapflow's guesses from names are dropped). */
-  specialUse: string | null;
-  flags: string[];
-  delimiter: string;
-}
-
-export interface FolderStatus {
-  /** Text: an unsigned 32-bit number (imapflow gives a BigInt). */
-  uidValidity: string;
-  uidNext: number;
-  messages: number;
-  /** CONDSTORE HIGHESTMODSEQ as text, or null without CONDSTORE. */
-  highestModseq: string | null;
-}
-
-export interface PendingMail {
-  uid: number;
-  /** INTERNALDATE, epoch ms. */
-  at: number;
-  /** RFC822.SIZE in bytes, so batches can be cut by size before any body is fetched; 0 when the server gave none. */
-  size: number;
-}
-
-export type ChangeResult = 'change' | 'timeout' | 'closed' | 'aborted';
-
 export interface ImapSession {
   readonly capabilities: { condstore: boolean; specialUse: boolean; idle: boolean };
   listFolders(): Promise<FolderInfo[]>;
@@ -82,7 +56,6 @@ export interface ImapSession {
   /** New mail in UID order, `batchSize` at a time. The lock is taken per batch, so the caller may use the session between batches. */
   fetchBatches(path: string, from: FetchFrom, batchSize?: number): AsyncGenerator<RawMessage[], void, undefined>;
   /** IDLE on the folder until mail arrives, the time passes, the signal aborts, or the connection closes. */
-  waitForChange(path: string, signal: AbortSignal, maxIdleMs: number): Promise<ChangeResult>;
   waitForChange(path: string, maxIdleMs: number, signal?: AbortSignal): Promise<ChangeResult>;
   /** Opens the folder now, so mail that arrives from here on wakes the next waitForChange on it. */
   watch(path: string): Promise<void>;
@@ -287,11 +260,7 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
         if (batch.length > 0) yield batch;
       }
     },
-    waitForChange(path: string, a: AbortSignal | number, b?: AbortSignal | number) {
-      const signal = typeof a === 'number' ? (b as AbortSignal | undefined) : a;
-      const maxIdleMs = typeof a === 'number' ? a : (b as number);
-      return waitForChange(path, maxIdleMs, signal);
-    },
+    waitForChange,
     async watch(path) {
       await withLock(path, 'open the folder', async () => undefined);
     },

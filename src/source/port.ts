@@ -1,9 +1,33 @@
 // The MailSource port: what sync and the daemon need of a mailbox. The IMAP adapter (imap.ts, the only file
 // that imports imapflow) implements it; sync and the daemon name this type, never the adapter's.
 import type { RawMessage } from '../types.js';
-import type { ChangeResult, FolderInfo, FolderStatus, PendingMail } from './imap.js';
 
-export type { ChangeResult, FolderInfo, FolderStatus, PendingMail };
+export interface FolderInfo {
+  path: string;
+  /** "\\Sent", "\\Drafts"… as the server flagged it, or null (imapflow's guesses from names are dropped). */
+  specialUse: string | null;
+  flags: string[];
+  delimiter: string;
+}
+
+export interface FolderStatus {
+  /** Text: an unsigned 32-bit number (imapflow gives a BigInt). */
+  uidValidity: string;
+  uidNext: number;
+  messages: number;
+  /** CONDSTORE HIGHESTMODSEQ as text, or null without CONDSTORE. */
+  highestModseq: string | null;
+}
+
+export interface PendingMail {
+  uid: number;
+  /** INTERNALDATE, epoch ms. */
+  at: number;
+  /** RFC822.SIZE in bytes, so batches can be cut by size before any body is fetched; 0 when the server gave none. */
+  size: number;
+}
+
+export type ChangeResult = 'change' | 'timeout' | 'closed' | 'aborted';
 
 export interface MailSource {
   listFolders(): Promise<FolderInfo[]>;

@@ -2,7 +2,7 @@
 // something, or (an out-of-office) say when they are back.
 import type { Extraction, TrackedItem } from '../types.js';
 import { findAnswer } from './answered.js';
-import type { ItemUpdate, TrackContext } from './apply.js';
+import type { ItemUpdate, TrackContext } from './context.js';
 import { isAutoReply, isBulk, outOfOfficeReturn } from './auto-reply.js';
 import { nextBusinessDay, startOfLocalDay } from './business-days.js';
 import { isTransitionError, transition } from './lifecycle.js';

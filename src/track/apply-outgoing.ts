@@ -3,7 +3,7 @@
 import { offsetOfZone } from '../extract/due/calendar.js';
 import type { Address, Extraction, TrackedItem } from '../types.js';
 import { findAnswer } from './answered.js';
-import type { ItemUpdate, TrackContext } from './apply.js';
+import type { ItemUpdate, TrackContext } from './context.js';
 import { onUserFollowUp } from './cadence.js';
 import { CHECK_IN_AFTER_DAYS, checkInItems } from './check-in.js';
 import { findKeptEvidence } from './fulfilment.js';

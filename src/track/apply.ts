@@ -2,6 +2,7 @@
 // closes or moves. No I/O: the caller loads the open items, supplies the thread lookup, stores the result.
 import type { Extraction, Message, TrackedItem } from '../types.js';
 import { trackInbound } from './apply-inbound.js';
+import type { ItemUpdate, TrackContext } from './context.js';
 import { trackOutgoing } from './apply-outgoing.js';
 import { isTransitionError, transition } from './lifecycle.js';
 import type { MessagePlace, NewItem } from './new-item.js';
@@ -9,33 +10,13 @@ import { threadIdFor, threadKeys } from './threads.js';
 import { isFromMe } from './who.js';
 
 export type { NewItem } from './new-item.js';
+export type { ItemUpdate, TrackContext } from './context.js';
 
 export interface TrackState {
   /** The items still in play: status open or snoozed. Others are ignored. */
   openItems: readonly TrackedItem[];
   /** Thread lookup by message id or thread key (see threadKeys); undefined when unknown. */
   threadOf: (key: string) => string | undefined;
-}
-
-export interface TrackContext {
-  /** The user's addresses and aliases. */
-  me: readonly string[];
-  now: Date;
-  /** The user's IANA zone. */
-  timeZone: string;
-  /** YYYY-MM-DD days off. */
-  holidays: readonly string[];
-  /** An address the user Bccs/Ccs to say "track this thread for a reply". */
-  trackAddress?: string;
-  /** Days from a closed deal or a delivery to its check-in item; 0 turns check-ins off. Default 14. */
-  checkInAfterDays?: number;
-}
-
-export interface ItemUpdate {
-  id: number;
-  item: TrackedItem;
-  /** One line for logs and `explain`: "kept: attachment Brochure-2026.pdf". */
-  reason: string;
 }
 
 export interface TrackResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FollowthruError } from '../../src/errors.js';
-import { backoffDelay, classifyFailure, classifyImapError } from '../../src/source/backoff.js';
+import { backoffDelay, classifyImapError } from '../../src/source/backoff.js';
 
 const options = (draw: number) => ({ baseMs: 1_000, maxMs: 60_000, jitter: () => draw });
 
@@ -14,18 +14,18 @@ describe('backoffDelay: exponential, full jitter, capped', () => {
     [7, 0.999, 59_940],
     [50, 0.999, 59_940],
     [1e6, 0.999, 59_940],
-  ])('attempt %i with draw %d waits %i ms', (attempt, draw, ms) => expect(backoffDelay(attempt, options(draw))).toBe(ms));
+  ])('attempt %i with draw %d waits %i ms', (attempt, draw, ms) => expect(backoffDelay(attempt, 'transient', options(draw))).toBe(ms));
 
   it.each([
     ['a zero draw', 1, 0],
     ['a zero draw late on', 20, 0],
     ['attempt 0', 0, 0],
   ])('never a tight loop: %s still waits half the base', (_name, attempt, draw) => {
-    expect(backoffDelay(attempt, options(draw))).toBe(500);
+    expect(backoffDelay(attempt, 'transient', options(draw))).toBe(500);
   });
 
   it('spreads clients: different draws give different delays', () => {
-    const delays = [0.1, 0.4, 0.7].map((d) => backoffDelay(5, options(d)));
+    const delays = [0.1, 0.4, 0.7].map((d) => backoffDelay(5, 'transient', options(d)));
     expect(new Set(delays).size).toBe(3);
     for (const delay of delays) expect(delay).toBeLessThanOrEqual(16_000);
   });
@@ -70,5 +70,4 @@ describe('classifyImapError', () => {
     expect(classifyImapError(a)).toBe('transient');
   });
 
-  it('classifyFailure is the same function', () => expect(classifyFailure).toBe(classifyImapError));
 });

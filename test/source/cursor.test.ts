@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterNew, hasUidValidityChanged, MAX_RESETS, nextFetchRange, planFolder, shouldPark } from '../../src/source/cursor.js';
-import type { FolderStatus } from '../../src/source/imap.js';
+import type { FolderStatus } from '../../src/source/port.js';
 import type { FolderCursor } from '../../src/store/index.js';
 
 const since = new Date('2026-10-17T00:00:00Z');

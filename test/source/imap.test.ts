@@ -116,7 +116,7 @@ describe('IMAP adapter against a real Dovecot', () => {
 
   it('wakes from IDLE when a mail is appended from a second connection', async () => {
     const other = await openImap(options());
-    const waiting = session.waitForChange('INBOX', new AbortController().signal, 10_000);
+    const waiting = session.waitForChange('INBOX', 10_000, new AbortController().signal);
     await new Promise((r) => setTimeout(r, 200));
     await other.append('INBOX', mail(100));
     expect(await waiting).toBe('change');
