@@ -161,6 +161,8 @@ export type DigestSection = 'overdue' | 'due-today' | 'coming-up' | 'waiting' | 
 /** A parsed command from a reply to a digest. Item numbers refer to that digest. */
 export type ReplyCommand =
   | { verb: 'done' | 'drop' | 'reopen' | 'not-a-promise'; numbers: number[] | 'all'; hashed?: number[] }
+  /** Never suggest keeping in touch with this person again (Keep in touch lines only): the item is dropped. */
+  | { verb: 'mute'; numbers: number[]; hashed?: number[] }
   /** A follow-up for each item, filed in the user's Drafts folder: nothing about the item changes. */
   | { verb: 'draft'; numbers: number[]; hashed?: number[] }
   /** `until` is 08:00 on `day` (YYYY-MM-DD) in the user's zone; `whenText` is the phrase as written. */

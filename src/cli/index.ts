@@ -15,6 +15,7 @@ import { loginCommand } from './login.js';
 import { restoreCommand } from './restore.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
+import { peopleCommand } from './people.js';
 import { syncCommand } from './sync.js';
 import { trainCommand } from './train.js';
 
@@ -29,6 +30,7 @@ export const COMMANDS: CliCommand[] = [
   listCommand,
   ...ITEM_COMMANDS,
   statusCommand,
+  peopleCommand,
   icsCommand,
   backupCommand,
   restoreCommand,

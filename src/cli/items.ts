@@ -3,7 +3,7 @@
 // latest digest; "#12" is a list id (as `followthru list` shows it).
 import { applyCommands } from '../commands/apply.js';
 import { VERBS, type VerbSpec } from '../commands/grammar.js';
-import { addSuppression, getItem, updateItem } from '../store/index.js';
+import { addSuppression, getItem, muteItemPeople, updateItem } from '../store/index.js';
 import type { TrackedItem } from '../types.js';
 import { accountScope } from './account.js';
 import { ACCOUNT_OPTION, CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } from './command.js';
@@ -53,6 +53,7 @@ function itemCommand(spec: VerbSpec): CliCommand {
           for (const change of changes) {
             await updateItem(tx, change.item.id, change.item, now);
             if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id, account: change.item.account }, now);
+            if (change.mute) await muteItemPeople(tx, change.item);
           }
         });
         // Filing a draft needs IMAP and the mail composer: loaded only when a draft is asked for.

@@ -2,12 +2,15 @@
 // and every change goes through the lifecycle, so a stale command cannot resurrect or corrupt an item.
 import { isTransitionError, type LifecycleEvent, transition } from '../track/lifecycle.js';
 import { shortCalendarDay } from '../digest/format.js';
+import { KEEP_IN_TOUCH_RULE } from '../people/rule.js';
 import type { DigestEntry, ReplyCommand, TrackedItem } from '../types.js';
 
 export interface CommandChange {
   item: TrackedItem;
   /** "not a promise": remember the wording so it is never detected again. */
   suppress: boolean;
+  /** "mute": never suggest keeping in touch with the item's people again. */
+  mute?: boolean;
 }
 
 export interface AppliedCommands {
@@ -23,6 +26,7 @@ function eventFor(command: ReplyCommand): LifecycleEvent | null {
     case 'done':
       return { type: 'done' };
     case 'drop':
+    case 'mute':
       return { type: 'drop' };
     case 'reopen':
       return { type: 'reopen' };
@@ -88,6 +92,10 @@ export function applyCommands(
         results.push(`draft ${label}: "${item.text.slice(0, 60)}" → a follow-up goes to your Drafts folder`);
         continue;
       }
+      if (command.verb === 'mute' && item.rule !== KEEP_IN_TOUCH_RULE) {
+        results.push(`mute ${label}: only a Keep in touch line can be muted (use "drop ${label}" to stop tracking it)`);
+        continue;
+      }
       let next: TrackedItem;
       if (command.verb === 'due') {
         // A new date is for something still to do: a closed item must be reopened first ("reopen 2", "due 2 friday").
@@ -107,7 +115,8 @@ export function applyCommands(
       }
       current.set(item.id, next);
       const suppress = command.verb === 'not-a-promise' || (changes.get(item.id)?.suppress ?? false);
-      changes.set(item.id, { item: next, suppress });
+      const mute = command.verb === 'mute' || (changes.get(item.id)?.mute ?? false);
+      changes.set(item.id, { item: next, suppress, ...(mute ? { mute } : {}) });
       results.push(`${command.verb} ${label}: "${item.text.slice(0, 60)}" → ${outcome(command, next)}`);
     }
   }

@@ -74,6 +74,15 @@ export const VERBS: readonly VerbSpec[] = [
     cliHelp: 'reopen items (a wrong automatic close is never repeated)',
   },
   {
+    verb: 'mute',
+    words: ['mute', 'never suggest'],
+    takes: 'numbers',
+    example: 'mute 6',
+    help: 'Keep in touch only: never suggest this person again',
+    cli: 'mute',
+    cliHelp: 'never suggest a Keep in touch person again: mute 6',
+  },
+  {
     verb: 'draft',
     words: ['draft', 'follow up'],
     takes: 'numbers',

@@ -13,6 +13,7 @@ import {
   isCommandApplied,
   markCommandApplied,
   updateItem,
+  muteItemPeople,
 } from '../store/index.js';
 import type { TrackedItem } from '../types.js';
 import { isAutoReply } from '../track/auto-reply.js';
@@ -76,6 +77,7 @@ export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone' | 'dig
       for (const key of keys) await markCommandApplied(tx, digest.id, key, now);
       await updateItem(tx, change.item.id, change.item, now);
       if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id, account: change.item.account }, now);
+      if (change.mute) await muteItemPeople(tx, change.item);
       applied++;
     }
     log.info({ digest: digest.id, results }, `applied ${applied} command(s) from your reply`);

@@ -139,6 +139,7 @@ export function parseLine(line: string, now: Date, zone: string, context: number
   // never applied), unless they are only thanks.
   if (parsed.rest && !POLITE_TAIL.test(parsed.rest)) return unknown;
   // One draft per item named: "draft all" would fill Drafts with mail nobody asked for.
+  if (spec.verb === 'mute') return all ? { ...unknown, reason: 'name the people to mute ("mute 6"), not all' } : { verb: 'mute', numbers, ...marks };
   if (spec.verb === 'draft') return all ? { ...unknown, reason: 'name the items to draft ("draft 2 3"), not all' } : { verb: 'draft', numbers, ...marks };
   return { verb: spec.verb as 'done' | 'drop' | 'reopen' | 'not-a-promise', numbers: all ? 'all' : numbers, ...marks };
 }

@@ -125,7 +125,8 @@ export function olderThanBackfill(item: TrackedItem, o: Pick<PlaceOptions, 'now'
 }
 
 export function place(item: TrackedItem, o: PlaceOptions): Placed | null {
-  if (olderThanBackfill(item, o)) return null;
+  // A Keep in touch line quotes the last mail, which is old by design: never left out by the backfill window.
+  if (olderThanBackfill(item, o) && item.rule !== KEEP_IN_TOUCH_RULE) return null;
   const asleep = item.status === 'snoozed' && item.snoozedUntil !== null && Date.parse(item.snoozedUntil) > o.now.getTime();
   // Only kept promises are reported: an answered thread is news the user already read in their inbox.
   if (item.status === 'kept') return placeKept(item, o);

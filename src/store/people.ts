@@ -1,7 +1,9 @@
 // People the user exchanges mail with (see people/), per account: one row per person, one per person and mail.
 import type { PersonStats } from '../people/gone-quiet.js';
 import type { Db } from './db.js';
-import { mailboxOf } from './scope.js';
+import { canonicalAddress } from '../track/who.js';
+import type { TrackedItem } from '../types.js';
+import { mailboxOf, scopeTo } from './scope.js';
 
 export interface PersonMail {
   /** canonicalAddress */
@@ -66,6 +68,11 @@ export async function mutePeople(db: Db, addresses: readonly string[]): Promise<
       `INSERT INTO people (account, address, muted) VALUES (?, ?, 1) ON CONFLICT (account, address) DO UPDATE SET muted = 1`,
       [mailboxOf(db), address],
     );
+}
+
+/** "mute N" on a Keep in touch line: its people, in the item's own account. */
+export async function muteItemPeople(db: Db, item: Pick<TrackedItem, 'account' | 'counterparties'>): Promise<void> {
+  await mutePeople(scopeTo(db, item.account), item.counterparties.map((a) => canonicalAddress(a.address)));
 }
 
 /** Any mail either way resolves an open "Keep in touch" suggestion for its people. How many it closed. */

@@ -34,9 +34,9 @@ describe('followthru CLI', () => {
   it('sync --from imports a Maildir through the same pipeline, and a second import doubles nothing', async () => {
     const first = await cli('sync', '--config', config, '--from', 'sample/mailbox', '--now', '2026-11-16T13:30:00Z');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/31 mails read, \d+ items found/);
+    expect(first.stdout).toMatch(/37 mails read, \d+ items found/);
     const again = await cli('sync', '--config', config, '--from', 'sample/mailbox', '--now', '2026-11-16T13:30:00Z');
-    expect(again.stdout).toMatch(/0 mails read, 0 items found, 0 updated, 0 skipped, 31 already known/);
+    expect(again.stdout).toMatch(/0 mails read, 0 items found, 0 updated, 0 skipped, 37 already known/);
   });
 
   it('list --json prints one array in the documented shape', async () => {

@@ -11,7 +11,7 @@ describe('followthru demo on the bundled sample mailbox', async () => {
     return start === -1 ? '' : rest.slice(0, end);
   };
 
-  it('reads every mail of the sample', () => expect(counts.messages).toBe(31));
+  it('reads every mail of the sample', () => expect(counts.messages).toBe(37));
 
   it.each([
     ['Overdue', ["I'll send you the revised quote by Friday.", "I'll email you the warranty comparison tomorrow."]],
@@ -23,6 +23,13 @@ describe('followthru demo on the bundled sample mailbox', async () => {
   ])('%s holds what the story says', (title, expected) => {
     const body = section(title);
     for (const text_ of expected) expect(body).toContain(text_);
+  });
+
+  it('Keep in touch names the two people gone quiet, and no newsletter', () => {
+    const body = section('Keep in touch');
+    expect(body).toContain('Laura Chen');
+    expect(body).toContain('Tom Okafor');
+    expect(body).not.toMatch(/Solar Trade Weekly|newsletter/i);
   });
 
   it.each([
