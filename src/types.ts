@@ -208,3 +208,11 @@ export interface Digest {
 
 /** An item before the store gives it an id, an account and a time of change. */
 export type NewItem = Omit<TrackedItem, 'id' | 'updatedAt' | 'account'>;
+
+/** A short mail telling the user what their reply to a digest did. Sent after the batch commits. */
+export interface Confirmation {
+  subject: string;
+  text: string;
+  /** Message-ID of the user's reply, without angle brackets. */
+  inReplyTo: string | null;
+}

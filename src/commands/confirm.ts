@@ -1,7 +1,7 @@
 // The confirmation after a reply to a digest: what was understood, item by item, and what was not. Pure.
 // It stays short whatever the reply holds: a 480 KB reply once produced a 6.4 MB confirmation.
 import { printable } from '../digest/escape.js';
-import type { Confirmation } from '../ingest/batch.js';
+import type { Confirmation } from '../types.js';
 
 /** Lines of the user's reply quoted back as "not understood": a few show what went wrong, more is noise. */
 export const MAX_QUOTED_LINES = 5;

@@ -30,7 +30,7 @@ import { verifyDigestToken, verifyMailMark } from '../digest/token.js';
 import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
 import { canonicalAddress } from '../track/who.js';
-import type { Extraction, Message, RawMessage, TrackedItem } from '../types.js';
+import type { Confirmation, Extraction, Message, RawMessage, TrackedItem } from '../types.js';
 import type { ExtractionPool } from '../extract/pool.js';
 import { LiveItems } from './live-items.js';
 import { withBelievableDate } from './mail-date.js';
@@ -57,14 +57,6 @@ function trackingConfirmation(item: TrackedItem, message: Message): Confirmation
     text: `followthru is now waiting for a reply from ${who} to "${subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop '#${item.id}'\n`,
     inReplyTo: message.messageId,
   };
-}
-
-/** A short mail telling the user what their reply to a digest did. Sent after the batch commits. */
-export interface Confirmation {
-  subject: string;
-  text: string;
-  /** Message-ID of the user's reply, without angle brackets. */
-  inReplyTo: string | null;
 }
 
 /** Handles a reply to a digest inside the batch's transaction: how many items changed, and what to confirm. */

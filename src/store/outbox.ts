@@ -1,7 +1,7 @@
 // Confirmations waiting to be sent (see digest/deliver.ts sendOutbox). Queued inside the ingest transaction that
 // applied the reply, so what was committed is confirmed at least once, even across a kill -9.
 import { randomBytes } from 'node:crypto';
-import type { Confirmation } from '../ingest/batch.js';
+import type { Confirmation } from '../types.js';
 import type { Db } from './db.js';
 import { fromJson, toJson } from './json.js';
 
