@@ -18,11 +18,17 @@ const adapterOf = {
 };
 const libraries = Object.keys(adapterOf);
 const restrict = (allowed) => ({
-  'no-restricted-imports': ['error', {
-    paths: libraries.filter((lib) => lib !== allowed).map((name) => ({
-      name, message: `import ${name} only in its adapter, ${adapterOf[name]}`,
-    })),
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: libraries
+        .filter((lib) => lib !== allowed)
+        .map((name) => ({
+          name,
+          message: `import ${name} only in its adapter, ${adapterOf[name]}`,
+        })),
+    },
+  ],
 });
 
 export default tseslint.config(

@@ -16,5 +16,8 @@ export function benchExtractCli(dir: string): Figure[] {
   const count = readdirSync(dir).filter((f) => f.endsWith('.eml')).length;
   const bin = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'bin', 'followthru.js');
   const floor = fileURLToPath(new URL('./parse-files.js', import.meta.url));
-  return [timed('process: bare mailparser over the files', count, [floor, dir]), timed('process: followthru extract --json', count, [bin, 'extract', '--json', dir])];
+  return [
+    timed('process: bare mailparser over the files', count, [floor, dir]),
+    timed('process: followthru extract --json', count, [bin, 'extract', '--json', dir]),
+  ];
 }

@@ -35,10 +35,17 @@ export async function benchExtraction(dirs: string[], rounds: number): Promise<F
   const dir = await mkdtemp(join(tmpdir(), 'followthru-bench-'));
   const store = await openStore(join(dir, 'bench.db'));
   const log = createLogger({ level: 'silent' });
-  const ctx = { me: ['nobody@bench.example'], now: new Date(), timeZone: 'America/Chicago', holidays: [], trackAddress: null };
+  const ctx = {
+    me: ['nobody@bench.example'],
+    now: new Date(),
+    timeZone: 'America/Chicago',
+    holidays: [],
+    trackAddress: null,
+  };
   // Each mail once: ingesting duplicates would measure the dedupe shortcut instead.
   const ingest = await measure('parse + extract + track + store (SQLite)', base.length, async () => {
-    for (let i = 0; i < base.length; i += 200) await ingestBatch({ store, extractor, log }, ctx, base.slice(i, i + 200));
+    for (let i = 0; i < base.length; i += 200)
+      await ingestBatch({ store, extractor, log }, ctx, base.slice(i, i + 200));
   });
   await store.close();
   await rm(dir, { recursive: true, force: true });

@@ -28,13 +28,18 @@ function corpusBodies(dirs: string[]): { subject: string; body: string }[] {
       bodies.push({ subject, body: text.slice(split).trim() });
     }
   }
-  return bodies.length ? bodies : [{ subject: 'Quote', body: "Hi,\n\nI'll send you the revised quote by Friday.\n\nDana" }];
+  return bodies.length
+    ? bodies
+    : [{ subject: 'Quote', body: "Hi,\n\nI'll send you the revised quote by Friday.\n\nDana" }];
 }
 
 function mail(n: number, corpus: { subject: string; body: string }[]): Buffer {
   const { subject, body } = corpus[n % corpus.length] as { subject: string; body: string };
   const day = String(1 + (n % 28)).padStart(2, '0');
-  return Buffer.from(`From: Dana <dana@northwind.example>\r\nTo: Client ${n} <c${n}@x.example>\r\nSubject: ${subject}\r\nDate: Mon, ${day} Oct 2026 09:00:00 -0500\r\nMessage-ID: <bench-${n}@northwind.example>\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n${body}\r\n`, 'latin1');
+  return Buffer.from(
+    `From: Dana <dana@northwind.example>\r\nTo: Client ${n} <c${n}@x.example>\r\nSubject: ${subject}\r\nDate: Mon, ${day} Oct 2026 09:00:00 -0500\r\nMessage-ID: <bench-${n}@northwind.example>\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n${body}\r\n`,
+    'latin1',
+  );
 }
 
 type ServerOptions = ReturnType<typeof imapOptionsOf>;
@@ -48,7 +53,11 @@ async function seedAndFloor(options: ServerOptions, count: number, corpusDirs: s
     return await measure(`floor: bare fetch + bare mailparser (${count})`, count, async () => {
       const pending = await seed.listPending('Sent', { afterUid: 0 });
       for (const batch of chunk(pending, 100)) {
-        for (const raw of await seed.fetchSources('Sent', batch.map((p) => p.uid))) await parseBare(raw);
+        for (const raw of await seed.fetchSources(
+          'Sent',
+          batch.map((p) => p.uid),
+        ))
+          await parseBare(raw);
       }
     });
   } finally {
@@ -61,7 +70,14 @@ async function firstSync(options: ServerOptions, count: number): Promise<Figure>
   const dir = await mkdtemp(join(tmpdir(), 'followthru-bench-imap-'));
   try {
     const config = parseConfig(
-      { me: [options.user, 'dana@northwind.example'], timezone: 'America/Chicago', backfillDays: 3650, store: { path: join(dir, 'bench.db') }, imap: options, digest: { deliver: 'imap' } },
+      {
+        me: [options.user, 'dana@northwind.example'],
+        timezone: 'America/Chicago',
+        backfillDays: 3650,
+        store: { path: join(dir, 'bench.db') },
+        imap: options,
+        digest: { deliver: 'imap' },
+      },
       join(dir, 'config.json'),
     );
     const app = await openApp(config, { log: createLogger({ level: 'silent' }) });
@@ -91,7 +107,12 @@ export async function benchImap(count: number, corpusDirs: string[]): Promise<Fi
   try {
     const env = { ...process.env, BENCH_IMAP_SERVER: JSON.stringify(imapOptionsOf(dovecot)) };
     const run = (mode: string): Figure => {
-      const out = execFileSync(process.execPath, [child, mode, String(count), ...corpusDirs], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+      const out = execFileSync(process.execPath, [child, mode, String(count), ...corpusDirs], {
+        encoding: 'utf8',
+        env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 1 << 20,
+      });
       return JSON.parse(out.trim().split('\n').at(-1) ?? 'null') as Figure;
     };
     return [run('floor'), run('sync')];

@@ -25,11 +25,19 @@ export async function benchStartup(runs = 7): Promise<string[]> {
   try {
     const config = join(dir, 'config.json');
     const json = {
-      me: ['dana@northwind-solar.example'], timezone: 'America/Chicago', logLevel: 'warn', store: { path: join(dir, 'f.db') },
-      imap: { host: 'imap.northwind-solar.example', user: 'dana', passwordEnv: 'UNUSED' }, digest: { deliver: 'imap' },
+      me: ['dana@northwind-solar.example'],
+      timezone: 'America/Chicago',
+      logLevel: 'warn',
+      store: { path: join(dir, 'f.db') },
+      imap: { host: 'imap.northwind-solar.example', user: 'dana', passwordEnv: 'UNUSED' },
+      digest: { deliver: 'imap' },
     };
     await writeFile(config, JSON.stringify(json), { mode: 0o600 });
-    execFileSync(process.execPath, [BIN, 'sync', '--config', config, '--from', resolve('sample/mailbox'), '--now', '2026-11-16T13:30:00Z'], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [BIN, 'sync', '--config', config, '--from', resolve('sample/mailbox'), '--now', '2026-11-16T13:30:00Z'],
+      { stdio: 'ignore' },
+    );
     const rows: [string, string[]][] = [
       ["node -e ''  (the floor)", ['-e', '']],
       ['followthru --help', [BIN, '--help']],
@@ -38,7 +46,11 @@ export async function benchStartup(runs = 7): Promise<string[]> {
     ];
     return rows.map(([label, args]) => {
       const { best, median } = sample(args, runs);
-      const verdict = label.startsWith('node') ? '' : best < TARGET_S ? `  under ${TARGET_S} s` : `  OVER ${TARGET_S} s`;
+      const verdict = label.startsWith('node')
+        ? ''
+        : best < TARGET_S
+          ? `  under ${TARGET_S} s`
+          : `  OVER ${TARGET_S} s`;
       return `${label.padEnd(44)} best ${best.toFixed(3)} s  median ${median.toFixed(3)} s  (${runs} runs)${verdict}`;
     });
   } finally {

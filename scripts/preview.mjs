@@ -17,13 +17,32 @@ if (!chromium) {
   console.log('chromium not installed (apt-get install -y chromium): no screenshot');
 } else {
   const png = resolve(out, 'digest.png');
-  for (const [scheme, file] of [['light', png], ['dark', resolve(out, 'digest-dark.png')]]) {
-    execFileSync(chromium, [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${resolve(out, '.chromium')}`,
-      ...(scheme === 'dark' ? ['--force-dark-mode', '--blink-settings=preferredColorScheme=0'] : ['--blink-settings=preferredColorScheme=1']),
-      '--window-size=420,2200', `--screenshot=${file}`, `file://${htmlPath}`,
-    ], { stdio: 'ignore' });
+  for (const [scheme, file] of [
+    ['light', png],
+    ['dark', resolve(out, 'digest-dark.png')],
+  ]) {
+    execFileSync(
+      chromium,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--hide-scrollbars',
+        `--user-data-dir=${resolve(out, '.chromium')}`,
+        ...(scheme === 'dark'
+          ? ['--force-dark-mode', '--blink-settings=preferredColorScheme=0']
+          : ['--blink-settings=preferredColorScheme=1']),
+        '--window-size=420,2200',
+        `--screenshot=${file}`,
+        `file://${htmlPath}`,
+      ],
+      { stdio: 'ignore' },
+    );
     console.log(`wrote ${file}`);
   }
 }

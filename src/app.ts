@@ -54,7 +54,11 @@ export interface AppOptions {
   transport?: Transport;
 }
 
-export function loggerFor(config: Pick<Config, 'logLevel'>, verbose = false, format: LogFormat = defaultLogFormat()): Logger {
+export function loggerFor(
+  config: Pick<Config, 'logLevel'>,
+  verbose = false,
+  format: LogFormat = defaultLogFormat(),
+): Logger {
   const level: LogLevel = verbose ? 'debug' : config.logLevel;
   return createLogger({ level, format });
 }
@@ -123,19 +127,42 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const afterCommit = (_sent: Confirmation[], drafts: number[]): void => {
     draftQueue.push(...drafts);
   };
-  const deps: IngestDeps = { store: base.store, extractor, log: base.log, onDigestReply, inCommit: queueConfirmations, afterCommit, ...(pool ? { pool } : {}) };
+  const deps: IngestDeps = {
+    store: base.store,
+    extractor,
+    log: base.log,
+    onDigestReply,
+    inCommit: queueConfirmations,
+    afterCommit,
+    ...(pool ? { pool } : {}),
+  };
   const close = async () => {
     await pool?.close();
     await base.close();
   };
-  return { ...base, close, extractor, deps, draftQueue, ...(options.transport ? { transport: options.transport } : {}) };
+  return {
+    ...base,
+    close,
+    extractor,
+    deps,
+    draftQueue,
+    ...(options.transport ? { transport: options.transport } : {}),
+  };
 }
 
 /** The user's IMAP session, the password or access token resolved and masked first (a refused token: see withCredential). */
 export async function openUserImap(app: Pick<StoreApp, 'config' | 'log'>): Promise<ImapSession> {
   const { openImap } = await import('./source/imap.js');
   const { imap } = app.config;
-  const at = { host: imap.host, port: imap.port, secure: imap.secure, allowInsecure: imap.allowInsecure, user: imap.user, maxMessageBytes: imap.maxMessageBytes, log: app.log };
+  const at = {
+    host: imap.host,
+    port: imap.port,
+    secure: imap.secure,
+    allowInsecure: imap.allowInsecure,
+    user: imap.user,
+    maxMessageBytes: imap.maxMessageBytes,
+    log: app.log,
+  };
   const refused = (error: unknown) => error instanceof FollowthruError && error.code === 'EIMAP_AUTH';
   return withCredential(app.config, 'imap', (credential) => openImap({ ...at, ...credential }), refused);
 }

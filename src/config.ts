@@ -45,8 +45,7 @@ function crossChecks(input: unknown): Problem[] {
     problems.push(...checkCredentials('smtp', smtp.data, effective, smtp.data.user != null));
   }
   if (smtp.success && !smtp.data && digest.success && digest.data.deliver === 'smtp') {
-    const fix =
-      'add an "smtp" block, or set "digest": { "deliver": "imap" } to file the digest into your inbox';
+    const fix = 'add an "smtp" block, or set "digest": { "deliver": "imap" } to file the digest into your inbox';
     problems.push({ path: 'smtp', problem: 'is required when digest.deliver is "smtp" (the default)', fix });
   }
   if (followUp.success) {
@@ -67,8 +66,7 @@ function crossChecks(input: unknown): Problem[] {
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
-  for (const key of path)
-    value = value !== null && typeof value === 'object' ? (value as never)[key] : undefined;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as never)[key] : undefined;
   return value;
 }
 
@@ -114,7 +112,6 @@ export function parseConfig(json: unknown, configPath: string, early: Problem[] 
   if (problems.length > 0 || !parsed.config) throw new FollowthruError('ECONFIG', formatProblems(configPath, problems));
   return deepFreeze({ ...parsed.config, accounts: [parsed.config] });
 }
-
 
 /**
  * Loads the config from `path`, else $FOLLOWTHRU_CONFIG, else ./config.json, else

@@ -30,7 +30,11 @@ export class FollowthruError extends Error {
 
 /** The SMTP reply code nodemailer put on the error or its cause (451, 535…), if any. */
 export function smtpResponseCode(error: unknown): number | null {
-  for (let e = error, depth = 0; e !== null && e !== undefined && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e !== null && e !== undefined && depth < 8;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { responseCode?: unknown }).responseCode;
     if (typeof code === 'number') return code;
   }
@@ -57,11 +61,13 @@ export function isRetryable(error: unknown): boolean {
  * SQLite results that say the disk, the lock or the file is at fault, not the statement: the same mail would
  * go in once the store is healthy again. node-sqlite3 names them by their primary code.
  */
-const STORE_ENVIRONMENT = /^SQLITE_(?:BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|NOMEM|INTERRUPT|PROTOCOL|PERM|ABORT|AUTH|NOLFS)/;
+const STORE_ENVIRONMENT =
+  /^SQLITE_(?:BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|NOMEM|INTERRUPT|PROTOCOL|PERM|ABORT|AUTH|NOLFS)/;
 
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let e = error; e !== undefined && e !== null && chain.length < 10; e = (e as { cause?: unknown }).cause) chain.push(e);
+  for (let e = error; e !== undefined && e !== null && chain.length < 10; e = (e as { cause?: unknown }).cause)
+    chain.push(e);
   return chain;
 }
 

@@ -9,7 +9,10 @@ export const LOG_FORMATS: readonly LogFormat[] = ['json', 'human'];
  * Human on a terminal, JSON otherwise. systemd sets JOURNAL_STREAM (and INVOCATION_ID) for its services: even
  * with a terminal attached, that output goes to the journal, where JSON keeps every field searchable.
  */
-export function defaultLogFormat(env: NodeJS.ProcessEnv = process.env, isTTY = process.stderr.isTTY === true): LogFormat {
+export function defaultLogFormat(
+  env: NodeJS.ProcessEnv = process.env,
+  isTTY = process.stderr.isTTY === true,
+): LogFormat {
   return isTTY && !env.JOURNAL_STREAM && !env.INVOCATION_ID ? 'human' : 'json';
 }
 
@@ -29,7 +32,9 @@ export function humanLine(jsonLine: string): string {
     return jsonLine; // not ours to reformat
   }
   const time = typeof entry.time === 'string' ? new Date(entry.time) : new Date();
-  const clock = [time.getHours(), time.getMinutes(), time.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+  const clock = [time.getHours(), time.getMinutes(), time.getSeconds()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
   const level = String(entry.level ?? 'info').padEnd(5);
   const fields = Object.entries(entry)
     .filter(([key]) => !HIDDEN.has(key))

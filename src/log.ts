@@ -60,12 +60,7 @@ let secretForms: string[] = [];
 export function registerSecret(value: string): void {
   if (value.length < MIN_SECRET_LENGTH) return;
   const bytes = Buffer.from(value, 'utf8');
-  const forms = [
-    value,
-    JSON.stringify(value).slice(1, -1),
-    bytes.toString('base64'),
-    bytes.toString('base64url'),
-  ];
+  const forms = [value, JSON.stringify(value).slice(1, -1), bytes.toString('base64'), bytes.toString('base64url')];
   secretForms = [...new Set([...secretForms, ...forms])].sort((a, b) => b.length - a.length);
 }
 
@@ -93,11 +88,14 @@ function wrap(base: pinoModule.Logger): Logger {
   };
 }
 
-export function createLogger(options: { level?: LogLevel; destination?: LogDestination; format?: LogFormat } = {}): Logger {
+export function createLogger(
+  options: { level?: LogLevel; destination?: LogDestination; format?: LogFormat } = {},
+): Logger {
   const pino = loadPino();
   const target = options.destination ?? pino.destination({ fd: 2, sync: true });
   // Human lines are made from the finished JSON line, after masking: the same secrets are gone from both.
-  const destination: LogDestination = options.format === 'human' ? { write: (line) => target.write(humanLine(line)) } : target;
+  const destination: LogDestination =
+    options.format === 'human' ? { write: (line) => target.write(humanLine(line)) } : target;
   const base = pino(
     {
       level: options.level ?? 'info',

@@ -14,7 +14,9 @@ function toCommander(program: Command, spec: CliCommand): void {
   command.action(async (...received: unknown[]) => {
     // commander passes the positional arguments, then the options object, then the command itself.
     const options = received[received.length - 2] as Record<string, unknown>;
-    const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a.map(String) : a == null ? [] : [String(a)]));
+    const args = received
+      .slice(0, -2)
+      .flatMap((a) => (Array.isArray(a) ? a.map(String) : a == null ? [] : [String(a)]));
     process.exitCode = await spec.run(args, options);
   });
 }

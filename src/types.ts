@@ -156,7 +156,8 @@ export interface DigestEntry {
   itemId: number;
 }
 
-export type DigestSection = 'overdue' | 'due-today' | 'coming-up' | 'waiting' | 'asked-of-you' | 'keep-in-touch' | 'kept';
+export type DigestSection =
+  'overdue' | 'due-today' | 'coming-up' | 'waiting' | 'asked-of-you' | 'keep-in-touch' | 'kept';
 
 /** A parsed command from a reply to a digest. Item numbers refer to that digest. */
 export type ReplyCommand =

@@ -11,8 +11,15 @@ describe('realDay: a stored or read day, made real or refused', () => {
     ['9999-12-31', '9999-12-31'],
   ])('%s → %s', (text, day) => expect(realDay(text)).toBe(day));
 
-  it.each(['10000-01-03', '2026-13-01', '2026-00-10', '2026-11-00', '2026-11-32', '26-11-30', '2026-11-30T00:00', '', '0999-01-01'])(
-    '%j is no day',
-    (text) => expect(realDay(text)).toBeNull(),
-  );
+  it.each([
+    '10000-01-03',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-11-00',
+    '2026-11-32',
+    '26-11-30',
+    '2026-11-30T00:00',
+    '',
+    '0999-01-01',
+  ])('%j is no day', (text) => expect(realDay(text)).toBeNull());
 });

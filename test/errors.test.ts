@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { blamesTheMail, FollowthruError } from '../src/errors.js';
 
 const sqlite = (code: string) => Object.assign(new Error(`${code}: detail`), { code });
-const wrapped = (code: string) => new FollowthruError('ESTORE', `${code}: detail (while running: …)`, { cause: sqlite(code) });
+const wrapped = (code: string) =>
+  new FollowthruError('ESTORE', `${code}: detail (while running: …)`, { cause: sqlite(code) });
 
 describe('blamesTheMail: skip the mail, or fail the batch', () => {
   it.each([

@@ -15,7 +15,17 @@ describe('defaultLogFormat', () => {
 
 describe('humanLine', () => {
   it('time, level, message, then the fields', () => {
-    const line = humanLine(JSON.stringify({ level: 'warn', time: '2026-11-16T13:30:05.000Z', pid: 1, hostname: 'h', msg: 'sync interrupted', reason: 'timed out', attempt: 2 }));
+    const line = humanLine(
+      JSON.stringify({
+        level: 'warn',
+        time: '2026-11-16T13:30:05.000Z',
+        pid: 1,
+        hostname: 'h',
+        msg: 'sync interrupted',
+        reason: 'timed out',
+        attempt: 2,
+      }),
+    );
     expect(line).toMatch(/^\d\d:\d\d:05 warn {2}sync interrupted {2}reason="timed out" attempt=2\n$/);
   });
 
@@ -26,7 +36,10 @@ describe('humanLine', () => {
   it('a human logger masks secrets like the JSON one', () => {
     registerSecret('hunter2-human-secret');
     const out: string[] = [];
-    createLogger({ format: 'human', destination: { write: (l) => out.push(l) } }).info({ note: 'pw hunter2-human-secret' }, 'login');
+    createLogger({ format: 'human', destination: { write: (l) => out.push(l) } }).info(
+      { note: 'pw hunter2-human-secret' },
+      'login',
+    );
     expect(out.join('')).toMatch(/info {2}login {2}note="pw \[secret\]"/);
   });
 });

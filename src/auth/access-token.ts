@@ -26,7 +26,10 @@ export function clientSecretOf(signIn: OAuth2SignIn, env: NodeJS.ProcessEnv = pr
   if (!signIn.clientSecretEnv) return null;
   const secret = env[signIn.clientSecretEnv];
   if (!secret) {
-    throw new FollowthruError('ECONFIG', `oauth2.clientSecretEnv: the environment variable ${signIn.clientSecretEnv} is not set — fix: export ${signIn.clientSecretEnv}=…`);
+    throw new FollowthruError(
+      'ECONFIG',
+      `oauth2.clientSecretEnv: the environment variable ${signIn.clientSecretEnv} is not set — fix: export ${signIn.clientSecretEnv}=…`,
+    );
   }
   registerSecret(secret);
   return secret;
@@ -36,7 +39,10 @@ export function clientSecretOf(signIn: OAuth2SignIn, env: NodeJS.ProcessEnv = pr
 export function storedFrom(tokens: TokenSet, previous: StoredSignIn | null, now: number): StoredSignIn {
   const refreshToken = tokens.refreshToken ?? previous?.refreshToken;
   if (!refreshToken) {
-    throw new FollowthruError('ESIGNIN', 'the sign-in server issued no refresh token — fix: include offline_access (Microsoft) in oauth2.scopes, or remove oauth2.scopes to use the preset');
+    throw new FollowthruError(
+      'ESIGNIN',
+      'the sign-in server issued no refresh token — fix: include offline_access (Microsoft) in oauth2.scopes, or remove oauth2.scopes to use the preset',
+    );
   }
   return {
     refreshToken,
@@ -59,7 +65,8 @@ function registerAll(stored: StoredSignIn): void {
 export async function accessTokenFor(signIn: OAuth2SignIn, options: AccessOptions = {}): Promise<string> {
   const now = options.now ?? Date.now();
   const stored = await readTokenFile(signIn.tokenFile);
-  if (!stored) throw new FollowthruError('ESIGNIN', `not signed in yet: run \`followthru login\` (no ${signIn.tokenFile})`);
+  if (!stored)
+    throw new FollowthruError('ESIGNIN', `not signed in yet: run \`followthru login\` (no ${signIn.tokenFile})`);
   registerAll(stored);
   if (stored.expired) throw expiredError(stored.expired.reason);
   const expiresAt = stored.accessExpiresAt ? Date.parse(stored.accessExpiresAt) : null;
@@ -67,7 +74,12 @@ export async function accessTokenFor(signIn: OAuth2SignIn, options: AccessOption
   return refresh(signIn, stored, now, options);
 }
 
-async function refresh(signIn: OAuth2SignIn, stored: StoredSignIn, now: number, options: AccessOptions): Promise<string> {
+async function refresh(
+  signIn: OAuth2SignIn,
+  stored: StoredSignIn,
+  now: number,
+  options: AccessOptions,
+): Promise<string> {
   const post = options.post ?? postForm;
   const reply = await post(refreshRequest(signIn, clientSecretOf(signIn, options.env), stored.refreshToken));
   const outcome = parseTokenReply(reply, now);
@@ -85,9 +97,17 @@ async function refresh(signIn: OAuth2SignIn, stored: StoredSignIn, now: number, 
       return current.accessToken;
     }
     const reason = [outcome.error, outcome.description].filter(Boolean).join(': ');
-    await writeTokenFile(signIn.tokenFile, { ...stored, accessToken: null, accessExpiresAt: null, expired: { at: new Date(now).toISOString(), reason } });
+    await writeTokenFile(signIn.tokenFile, {
+      ...stored,
+      accessToken: null,
+      accessExpiresAt: null,
+      expired: { at: new Date(now).toISOString(), reason },
+    });
     throw expiredError(reason);
   }
   const error = outcome.kind === 'refused' ? outcome : { error: 'unexpected_reply', description: '' };
-  throw new FollowthruError('ESIGNIN', `refreshing the sign-in failed: ${refusalMessage(error.error, error.description)}`);
+  throw new FollowthruError(
+    'ESIGNIN',
+    `refreshing the sign-in failed: ${refusalMessage(error.error, error.description)}`,
+  );
 }

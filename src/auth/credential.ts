@@ -6,7 +6,11 @@ import { accessTokenFor } from './access-token.js';
 
 export type Credential = { password: string } | { accessToken: string };
 
-export async function credentialFor(config: Config, block: 'imap' | 'smtp', options: { force?: boolean } = {}): Promise<Credential> {
+export async function credentialFor(
+  config: Config,
+  block: 'imap' | 'smtp',
+  options: { force?: boolean } = {},
+): Promise<Credential> {
   const server = block === 'imap' ? config.imap : config.smtp;
   if (!server) throw new Error(`${block}: not configured`);
   const oauth2 = server.oauth2 ?? null;

@@ -31,7 +31,9 @@ export const postForm: PostForm = async ({ url, form }) => {
   } catch (error) {
     const cause = (error as { cause?: unknown }).cause;
     const reason = cause instanceof Error ? cause.message : errorMessage(error);
-    throw new FollowthruError('EOAUTH', `cannot reach the sign-in server ${endpoint(url)}: ${reason}`, { cause: error });
+    throw new FollowthruError('EOAUTH', `cannot reach the sign-in server ${endpoint(url)}: ${reason}`, {
+      cause: error,
+    });
   }
   const text = await response.text().catch(() => '');
   let body: unknown = null;
@@ -41,7 +43,10 @@ export const postForm: PostForm = async ({ url, form }) => {
     // not JSON: parseTokenReply reports it by status
   }
   if (response.status >= 500) {
-    throw new FollowthruError('EOAUTH', `the sign-in server ${endpoint(url)} failed (HTTP ${response.status}); try again later`);
+    throw new FollowthruError(
+      'EOAUTH',
+      `the sign-in server ${endpoint(url)} failed (HTTP ${response.status}); try again later`,
+    );
   }
   return { status: response.status, body };
 };
@@ -75,9 +80,10 @@ export async function listenLoopback(): Promise<LoopbackListener> {
   return {
     redirectUri: `http://127.0.0.1:${port}/callback`,
     nextRedirect: () => arrived,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -22,14 +22,22 @@ export async function runLoopbackFlow(signIn: OAuth2SignIn, deps: LoopbackDeps):
     deps.say(authorizeUrl(signIn, { redirectUri, state, challenge }));
     const query = await listener.nextRedirect();
     // A redirect without our state is someone else's (or a forged) request: never exchange its code.
-    if (query.get('state') !== state) throw signInError('the sign-in answer did not carry the state we sent — fix: run followthru login again');
+    if (query.get('state') !== state)
+      throw signInError('the sign-in answer did not carry the state we sent — fix: run followthru login again');
     const error = query.get('error');
     if (error) throw signInError(refusalMessage(error, query.get('error_description') ?? ''));
     const code = query.get('code');
     if (!code) throw signInError('the sign-in answer carried no code — fix: run followthru login again');
-    const outcome = parseTokenReply(await deps.post(authorizationCodeRequest(signIn, deps.clientSecret, { code, redirectUri, verifier })), deps.now());
+    const outcome = parseTokenReply(
+      await deps.post(authorizationCodeRequest(signIn, deps.clientSecret, { code, redirectUri, verifier })),
+      deps.now(),
+    );
     if (outcome.kind === 'tokens') return outcome.tokens;
-    throw signInError(outcome.kind === 'refused' ? refusalMessage(outcome.error, outcome.description) : 'the sign-in server gave no token');
+    throw signInError(
+      outcome.kind === 'refused'
+        ? refusalMessage(outcome.error, outcome.description)
+        : 'the sign-in server gave no token',
+    );
   } finally {
     await listener.close();
   }

@@ -67,12 +67,18 @@ function client(signIn: OAuth2SignIn, clientSecret: string | null): Record<strin
 
 export function deviceAuthorizationRequest(signIn: OAuth2SignIn, clientSecret: string | null): FormRequest {
   if (!signIn.deviceAuthorizationUrl) throw new Error('this sign-in has no device authorization endpoint');
-  return { url: signIn.deviceAuthorizationUrl, form: { ...client(signIn, clientSecret), scope: signIn.scopes.join(' ') } };
+  return {
+    url: signIn.deviceAuthorizationUrl,
+    form: { ...client(signIn, clientSecret), scope: signIn.scopes.join(' ') },
+  };
 }
 
 export function deviceTokenRequest(signIn: OAuth2SignIn, clientSecret: string | null, deviceCode: string): FormRequest {
   const grant = 'urn:ietf:params:oauth:grant-type:device_code';
-  return { url: signIn.tokenUrl, form: { ...client(signIn, clientSecret), grant_type: grant, device_code: deviceCode } };
+  return {
+    url: signIn.tokenUrl,
+    form: { ...client(signIn, clientSecret), grant_type: grant, device_code: deviceCode },
+  };
 }
 
 export function authorizationCodeRequest(
@@ -80,7 +86,12 @@ export function authorizationCodeRequest(
   clientSecret: string | null,
   code: { code: string; redirectUri: string; verifier: string },
 ): FormRequest {
-  const form = { grant_type: 'authorization_code', code: code.code, redirect_uri: code.redirectUri, code_verifier: code.verifier };
+  const form = {
+    grant_type: 'authorization_code',
+    code: code.code,
+    redirect_uri: code.redirectUri,
+    code_verifier: code.verifier,
+  };
   return { url: signIn.tokenUrl, form: { ...client(signIn, clientSecret), ...form } };
 }
 
@@ -90,7 +101,10 @@ export function refreshRequest(signIn: OAuth2SignIn, clientSecret: string | null
 }
 
 /** The URL the user opens in a browser for the loopback flow. */
-export function authorizeUrl(signIn: OAuth2SignIn, at: { redirectUri: string; state: string; challenge: string }): string {
+export function authorizeUrl(
+  signIn: OAuth2SignIn,
+  at: { redirectUri: string; state: string; challenge: string },
+): string {
   if (!signIn.authorizeUrl) throw new Error('this sign-in has no authorization endpoint');
   const url = new URL(signIn.authorizeUrl);
   const params = {
@@ -113,7 +127,10 @@ export function pkcePair(random: Buffer): { verifier: string; challenge: string 
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
-export function parseDeviceAuthorization(reply: HttpReply, now: number): DeviceAuthorization | TokenOutcome & { kind: 'refused' } {
+export function parseDeviceAuthorization(
+  reply: HttpReply,
+  now: number,
+): DeviceAuthorization | (TokenOutcome & { kind: 'refused' }) {
   const { body } = reply;
   const deviceCode = str(body, 'device_code');
   const userCode = str(body, 'user_code');
@@ -144,7 +161,12 @@ export function parseTokenReply(reply: HttpReply, now: number): TokenOutcome {
     const lifetime = num(reply.body, 'expires_in') ?? DEFAULT_LIFETIME_S;
     return {
       kind: 'tokens',
-      tokens: { accessToken, refreshToken: str(reply.body, 'refresh_token'), expiresAt: now + lifetime * 1000, scope: str(reply.body, 'scope') },
+      tokens: {
+        accessToken,
+        refreshToken: str(reply.body, 'refresh_token'),
+        expiresAt: now + lifetime * 1000,
+        scope: str(reply.body, 'scope'),
+      },
     };
   }
   const error = str(reply.body, 'error');

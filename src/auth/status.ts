@@ -25,15 +25,25 @@ export function signInsOf(config: Config): Array<{ label: string; signIn: OAuth2
 export async function signInState(label: string, signIn: OAuth2SignIn, now: Date): Promise<SignInState> {
   try {
     const stored = await readTokenFile(signIn.tokenFile);
-    if (!stored) return { label, ok: false, detail: `not signed in yet (no ${signIn.tokenFile}) — fix: run followthru login` };
-    if (stored.expired) return { label, ok: false, detail: `${SIGN_IN_EXPIRED} (refused ${stored.expired.at}: ${stored.expired.reason})` };
+    if (!stored)
+      return { label, ok: false, detail: `not signed in yet (no ${signIn.tokenFile}) — fix: run followthru login` };
+    if (stored.expired)
+      return {
+        label,
+        ok: false,
+        detail: `${SIGN_IN_EXPIRED} (refused ${stored.expired.at}: ${stored.expired.reason})`,
+      };
     const expires = stored.accessExpiresAt ? Date.parse(stored.accessExpiresAt) : NaN;
     const access = Number.isNaN(expires)
       ? 'no access token yet (one is fetched at the next connection)'
       : expires > now.getTime()
         ? `access token valid until ${new Date(expires).toISOString()}`
         : `access token expired ${new Date(expires).toISOString()} (refreshed at the next connection)`;
-    return { label, ok: true, detail: `${signIn.provider} sign-in, refresh token present in ${signIn.tokenFile}; ${access}` };
+    return {
+      label,
+      ok: true,
+      detail: `${signIn.provider} sign-in, refresh token present in ${signIn.tokenFile}; ${access}`,
+    };
   } catch (error) {
     return { label, ok: false, detail: errorMessage(error) };
   }

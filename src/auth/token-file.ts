@@ -21,7 +21,11 @@ export async function readTokenFile(path: string): Promise<StoredSignIn | null> 
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new FollowthruError('ESIGNIN', `cannot read the sign-in file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'} — fix: run followthru login`, { cause: error });
+    throw new FollowthruError(
+      'ESIGNIN',
+      `cannot read the sign-in file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'} — fix: run followthru login`,
+      { cause: error },
+    );
   }
   try {
     const data = JSON.parse(text) as Partial<StoredSignIn>;

@@ -21,9 +21,13 @@ export const backupCommand: CliCommand = {
     return withStore(options, async (app) => {
       const live = app.store.path;
       for (const own of [live, `${live}-wal`, `${live}-shm`, `${live}-journal`]) {
-        if (await isSameFile(file, own)) return refuse(`${file} is the live store's own file (${own}) — fix: name another file, e.g. followthru-backup.db`);
+        if (await isSameFile(file, own))
+          return refuse(
+            `${file} is the live store's own file (${own}) — fix: name another file, e.g. followthru-backup.db`,
+          );
       }
-      if (existsSync(file) && options.force !== true) return refuse(`${file} already exists — fix: name a new file, or pass --force to replace it`);
+      if (existsSync(file) && options.force !== true)
+        return refuse(`${file} already exists — fix: name a new file, or pass --force to replace it`);
       await app.store.backup(file);
       process.stdout.write(`backup written to ${file}\n`);
       return EXIT.ok;

@@ -28,7 +28,14 @@ export interface DemoResult {
 
 export async function runDemo(now: Date): Promise<DemoResult> {
   const sample = sampleDir();
-  const [{ openApp }, { parseConfig }, { composeFromStore }, { ingestLocal }, { createLogger }, { suggestKeepInTouch }] = await Promise.all([
+  const [
+    { openApp },
+    { parseConfig },
+    { composeFromStore },
+    { ingestLocal },
+    { createLogger },
+    { suggestKeepInTouch },
+  ] = await Promise.all([
     import('../app.js'),
     import('../config.js'),
     import('../digest/deliver.js'),
@@ -46,7 +53,11 @@ export async function runDemo(now: Date): Promise<DemoResult> {
       await suggestKeepInTouch(app, now);
       const digest = await composeFromStore(app, now, false);
       if (!digest) throw new Error('the sample produced no digest');
-      return { text: renderText(digest), html: renderHtml(digest), counts: { messages: outcome.messages, items: outcome.created } };
+      return {
+        text: renderText(digest),
+        html: renderHtml(digest),
+        counts: { messages: outcome.messages, items: outcome.created },
+      };
     } finally {
       await app.close();
     }

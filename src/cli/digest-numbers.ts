@@ -21,16 +21,19 @@ export async function latestDigest(db: Db, now: Date, zone: string): Promise<Lat
 
 /** Plain numbers through the latest digest (when it is fresh enough), "#12" as list ids. */
 export function cliTargets(latest: LatestDigest | null): Resolve {
-  const byDigest = latest && !latest.freshness.stale ? digestNumbers(latest.digest.entries, latest.freshness.all) : null;
+  const byDigest =
+    latest && !latest.freshness.stale ? digestNumbers(latest.digest.entries, latest.freshness.all) : null;
   const why = latest?.freshness.stale ?? 'no digest has been sent yet';
   return (command) => {
     if (command.numbers === 'all') return byDigest ? byDigest(command) : [{ label: 'all', missing: why }];
     const hashed = new Set(command.hashed ?? []);
     return command.numbers.map((number): Target => {
       if (hashed.has(number)) return { label: `#${number}`, itemId: number };
-      if (!byDigest || !latest) return { label: String(number), missing: `${why}: give the list id instead ('#12', see followthru list)` };
+      if (!byDigest || !latest)
+        return { label: String(number), missing: `${why}: give the list id instead ('#12', see followthru list)` };
       const [target] = byDigest({ verb: 'done', numbers: [number] });
-      if (!target || !('itemId' in target)) return { label: String(number), missing: `the digest of ${latest.freshness.day} has no item ${number}` };
+      if (!target || !('itemId' in target))
+        return { label: String(number), missing: `the digest of ${latest.freshness.day} has no item ${number}` };
       return { label: `${number} (#${target.itemId})`, itemId: target.itemId };
     });
   };

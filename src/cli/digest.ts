@@ -15,7 +15,7 @@ export const digestCommand: CliCommand = {
     LOG_FORMAT_OPTION,
     { flags: '--print', description: 'write the text version to stdout (even on a quiet day)' },
     { flags: '--html <file>', description: 'write the HTML version to FILE' },
-    { flags: '--send', description: "send it now (once a day: a second --send the same day does nothing)" },
+    { flags: '--send', description: 'send it now (once a day: a second --send the same day does nothing)' },
   ],
   async run(_args, options) {
     const now = nowFrom(options);

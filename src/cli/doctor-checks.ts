@@ -21,7 +21,11 @@ export async function check(name: string, run: () => Promise<string>): Promise<C
   }
 }
 
-export const skipped = (name: string, because: string): Check => ({ name, ok: 'skip', detail: `not checked: ${because}` });
+export const skipped = (name: string, because: string): Check => ({
+  name,
+  ok: 'skip',
+  detail: `not checked: ${because}`,
+});
 
 /** The domains RFC 2606 keeps for documentation: a config still on them was copied and never filled in. */
 const PLACEHOLDER = /(^|[.@])example\.(com|net|org)$/i;
@@ -35,14 +39,20 @@ export function placeholderFields(config: Config): string[] {
     ['smtp.host', config.smtp?.host],
     ['digest.to', config.digest.to],
   ];
-  return fields.filter(([, value]) => value != null && PLACEHOLDER.test(value)).map(([field, value]) => `${field} = ${value}`);
+  return fields
+    .filter(([, value]) => value != null && PLACEHOLDER.test(value))
+    .map(([field, value]) => `${field} = ${value}`);
 }
 
 export function configCheck(config: Config): Check {
   const placeholders = placeholderFields(config);
   if (placeholders.length === 0) return { name: 'config', ok: true, detail: config.configPath };
   const fix = 'put your own address and servers there (or run `followthru init`)';
-  return { name: 'config', ok: false, detail: `${config.configPath} still has placeholder values: ${placeholders.join(', ')} — fix: ${fix}` };
+  return {
+    name: 'config',
+    ok: false,
+    detail: `${config.configPath} still has placeholder values: ${placeholders.join(', ')} — fix: ${fix}`,
+  };
 }
 
 export interface ImapFacts {
@@ -59,12 +69,29 @@ export async function deliveryCheck(
 ): Promise<Check> {
   const name = 'digest delivery';
   if (config.digest.deliver === 'imap') {
-    if (!imap) return { name, ok: false, detail: 'the digest is filed over IMAP, and the IMAP login failed — fix: see "imap login" above' };
-    if (!imap.inboxExists) return { name, ok: false, detail: `the digest is filed into "${config.imap.inboxFolder}", which does not exist — fix: see "imap login" above` };
-    return { name, ok: true, detail: `filed into "${config.imap.inboxFolder}" over IMAP (login and folder checked), to ${config.digest.to}` };
+    if (!imap)
+      return {
+        name,
+        ok: false,
+        detail: 'the digest is filed over IMAP, and the IMAP login failed — fix: see "imap login" above',
+      };
+    if (!imap.inboxExists)
+      return {
+        name,
+        ok: false,
+        detail: `the digest is filed into "${config.imap.inboxFolder}", which does not exist — fix: see "imap login" above`,
+      };
+    return {
+      name,
+      ok: true,
+      detail: `filed into "${config.imap.inboxFolder}" over IMAP (login and folder checked), to ${config.digest.to}`,
+    };
   }
   return check(name, async () => {
-    if (!config.smtp) throw new Error('digest.deliver is "smtp" but there is no smtp block — fix: add one, or set digest.deliver to "imap"');
+    if (!config.smtp)
+      throw new Error(
+        'digest.deliver is "smtp" but there is no smtp block — fix: add one, or set digest.deliver to "imap"',
+      );
     await verifySmtp();
     return `SMTP ${config.smtp.host}:${config.smtp.port} accepted the login, to ${config.digest.to}`;
   });
@@ -82,7 +109,11 @@ export async function storeCheck(open: () => Promise<StoreApp>): Promise<Check> 
   });
 }
 
-export async function imapFacts(session: ImapSession, config: Config, findSent: (list: FolderInfo[]) => string): Promise<ImapFacts> {
+export async function imapFacts(
+  session: ImapSession,
+  config: Config,
+  findSent: (list: FolderInfo[]) => string,
+): Promise<ImapFacts> {
   const folders = await session.listFolders();
   return { folders, sent: findSent(folders), inboxExists: folders.some((f) => f.path === config.imap.inboxFolder) };
 }

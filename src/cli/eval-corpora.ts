@@ -15,7 +15,11 @@ export interface Corpus {
 export function sharedRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
   const packageRoots = [resolve(here, '..', '..'), resolve(here, '..', '..', '..')];
-  const candidates = [env.FOLLOWTHRU_SHARED, resolve(cwd, '..', 'shared'), ...packageRoots.map((p) => resolve(p, '..', 'shared'))];
+  const candidates = [
+    env.FOLLOWTHRU_SHARED,
+    resolve(cwd, '..', 'shared'),
+    ...packageRoots.map((p) => resolve(p, '..', 'shared')),
+  ];
   return candidates.find((dir): dir is string => typeof dir === 'string' && existsSync(join(dir, 'eval'))) ?? null;
 }
 
@@ -23,7 +27,11 @@ export function sharedRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 export function findCorpora(evalDir: string): Corpus[] {
   return readdirSync(evalDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(evalDir, entry.name, 'gold.jsonl')))
-    .map((entry) => ({ name: entry.name, gold: join(evalDir, entry.name, 'gold.jsonl'), dir: join(evalDir, entry.name) }))
+    .map((entry) => ({
+      name: entry.name,
+      gold: join(evalDir, entry.name, 'gold.jsonl'),
+      dir: join(evalDir, entry.name),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -48,11 +56,18 @@ const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 /** Pooled figures: counts summed over the corpora, then the ratios taken once (micro-averaged). */
 export function pool(scores: Counts[]): Counts {
   const sum = (pick: (s: Counts) => number) => scores.reduce((total, s) => total + pick(s), 0);
-  const tp = sum((s) => s.commitments.tp), fp = sum((s) => s.commitments.fp), fn = sum((s) => s.commitments.fn);
-  const rTp = sum((s) => s.expectsReply.tp), rFp = sum((s) => s.expectsReply.fp), rFn = sum((s) => s.expectsReply.fn);
-  const precision = ratio(tp, tp + fp), recall = ratio(tp, tp + fn);
-  const rP = ratio(rTp, rTp + rFp), rR = ratio(rTp, rTp + rFn);
-  const dueGold = sum((s) => s.due.gold), dueRight = sum((s) => s.due.right);
+  const tp = sum((s) => s.commitments.tp),
+    fp = sum((s) => s.commitments.fp),
+    fn = sum((s) => s.commitments.fn);
+  const rTp = sum((s) => s.expectsReply.tp),
+    rFp = sum((s) => s.expectsReply.fp),
+    rFn = sum((s) => s.expectsReply.fn);
+  const precision = ratio(tp, tp + fp),
+    recall = ratio(tp, tp + fn);
+  const rP = ratio(rTp, rTp + rFp),
+    rR = ratio(rTp, rTp + rFn);
+  const dueGold = sum((s) => s.due.gold),
+    dueRight = sum((s) => s.due.right);
   return {
     messages: sum((s) => s.messages),
     commitments: { tp, fp, fn, precision, recall, f1: f1(precision, recall) },
@@ -75,7 +90,16 @@ export function crossSourceTable(rows: { name: string; score: Counts }[], heldOu
       fixed(s.expectsReply.f1).padStart(9),
       (s.due.gold ? `${fixed(s.due.accuracy)} (${s.due.right}/${s.due.gold})` : '-').padStart(14),
     ].join(' ');
-  const header = ['corpus'.padEnd(20), 'mails', 'precision', 'recall', '    F1', 'tp/fp/fn'.padStart(12), 'reply F1', 'due day'.padStart(14)];
+  const header = [
+    'corpus'.padEnd(20),
+    'mails',
+    'precision',
+    'recall',
+    '    F1',
+    'tp/fp/fn'.padStart(12),
+    'reply F1',
+    'due day'.padStart(14),
+  ];
   return [
     header.join(' '),
     ...rows.map((r) => line(heldOut.includes(r.name) ? `${r.name} (held out)` : r.name, r.score)),

@@ -26,7 +26,11 @@ export interface ScoreError {
   got?: string | null;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const words = (s: string) => new Set(norm(s).split(' ').filter(Boolean));
 
 export function sameText(a: string, b: string): boolean {
@@ -46,7 +50,16 @@ const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 
 export function score(gold: GoldMessage[], predictions: Prediction[]) {
   const byFile = new Map(predictions.map((p) => [basename(p.file), p]));
-  let tp = 0, fp = 0, fn = 0, dueGold = 0, dueRight = 0, dueMissing = 0, rTp = 0, rFp = 0, rFn = 0, missingFiles = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    dueGold = 0,
+    dueRight = 0,
+    dueMissing = 0,
+    rTp = 0,
+    rFp = 0,
+    rFn = 0,
+    missingFiles = 0;
   const errors: ScoreError[] = [];
   for (const g of gold) {
     const p = byFile.get(basename(g.file));
@@ -60,7 +73,13 @@ export function score(gold: GoldMessage[], predictions: Prediction[]) {
         if (hit.due?.slice(0, 10) === item.due_date) dueRight++;
         else {
           if (!hit.due) dueMissing++;
-          errors.push({ kind: 'due', file: g.file, text: item.text, gold: item.due_date, got: hit.due?.slice(0, 10) ?? null });
+          errors.push({
+            kind: 'due',
+            file: g.file,
+            text: item.text,
+            gold: item.due_date,
+            got: hit.due?.slice(0, 10) ?? null,
+          });
         }
       }
       if (item.strength === 'borderline') continue;

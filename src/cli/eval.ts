@@ -17,7 +17,11 @@ async function predict(paths: string[], extractor: Extractor): Promise<Predictio
       continue;
     }
     const { commitments, expectsReply } = extractor.extract(parsed.message);
-    predictions.push({ file: parsed.file, expectsReply, commitments: commitments.map((c) => ({ text: c.text, due: c.due?.date ?? null })) });
+    predictions.push({
+      file: parsed.file,
+      expectsReply,
+      commitments: commitments.map((c) => ({ text: c.text, due: c.due?.date ?? null })),
+    });
   }
   return predictions;
 }
@@ -43,18 +47,30 @@ async function heldOutTables(evalDir: string): Promise<number> {
   process.stdout.write(`leave one corpus out (${evalDir}): rules alone\n`);
   process.stdout.write(`${crossSourceTable(rows.map((r) => ({ name: r.name, score: r.rules }))).join('\n')}\n`);
   process.stdout.write('rules + learned scorer, each row trained on the other corpora only (held out)\n');
-  process.stdout.write(`${crossSourceTable(rows.map((r) => ({ name: r.name, score: r.scorer })), rows.map((r) => r.name)).join('\n')}\n`);
+  process.stdout.write(
+    `${crossSourceTable(
+      rows.map((r) => ({ name: r.name, score: r.scorer })),
+      rows.map((r) => r.name),
+    ).join('\n')}\n`,
+  );
   return 0;
 }
 
 export const evalCommand: CliCommand = {
   name: 'eval',
   args: '[gold] [path...]',
-  description: 'score extraction against labeled mail (the format of shared/eval); no arguments: every corpus in one table',
+  description:
+    'score extraction against labeled mail (the format of shared/eval); no arguments: every corpus in one table',
   options: [
     { flags: '--summary', description: 'print only the figures, not each miss' },
-    { flags: '--leave-one-out', description: 'train the learned scorer on all corpora but one, score that one; each corpus in turn' },
-    { flags: '--held-out <corpora>', description: 'mark these corpora (comma-separated) as held out from tuning in the table' },
+    {
+      flags: '--leave-one-out',
+      description: 'train the learned scorer on all corpora but one, score that one; each corpus in turn',
+    },
+    {
+      flags: '--held-out <corpora>',
+      description: 'mark these corpora (comma-separated) as held out from tuning in the table',
+    },
   ],
   async run([goldPath, ...paths], options) {
     const { createExtractor } = await import('../extract/index.js'); // compromise and chrono, for eval only

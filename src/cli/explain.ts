@@ -27,9 +27,7 @@ function sentenceLines(model: ScorerModel | null, s: SentenceTrace, index: numbe
   if (!s.screened) return lines;
   if (s.candidates.length === 0) lines.push('     screened in, but no rule matched');
   for (const c of s.candidates) {
-    const verdict = c.droppedBy
-      ? `${c.kept ? 'weakened' : 'dropped'} by ${c.droppedBy}: ${c.reason}`
-      : 'kept';
+    const verdict = c.droppedBy ? `${c.kept ? 'weakened' : 'dropped'} by ${c.droppedBy}: ${c.reason}` : 'kept';
     lines.push(`     rule ${c.rule} → "${c.action}" (confidence ${c.confidence.toFixed(2)}) — ${verdict}`);
     for (const step of c.dueTrace) lines.push(`       ${step}`);
     if (c.due) lines.push(`       due ${c.due.date}${c.due.at ? ` at ${c.due.at}` : ''} from '${c.due.text}'`);
@@ -44,7 +42,10 @@ export const explainCommand: CliCommand = {
   description: 'show how extraction read one mail: kept text, candidates, rules, refiners, due dates',
   options: [{ flags: '--tz <zone>', description: "read due dates in this IANA zone instead of the sender's" }],
   async run([file], options) {
-    const [{ createExtractor }, { checkZone, parsedMail }] = await Promise.all([import('../extract/index.js'), import('./mail-files.js')]);
+    const [{ createExtractor }, { checkZone, parsedMail }] = await Promise.all([
+      import('../extract/index.js'),
+      import('./mail-files.js'),
+    ]);
     const extractor = createExtractor();
     const model = loadScorer(rulesDir());
     for await (const parsed of parsedMail([file ?? ''], checkZone(options.tz))) {

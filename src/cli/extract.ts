@@ -37,7 +37,10 @@ export const extractCommand: CliCommand = {
     { flags: '--tz <zone>', description: "read due dates in this IANA zone instead of the sender's" },
   ],
   async run(paths, options) {
-    const [{ createExtractor }, { checkZone, parsedMail }] = await Promise.all([import('../extract/index.js'), import('./mail-files.js')]);
+    const [{ createExtractor }, { checkZone, parsedMail }] = await Promise.all([
+      import('../extract/index.js'),
+      import('./mail-files.js'),
+    ]);
     const timeZone = checkZone(options.tz);
     const extractor = createExtractor();
     let failed = 0;

@@ -4,7 +4,11 @@ import type { TrackedItem } from '../types.js';
 
 /** RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks (CRLF, LF or a bare CR). */
 export function icsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space (counted in UTF-8 bytes, never splitting a char). */
@@ -26,7 +30,11 @@ export function foldLine(line: string): string {
   return out.join('\r\n ');
 }
 
-const stamp = (instant: Date): string => instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (instant: Date): string =>
+  instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function event(item: TrackedItem, now: Date, domain: string): string[] {
   const due = item.due;

@@ -10,10 +10,14 @@ export const icsCommand: CliCommand = {
   options: [CONFIG_OPTION, NOW_OPTION, { flags: '-o, --out <file>', description: 'write here instead of stdout' }],
   async run(_args, options) {
     const now = nowFrom(options);
-    const ics = await withStore(options, async (app) => {
-      const items = await listItems(app.store, { status: ['open', 'snoozed'], kind: ['promise', 'their-promise'] });
-      return toIcs(items, now, app.config.me[0]?.split('@')[1]);
-    }, { readOnly: true });
+    const ics = await withStore(
+      options,
+      async (app) => {
+        const items = await listItems(app.store, { status: ['open', 'snoozed'], kind: ['promise', 'their-promise'] });
+        return toIcs(items, now, app.config.me[0]?.split('@')[1]);
+      },
+      { readOnly: true },
+    );
     if (typeof options.out === 'string') await writePrivateFile(options.out, ics);
     else process.stdout.write(ics);
     return 0;

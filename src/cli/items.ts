@@ -10,10 +10,12 @@ import { ACCOUNT_OPTION, CONFIG_OPTION, type CliCommand, NOW_OPTION, nowFrom } f
 import { cliTargets, digestNote, latestDigest } from './digest-numbers.js';
 import { withStore } from './with-app.js';
 
-const ITEMS_HINT = "item numbers from the latest digest (2, 1-3, all) or list ids as '#12' (quote the #: the shell reads it as a comment)";
+const ITEMS_HINT =
+  "item numbers from the latest digest (2, 1-3, all) or list ids as '#12' (quote the #: the shell reads it as a comment)";
 
 function usage(spec: VerbSpec, words: readonly string[]): string {
-  const what = spec.takes === 'when' ? `${ITEMS_HINT}, then a time (monday, 3d, 2 weeks, dec 1, 3rd december)` : ITEMS_HINT;
+  const what =
+    spec.takes === 'when' ? `${ITEMS_HINT}, then a time (monday, 3d, 2 weeks, dec 1, 3rd december)` : ITEMS_HINT;
   return `followthru ${spec.cli}: cannot read "${words.join(' ')}": give ${what}\n`;
 }
 
@@ -30,7 +32,9 @@ function itemCommand(spec: VerbSpec): CliCommand {
       return withStore(options, async (app) => {
         const command = parseLine(`${spec.words[0]} ${words.join(' ')}`, now, app.config.timezone, null);
         if (!command || command.verb === 'unknown') {
-          process.stderr.write(command?.reason ? `followthru ${spec.cli} ${words.join(' ')}: ${command.reason}\n` : usage(spec, words));
+          process.stderr.write(
+            command?.reason ? `followthru ${spec.cli} ${words.join(' ')}: ${command.reason}\n` : usage(spec, words),
+          );
           return command?.reason ? 1 : 2;
         }
         const latest = await latestDigest(app.store, now, app.config.digest.timezone);
@@ -42,7 +46,8 @@ function itemCommand(spec: VerbSpec): CliCommand {
         for (const target of targets) {
           const item = 'itemId' in target ? await getItem(app.store, target.itemId) : null;
           // --account guards a change: an item of another account is left alone and named.
-          if (item && only !== null && item.account !== only) elsewhere.push(`${spec.cli} ${target.label}: that item is in account "${item.account}", not "${only}"`);
+          if (item && only !== null && item.account !== only)
+            elsewhere.push(`${spec.cli} ${target.label}: that item is in account "${item.account}", not "${only}"`);
           else {
             if (item) items.set(item.id, item);
             mine.push(target);
@@ -52,7 +57,17 @@ function itemCommand(spec: VerbSpec): CliCommand {
         await app.store.transaction(async (tx) => {
           for (const change of changes) {
             await updateItem(tx, change.item.id, change.item, now);
-            if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id, account: change.item.account }, now);
+            if (change.suppress)
+              await addSuppression(
+                tx,
+                {
+                  rule: change.item.rule,
+                  phrase: change.item.text,
+                  itemId: change.item.id,
+                  account: change.item.account,
+                },
+                now,
+              );
             if (change.mute) await muteItemPeople(tx, change.item);
           }
         });

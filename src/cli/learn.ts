@@ -42,7 +42,10 @@ export function predictionsOf(mails: TracedMail[], model: ScorerModel | null): P
     file: mail.file,
     expectsReply: mail.expectsReply,
     commitments: mail.sentences.flatMap((s, index) => {
-      const decision = model && s.candidates.length ? probability(model, sentenceFeatures(s.text, s.candidates, index)) >= model.threshold : undefined;
+      const decision =
+        model && s.candidates.length
+          ? probability(model, sentenceFeatures(s.text, s.candidates, index)) >= model.threshold
+          : undefined;
       const best = bestCandidate(s.candidates, decision);
       return best ? [{ text: s.text, due: best.due?.date ?? null }] : [];
     }),
@@ -58,7 +61,14 @@ export function trainScorer(corpora: TracedCorpus[], enabled: boolean): ScorerMo
 /** For each corpus: the rules alone, and rules + a scorer trained on the other corpora only (its held-out figure). */
 export function leaveOneOut(corpora: TracedCorpus[]): { name: string; rules: Score; scorer: Score }[] {
   return corpora.map((corpus) => {
-    const model = trainScorer(corpora.filter((c) => c !== corpus), true);
-    return { name: corpus.name, rules: score(corpus.gold, predictionsOf(corpus.mails, null)), scorer: score(corpus.gold, predictionsOf(corpus.mails, model)) };
+    const model = trainScorer(
+      corpora.filter((c) => c !== corpus),
+      true,
+    );
+    return {
+      name: corpus.name,
+      rules: score(corpus.gold, predictionsOf(corpus.mails, null)),
+      scorer: score(corpus.gold, predictionsOf(corpus.mails, model)),
+    };
   });
 }

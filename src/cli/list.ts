@@ -49,9 +49,17 @@ export function itemJson(item: TrackedItem, config: Config, now: Date, digestNum
  * "4. #12 open …": the digest number first when the latest digest has one, then the list id; two lines per
  * item, every field from mail through printable(): no injected line, no escape.
  */
-export function itemLine(item: TrackedItem, zone: string, digestNumber: number | null = null, showAccount = false): string {
+export function itemLine(
+  item: TrackedItem,
+  zone: string,
+  digestNumber: number | null = null,
+  showAccount = false,
+): string {
   const due = item.due ? ` due ${p(item.due.date)} ('${p(item.due.text)}')` : '';
-  const until = item.status === 'snoozed' && item.snoozedUntil ? ` snoozed until ${shortDay(new Date(item.snoozedUntil), zone)}` : '';
+  const until =
+    item.status === 'snoozed' && item.snoozedUntil
+      ? ` snoozed until ${shortDay(new Date(item.snoozedUntil), zone)}`
+      : '';
   const kept = item.evidence ? `  ← ${p(item.evidence.attachment ?? item.evidence.words.join(' '))}` : '';
   const number = digestNumber === null ? '' : `${digestNumber}.`;
   const account = showAccount ? `[${p(item.account)}] ` : '';
@@ -68,7 +76,11 @@ export const listCommand: CliCommand = {
     ACCOUNT_OPTION,
     { flags: '--status <which>', description: 'open (open and snoozed, the default) or all', default: 'open' },
     { flags: '--kind <kind>', description: `only one kind: ${KINDS.join(', ')}` },
-    { flags: '--json', description: 'one JSON array of {id, account, kind, status, text, action, due, to, messageId, sentAt, evidence, followUpDue, snoozedUntil, digestNumber}' },
+    {
+      flags: '--json',
+      description:
+        'one JSON array of {id, account, kind, status, text, action, due, to, messageId, sentAt, evidence, followUpDue, snoozedUntil, digestNumber}',
+    },
   ],
   async run(_args, options) {
     const kind = options.kind as ItemKind | undefined;
@@ -82,18 +94,24 @@ export const listCommand: CliCommand = {
     }
     const status: 'all' | ItemStatus[] = options.status === 'all' ? 'all' : ['open', 'snoozed'];
     const now = nowFrom(options);
-    const { items, config, latest } = await withStore(options, async (app) => ({
-      items: await listItems(accountScope(app, options), { status, kind }),
-      config: app.config,
-      latest: await latestDigest(app.store, now, app.config.digest.timezone),
-    }), { readOnly: true });
+    const { items, config, latest } = await withStore(
+      options,
+      async (app) => ({
+        items: await listItems(accountScope(app, options), { status, kind }),
+        config: app.config,
+        latest: await latestDigest(app.store, now, app.config.digest.timezone),
+      }),
+      { readOnly: true },
+    );
     // A stale digest's numbers are refused by `done` (see commands/freshness.ts), so they are not shown either.
-    const numberOf = (item: TrackedItem) => (latest && !latest.freshness.stale ? (latest.numberOf.get(item.id) ?? null) : null);
+    const numberOf = (item: TrackedItem) =>
+      latest && !latest.freshness.stale ? (latest.numberOf.get(item.id) ?? null) : null;
     if (options.json) {
       process.stdout.write(`${terminalJson(items.map((i) => itemJson(i, config, now, numberOf(i))))}\n`);
       return 0;
     }
-    if (items.some((i) => numberOf(i) !== null)) process.stdout.write(`${digestNote(latest)} ("followthru done 2"), or the list id ("followthru done '#12'")\n`);
+    if (items.some((i) => numberOf(i) !== null))
+      process.stdout.write(`${digestNote(latest)} ("followthru done 2"), or the list id ("followthru done '#12'")\n`);
     const several = config.accounts.length > 1;
     for (const item of items) process.stdout.write(`${itemLine(item, config.timezone, numberOf(item), several)}\n`);
     if (items.length === 0) process.stdout.write('nothing tracked yet\n');

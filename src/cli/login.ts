@@ -23,7 +23,12 @@ export interface LoginDeps {
 }
 
 async function signIn(signIn: OAuth2SignIn, deps: LoginDeps): Promise<void> {
-  const base = { post: deps.post ?? postForm, say: deps.say, now: deps.now ?? Date.now, clientSecret: clientSecretOf(signIn) };
+  const base = {
+    post: deps.post ?? postForm,
+    say: deps.say,
+    now: deps.now ?? Date.now,
+    clientSecret: clientSecretOf(signIn),
+  };
   const tokens =
     signIn.flow === 'device'
       ? await runDeviceFlow(signIn, { ...base, sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))) })
@@ -38,8 +43,14 @@ async function signIn(signIn: OAuth2SignIn, deps: LoginDeps): Promise<void> {
 export async function runLogin(config: Config, deps: LoginDeps): Promise<void> {
   const signIns = signInsOf(config);
   if (signIns.length === 0) {
-    const how = config.imap.oauth2?.kind === 'command' ? 'imap.oauth2.tokenCommand signs in by itself' : 'the config has no oauth2 block with a provider';
-    throw new FollowthruError('ECONFIG', `nothing to sign in to: ${how} — fix: set "oauth2": { "provider": …, "clientId": … } in the imap block (README: "Connect your own account")`);
+    const how =
+      config.imap.oauth2?.kind === 'command'
+        ? 'imap.oauth2.tokenCommand signs in by itself'
+        : 'the config has no oauth2 block with a provider';
+    throw new FollowthruError(
+      'ECONFIG',
+      `nothing to sign in to: ${how} — fix: set "oauth2": { "provider": …, "clientId": … } in the imap block (README: "Connect your own account")`,
+    );
   }
   for (const { label, signIn: one } of signIns) {
     if (signIns.length > 1) deps.say(`Signing in for ${label}:`);
@@ -49,7 +60,14 @@ export async function runLogin(config: Config, deps: LoginDeps): Promise<void> {
   if (imap.oauth2?.kind !== 'signin' || deps.skipImapCheck) return;
   const accessToken = await accessTokenFor(imap.oauth2, { post: deps.post });
   const { openImap } = await import('../source/imap.js'); // imapflow, loaded only when a login runs
-  const session = await openImap({ host: imap.host, port: imap.port, secure: imap.secure, allowInsecure: imap.allowInsecure, user: imap.user, accessToken });
+  const session = await openImap({
+    host: imap.host,
+    port: imap.port,
+    secure: imap.secure,
+    allowInsecure: imap.allowInsecure,
+    user: imap.user,
+    accessToken,
+  });
   await session.close();
   deps.say(`IMAP login as ${imap.user} at ${imap.host} works.`);
 }

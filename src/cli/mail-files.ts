@@ -37,6 +37,9 @@ export function checkZone(timeZone: unknown): string | undefined {
     new Intl.DateTimeFormat('en-US', { timeZone: String(timeZone) });
     return String(timeZone);
   } catch {
-    throw new FollowthruError('EUSAGE', `--tz: '${String(timeZone)}' is not an IANA time zone (for example Europe/Paris)`);
+    throw new FollowthruError(
+      'EUSAGE',
+      `--tz: '${String(timeZone)}' is not an IANA time zone (for example Europe/Paris)`,
+    );
   }
 }

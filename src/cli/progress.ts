@@ -33,7 +33,11 @@ export function progressLine(label: string, f: ProgressFigures): string {
   return `${label}: ${f.done}/${f.total} mails${rate}${left}`;
 }
 
-export function progressReporter(log: Logger, label: string, clock: () => number = () => performance.now()): { update: Progress; stop(): void } {
+export function progressReporter(
+  log: Logger,
+  label: string,
+  clock: () => number = () => performance.now(),
+): { update: Progress; stop(): void } {
   const started = clock();
   const figures = (done: number, total: number) => progressFigures(done, total, clock() - started);
   if (process.stderr.isTTY) {
@@ -64,7 +68,10 @@ export function progressReporter(log: Logger, label: string, clock: () => number
       if (total > 0 && (done === total || now - last > 5_000)) {
         last = now;
         const f = figures(done, total);
-        log.info({ done, total, rate: f.rate, secondsLeft: f.left === null ? null : Math.round(f.left) }, progressLine(label, f));
+        log.info(
+          { done, total, rate: f.rate, secondsLeft: f.left === null ? null : Math.round(f.left) },
+          progressLine(label, f),
+        );
       }
     },
     stop: () => undefined,

@@ -8,12 +8,24 @@ import { EXIT } from './exit-codes.js';
 import { LOG_FORMAT_OPTION, VERBOSE_OPTION, withApp } from './with-app.js';
 
 /** The start line's words: what is watched, where the digest goes, when the next one is due. Pure. */
-export function startLine(app: Pick<App, 'config'>, next: Date | null): { fields: Record<string, unknown>; message: string } {
+export function startLine(
+  app: Pick<App, 'config'>,
+  next: Date | null,
+): { fields: Record<string, unknown>; message: string } {
   const { imap, digest, store } = app.config;
   const sent = imap.sentFolder ? `"${imap.sentFolder}"` : 'Sent (found on connect)';
-  const when = next ? `${next.toLocaleString('en-GB', { timeZone: digest.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })} ${digest.timezone}` : 'never (digest.cron never fires)';
+  const when = next
+    ? `${next.toLocaleString('en-GB', { timeZone: digest.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })} ${digest.timezone}`
+    : 'never (digest.cron never fires)';
   return {
-    fields: { user: imap.user, host: imap.host, inbox: imap.inboxFolder, sent: imap.sentFolder, store: store.path, nextDigest: next?.toISOString() ?? null },
+    fields: {
+      user: imap.user,
+      host: imap.host,
+      inbox: imap.inboxFolder,
+      sent: imap.sentFolder,
+      store: store.path,
+      nextDigest: next?.toISOString() ?? null,
+    },
     message: `followthru run started: watching "${imap.inboxFolder}" and ${sent} of ${imap.user} at ${imap.host}; next digest ${when}, by ${digest.deliver} to ${digest.to}`,
   };
 }

@@ -29,7 +29,14 @@ export const syncCommand: CliCommand = {
     { flags: '--from <path>', description: 'import a Maildir, an mbox file or a folder of .eml files instead of IMAP' },
   ],
   async run(_args, options) {
-    const [{ sendOutbox }, { ingestLocal }, { syncOnce }, { accountApp, openUserImap }, { progressReporter }, { getLastSyncAt }] = await Promise.all([
+    const [
+      { sendOutbox },
+      { ingestLocal },
+      { syncOnce },
+      { accountApp, openUserImap },
+      { progressReporter },
+      { getLastSyncAt },
+    ] = await Promise.all([
       import('../digest/deliver.js'),
       import('../ingest/local.js'),
       import('../sync/sync.js'),
@@ -46,13 +53,18 @@ export const syncCommand: CliCommand = {
         const account = accountApp(app, typeof options.account === 'string' ? options.account : app.config.id);
         return ingestLocal(account.deps, account.context(now), [from]);
       });
-      process.stdout.write(`${from}: ${o.messages} mails read, ${o.created} items found, ${o.updated} updated, ${o.skipped + o.unreadable} skipped, ${o.duplicates} already known, in ${seconds()}s\n`);
+      process.stdout.write(
+        `${from}: ${o.messages} mails read, ${o.created} items found, ${o.updated} updated, ${o.skipped + o.unreadable} skipped, ${o.duplicates} already known, in ${seconds()}s\n`,
+      );
       return 0;
     }
     const report = await withApp(options, async (app) => {
       const ids = typeof options.account === 'string' ? [options.account] : app.config.accounts.map((a) => a.id);
       const several = app.config.accounts.length > 1;
-      const total: SyncReport = { folders: [], outcome: { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 } };
+      const total: SyncReport = {
+        folders: [],
+        outcome: { messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 },
+      };
       for (const id of ids) {
         const account = accountApp(app, id);
         const session = await openUserImap(account);
@@ -65,7 +77,8 @@ export const syncCommand: CliCommand = {
           }
           const one = await syncOnce(account, session, now, progress.update);
           total.folders.push(...one.folders.map((f) => ({ ...f, folder: several ? `[${id}] ${f.folder}` : f.folder })));
-          for (const key of Object.keys(total.outcome) as (keyof SyncReport['outcome'])[]) total.outcome[key] += one.outcome[key];
+          for (const key of Object.keys(total.outcome) as (keyof SyncReport['outcome'])[])
+            total.outcome[key] += one.outcome[key];
         } finally {
           progress.stop();
           await session.close();
@@ -76,7 +89,9 @@ export const syncCommand: CliCommand = {
     });
     const o = report.outcome;
     const folders = report.folders.map((f) => `${f.folder}: ${f.pending} new (${f.plan})`).join(', ');
-    process.stdout.write(`${folders}\n${o.messages} mails read, ${o.created} items found, ${o.updated} updated, ${o.skipped} skipped, ${o.duplicates} already known, in ${seconds()}s\n`);
+    process.stdout.write(
+      `${folders}\n${o.messages} mails read, ${o.created} items found, ${o.updated} updated, ${o.skipped} skipped, ${o.duplicates} already known, in ${seconds()}s\n`,
+    );
     return 0;
   },
 };

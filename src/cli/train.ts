@@ -11,7 +11,10 @@ import { type TracedCorpus, type TracedMail, trainScorer } from './learn.js';
 /** Every corpus read once by the rules alone, with each candidate sentence kept for the scorer to re-decide. */
 export async function traceCorpora(evalDir: string): Promise<TracedCorpus[]> {
   // compromise, chrono and mailparser: loaded when training or eval runs, never for --help.
-  const [{ createExtractor }, { parsedMail }] = await Promise.all([import('../extract/index.js'), import('./mail-files.js')]);
+  const [{ createExtractor }, { parsedMail }] = await Promise.all([
+    import('../extract/index.js'),
+    import('./mail-files.js'),
+  ]);
   const rulesOnly = createExtractor(undefined, undefined, undefined, null);
   const corpora: TracedCorpus[] = [];
   for (const corpus of findCorpora(evalDir)) {
@@ -40,7 +43,9 @@ export const trainCommand: CliCommand = {
     const enabled = loadScorer(dir)?.enabled ?? false;
     const model = trainScorer(await traceCorpora(join(root, 'eval')), enabled);
     writeFileSync(join(dir, 'scorer.json'), `${JSON.stringify(model, null, 1)}\n`);
-    process.stdout.write(`wrote ${join(dir, 'scorer.json')}: ${Object.keys(model.weights).length} weights, ${enabled ? 'enabled' : 'off (set "enabled": true to use it)'}\n`);
+    process.stdout.write(
+      `wrote ${join(dir, 'scorer.json')}: ${Object.keys(model.weights).length} weights, ${enabled ? 'enabled' : 'off (set "enabled": true to use it)'}\n`,
+    );
     return 0;
   },
 };

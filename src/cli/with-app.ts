@@ -27,7 +27,10 @@ const configOf = async (options: Record<string, unknown>) => {
 /** The whole pipeline (sync, run, digest): extractor, reply handler, store. */
 export async function withApp<T>(options: Record<string, unknown>, fn: (app: App) => Promise<T>): Promise<T> {
   const { openApp } = await import('../app.js');
-  const app = await openApp(await configOf(options), { verbose: options.verbose === true, logFormat: logFormatOf(options) });
+  const app = await openApp(await configOf(options), {
+    verbose: options.verbose === true,
+    logFormat: logFormatOf(options),
+  });
   try {
     return await fn(app);
   } finally {
@@ -42,7 +45,11 @@ export async function withStore<T>(
   access: { readOnly?: boolean } = {},
 ): Promise<T> {
   const { openStoreApp } = await import('../app.js');
-  const app = await openStoreApp(await configOf(options), { verbose: options.verbose === true, logFormat: logFormatOf(options), readOnly: access.readOnly });
+  const app = await openStoreApp(await configOf(options), {
+    verbose: options.verbose === true,
+    logFormat: logFormatOf(options),
+    readOnly: access.readOnly,
+  });
   try {
     return await fn(app);
   } finally {

@@ -52,10 +52,15 @@ export type Target = { label: string; itemId: number } | { label: string; missin
 export type Resolve = (command: Exclude<ReplyCommand, { verb: 'unknown' }>) => Target[];
 
 /** A reply to a digest: its numbers are that digest's, "#4" included; "all" only when `allowAll` is given. */
-export function digestNumbers(entries: readonly DigestEntry[], all: { allowed: true } | { allowed: false; why: string } = { allowed: true }): Resolve {
+export function digestNumbers(
+  entries: readonly DigestEntry[],
+  all: { allowed: true } | { allowed: false; why: string } = { allowed: true },
+): Resolve {
   const byNumber = (number: number): Target => {
     const itemId = entries.find((e) => e.number === number)?.itemId;
-    return itemId === undefined ? { label: String(number), missing: `that digest has no item ${number}` } : { label: String(number), itemId };
+    return itemId === undefined
+      ? { label: String(number), missing: `that digest has no item ${number}` }
+      : { label: String(number), itemId };
   };
   return (command) => {
     if (command.numbers !== 'all') return command.numbers.map(byNumber);
@@ -83,7 +88,9 @@ export function applyCommands(
       const item = 'itemId' in target ? current.get(target.itemId) : undefined;
       const label = target.label;
       if (!item) {
-        results.push(`${command.verb} ${label}: ${'missing' in target ? target.missing : `no item ${label} in the store any more`}`);
+        results.push(
+          `${command.verb} ${label}: ${'missing' in target ? target.missing : `no item ${label} in the store any more`}`,
+        );
         continue;
       }
       if (command.verb === 'draft') {

@@ -25,7 +25,14 @@ function parse(header: string): { authservId: string; results: Result[] } {
     const map = new Map<string, string>();
     for (const prop of props) {
       const eq = prop.indexOf('=');
-      if (eq > 0) map.set(prop.slice(0, eq).toLowerCase(), prop.slice(eq + 1).replace(/^"|"$/g, '').toLowerCase());
+      if (eq > 0)
+        map.set(
+          prop.slice(0, eq).toLowerCase(),
+          prop
+            .slice(eq + 1)
+            .replace(/^"|"$/g, '')
+            .toLowerCase(),
+        );
     }
     return [{ method: match[1].toLowerCase(), result: match[2].toLowerCase(), props: map }];
   });
@@ -39,7 +46,11 @@ const domainOf = (value: string | undefined): string | undefined => value?.slice
  * another domain (a forwarder's bounce address) is not about the owner; one that names none is.
  * `headers` is Message.headers['authentication-results']: every header, topmost first, one per line.
  */
-export function authenticationFailure(headers: string | undefined, authservId: string | null, ownerDomain: string): string | null {
+export function authenticationFailure(
+  headers: string | undefined,
+  authservId: string | null,
+  ownerDomain: string,
+): string | null {
   if (!headers) return null;
   const all = headers.split('\n').map(parse);
   const ours = authservId ? all.find((h) => h.authservId === authservId.toLowerCase()) : all[0];
@@ -48,7 +59,12 @@ export function authenticationFailure(headers: string | undefined, authservId: s
   const about = (domain: string | undefined) => domain === undefined || domain === owner;
   for (const r of ours.results) {
     if (r.method === 'dmarc' && r.result === 'fail' && about(domainOf(r.props.get('header.from')))) return 'dmarc=fail';
-    if (r.method === 'spf' && r.result === 'fail' && about(domainOf(r.props.get('smtp.mailfrom') ?? r.props.get('smtp.helo')))) return 'spf=fail';
+    if (
+      r.method === 'spf' &&
+      r.result === 'fail' &&
+      about(domainOf(r.props.get('smtp.mailfrom') ?? r.props.get('smtp.helo')))
+    )
+      return 'spf=fail';
   }
   return null;
 }

@@ -31,9 +31,17 @@ function resultLines(results: readonly string[]): string[] {
   return lines;
 }
 
-export function confirmationFor(results: readonly string[], choices: readonly string[], replyId: string | null, subject: string): Confirmation {
+export function confirmationFor(
+  results: readonly string[],
+  choices: readonly string[],
+  replyId: string | null,
+  subject: string,
+): Confirmation {
   const lines = results.length ? resultLines(results) : ['- nothing: no command was found in your reply'];
-  const help = choices.length && results.some((r) => r.startsWith('not understood')) ? ['', 'The items of that digest:', ...choices.map((c) => `  ${printable(c)}`)] : [];
+  const help =
+    choices.length && results.some((r) => r.startsWith('not understood'))
+      ? ['', 'The items of that digest:', ...choices.map((c) => `  ${printable(c)}`)]
+      : [];
   return {
     subject: `Re: ${subject.replace(/^(re:\s*)+/i, '')}`,
     text: `followthru read your reply:\n\n${lines.join('\n')}\n${help.join('\n')}\n\nReply to the digest again to change anything ("reopen 2", "snooze 3 monday").\n`,

@@ -29,7 +29,10 @@ export function digestFreshness(sentAt: string, now: Date, zone: string): Freshn
       : null;
   const all: AllPolicy =
     age > MAX_BULK_AGE_DAYS * DAY_MS
-      ? { allowed: false, why: `refused: "all" works only on a digest from the last ${MAX_BULK_AGE_DAYS} days (this one is from ${day}); name the items instead` }
+      ? {
+          allowed: false,
+          why: `refused: "all" works only on a digest from the last ${MAX_BULK_AGE_DAYS} days (this one is from ${day}); name the items instead`,
+        }
       : { allowed: true };
   return { day, stale, all };
 }

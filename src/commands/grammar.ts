@@ -95,7 +95,10 @@ export const VERBS: readonly VerbSpec[] = [
 
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 const alternatives = (words: readonly string[]): string =>
-  [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 
 /** The verb a command line starts with, and the text after it. */
 export function verbAt(line: string): { spec: VerbSpec; rest: string } | null {

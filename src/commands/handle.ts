@@ -30,7 +30,10 @@ async function anyApplied(tx: Db, keys: readonly string[]): Promise<boolean> {
   return false;
 }
 
-export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone' | 'digest'> & Partial<Pick<Config, 'authservId'>>, log: Logger): DigestReplyHandler {
+export function digestReplyHandler(
+  config: Pick<Config, 'me' | 'timezone' | 'digest'> & Partial<Pick<Config, 'authservId'>>,
+  log: Logger,
+): DigestReplyHandler {
   const ignored = { applied: 0, confirmation: null };
   return async (tx, message, now) => {
     const token = tokenFromIds([message.inReplyTo, ...[...message.references].reverse()]);
@@ -46,19 +49,34 @@ export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone' | 'dig
       return ignored;
     }
     if (!isFromOwner(message.headers.from, message.from, config.me)) {
-      log.warn({ message: message.id, from: message.headers.from }, 'a reply to a digest from someone other than you: ignored');
+      log.warn(
+        { message: message.id, from: message.headers.from },
+        'a reply to a digest from someone other than you: ignored',
+      );
       return ignored;
     }
     const ownerDomain = message.from[0]?.address.split('@')[1] ?? '';
-    const failed = authenticationFailure(message.headers['authentication-results'], config.authservId ?? null, ownerDomain);
+    const failed = authenticationFailure(
+      message.headers['authentication-results'],
+      config.authservId ?? null,
+      ownerDomain,
+    );
     if (failed) {
-      log.warn({ message: message.id, verdict: failed }, `a reply to a digest that your provider marked ${failed}: ignored (a forged From)`);
+      log.warn(
+        { message: message.id, verdict: failed },
+        `a reply to a digest that your provider marked ${failed}: ignored (a forged From)`,
+      );
       return ignored;
     }
     const fresh = digestFreshness(digest.sentAt ?? digest.createdAt, now, config.digest.timezone);
     if (fresh.stale) {
       log.warn({ digest: digest.id, message: message.id }, 'a reply to a digest older than 14 days: refused');
-      const refusal = confirmationFor([`nothing changed: ${fresh.stale}. Reply to a recent digest.`], [], message.messageId, message.subject || 'followthru');
+      const refusal = confirmationFor(
+        [`nothing changed: ${fresh.stale}. Reply to a recent digest.`],
+        [],
+        message.messageId,
+        message.subject || 'followthru',
+      );
       return { applied: 0, confirmation: config.digest.confirm ? refusal : null };
     }
     // The whole text, quotes included: a bare "done" under a quoted item line means that item.
@@ -76,13 +94,22 @@ export function digestReplyHandler(config: Pick<Config, 'me' | 'timezone' | 'dig
       if (await anyApplied(tx, keys)) continue;
       for (const key of keys) await markCommandApplied(tx, digest.id, key, now);
       await updateItem(tx, change.item.id, change.item, now);
-      if (change.suppress) await addSuppression(tx, { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id, account: change.item.account }, now);
+      if (change.suppress)
+        await addSuppression(
+          tx,
+          { rule: change.item.rule, phrase: change.item.text, itemId: change.item.id, account: change.item.account },
+          now,
+        );
       if (change.mute) await muteItemPeople(tx, change.item);
       applied++;
     }
     log.info({ digest: digest.id, results }, `applied ${applied} command(s) from your reply`);
     if (!config.digest.confirm) return { applied, confirmation: null, drafts };
     const choices = digest.entries.map((e) => `${e.number}. ${(items.get(e.itemId)?.text ?? '').slice(0, 70)}`);
-    return { applied, confirmation: confirmationFor(results, choices, message.messageId, message.subject || 'followthru'), drafts };
+    return {
+      applied,
+      confirmation: confirmationFor(results, choices, message.messageId, message.subject || 'followthru'),
+      drafts,
+    };
   };
 }

@@ -14,14 +14,21 @@ export function decodeEncodedWords(raw: string): string {
       encoding.toLowerCase() === 'b'
         ? Buffer.from(text, 'base64')
         : Buffer.from(
-            text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
             'latin1',
           );
     return bytes.toString('latin1');
   });
 }
 
-const nameEqualsAddress = (name: string, address: string): boolean => name.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase() === address;
+const nameEqualsAddress = (name: string, address: string): boolean =>
+  name
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim()
+    .toLowerCase() === address;
 
 /** The display name of a decoded `name <address>` header: everything before the last '<'. */
 function displayNameOf(decoded: string): string {
@@ -43,7 +50,8 @@ export function isFromOwner(rawFrom: string | undefined, from: readonly Address[
   // Many clients write the address as its own display name ("bob@x" <bob@x>): that name hides nothing, so it
   // is set aside, and the rule below still refuses any other '@'.
   // (mailparser reports such a name as empty; the raw header is what is checked.)
-  const nameIsAddress = (only.name === '' || nameEqualsAddress(only.name, address)) && nameEqualsAddress(displayNameOf(decoded), address);
+  const nameIsAddress =
+    (only.name === '' || nameEqualsAddress(only.name, address)) && nameEqualsAddress(displayNameOf(decoded), address);
   const ats = nameIsAddress ? 2 : 1;
   // One '@' in the header as sent and as decoded: a second one is a second address, whatever it is dressed as.
   if ((rawFrom.match(/@/g) ?? []).length > ats || (decoded.match(/@/g) ?? []).length !== ats) return false;

@@ -8,8 +8,9 @@ import type { Due, ReplyCommand } from '../types.js';
 import { NUMBER_FIRST_WORDS, verbAt } from './grammar.js';
 
 /** Months, spans and times of day: a number followed by one is part of a date phrase, never an item number. */
-const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const UNIT = 'd|days?|w|wks?|weeks?|h|hrs?|hours?|months?|business|working|am|pm|a\\.m|p\\.m|o\'clock';
+const MONTH =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const UNIT = "d|days?|w|wks?|weeks?|h|hrs?|hours?|months?|business|working|am|pm|a\\.m|p\\.m|o'clock";
 /** "4", "#4", "1-3", but not the "3" of "3rd december", "4 december", "3d", "3pm", "12/3" or "9:30". */
 // "1 december 4": a month followed by its own day leaves the number before it an item number.
 const ITEM_NUMBER = new RegExp(
@@ -53,7 +54,13 @@ function numbersAt(text: string): Numbers {
     at += separator.length + match[0].length;
     rest = text.slice(at);
   }
-  return { numbers: [...new Set(found.numbers)], hashed: [...new Set(found.hashed)], rest: rest.trim(), all: false, outOfRange: found.outOfRange };
+  return {
+    numbers: [...new Set(found.numbers)],
+    hashed: [...new Set(found.hashed)],
+    rest: rest.trim(),
+    all: false,
+    outOfRange: found.outOfRange,
+  };
 }
 
 /** A time phrase read as the due-date reader reads mail; "december 4" alone reads only as "on december 4". */
@@ -111,7 +118,13 @@ function numbersFirst(text: string): string {
 
 /** One command line (no quote marker), lower-cased inside. `context` is the item a bare "done" means. */
 export function parseLine(line: string, now: Date, zone: string, context: number | null): ReplyCommand | null {
-  const text = numbersFirst(line.toLowerCase().replace(/^[\s*•\-–]*/, '').replace(/[.!]+$/, '').trim());
+  const text = numbersFirst(
+    line
+      .toLowerCase()
+      .replace(/^[\s*•\-–]*/, '')
+      .replace(/[.!]+$/, '')
+      .trim(),
+  );
   if (!text) return null;
   const unknown: ReplyCommand = { verb: 'unknown', text: line.trim() };
   const found = verbAt(text);
@@ -139,8 +152,14 @@ export function parseLine(line: string, now: Date, zone: string, context: number
   // never applied), unless they are only thanks.
   if (parsed.rest && !POLITE_TAIL.test(parsed.rest)) return unknown;
   // One draft per item named: "draft all" would fill Drafts with mail nobody asked for.
-  if (spec.verb === 'mute') return all ? { ...unknown, reason: 'name the people to mute ("mute 6"), not all' } : { verb: 'mute', numbers, ...marks };
-  if (spec.verb === 'draft') return all ? { ...unknown, reason: 'name the items to draft ("draft 2 3"), not all' } : { verb: 'draft', numbers, ...marks };
+  if (spec.verb === 'mute')
+    return all
+      ? { ...unknown, reason: 'name the people to mute ("mute 6"), not all' }
+      : { verb: 'mute', numbers, ...marks };
+  if (spec.verb === 'draft')
+    return all
+      ? { ...unknown, reason: 'name the items to draft ("draft 2 3"), not all' }
+      : { verb: 'draft', numbers, ...marks };
   return { verb: spec.verb as 'done' | 'drop' | 'reopen' | 'not-a-promise', numbers: all ? 'all' : numbers, ...marks };
 }
 
@@ -156,7 +175,12 @@ const QUOTED_ITEM = /^\s*>[\s>]*(\d{1,3})\.\s/;
  * Commands from a reply's text, quotes included: quoted lines are never commands, but they tell which item a
  * bare "done" typed under them means. `onlyItem` is the digest's single item number, when it had one.
  */
-export function parseReplyCommands(text: string, now: Date, zone: string, onlyItem: number | null = null): ReplyCommand[] {
+export function parseReplyCommands(
+  text: string,
+  now: Date,
+  zone: string,
+  onlyItem: number | null = null,
+): ReplyCommand[] {
   const commands: ReplyCommand[] = [];
   let quotedItem: number | null = null;
   let attributed = false;

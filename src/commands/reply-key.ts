@@ -5,7 +5,11 @@ import { createHash } from 'node:crypto';
 import type { Message } from '../types.js';
 
 /** The keys under which a command of `message` on `itemId` is recorded as applied; any one seen before means "done". */
-export function commandKeys(digestId: number, message: Pick<Message, 'id' | 'date' | 'text'>, itemId: number): string[] {
+export function commandKeys(
+  digestId: number,
+  message: Pick<Message, 'id' | 'date' | 'text'>,
+  itemId: number,
+): string[] {
   const content = createHash('sha256')
     .update(`${message.date ? message.date.toISOString() : ''}\n${message.text.replace(/\s+/g, ' ').trim()}`)
     .digest('hex')

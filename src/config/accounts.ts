@@ -49,10 +49,16 @@ export function splitAccounts(input: Json): { accounts: AccountInput[]; problems
     }
   }
   if (!Array.isArray(list) || list.length === 0) {
-    problems.push({ path: 'accounts', problem: 'expected a list of accounts, at least one', fix: 'e.g. "accounts": [{ "id": "work", "me": [...], "imap": {...} }]' });
+    problems.push({
+      path: 'accounts',
+      problem: 'expected a list of accounts, at least one',
+      fix: 'e.g. "accounts": [{ "id": "work", "me": [...], "imap": {...} }]',
+    });
     return { accounts: [], problems, ownKeys: [] };
   }
-  const shared: Json = Object.fromEntries(Object.entries(input).filter(([k]) => k !== 'accounts' && !OWN_KEYS.includes(k as never)));
+  const shared: Json = Object.fromEntries(
+    Object.entries(input).filter(([k]) => k !== 'accounts' && !OWN_KEYS.includes(k as never)),
+  );
   const digest = isObject(shared.digest) ? shared.digest : {};
   const deliveringId = typeof digest.account === 'string' ? digest.account : undefined;
   const seen = new Set<string>();
@@ -61,31 +67,52 @@ export function splitAccounts(input: Json): { accounts: AccountInput[]; problems
   list.forEach((entry, index) => {
     const at = `accounts.${index}`;
     if (!isObject(entry)) {
-      problems.push({ path: at, problem: 'expected an object', fix: 'e.g. { "id": "work", "me": [...], "imap": {...} }' });
+      problems.push({
+        path: at,
+        problem: 'expected an object',
+        fix: 'e.g. { "id": "work", "me": [...], "imap": {...} }',
+      });
       return;
     }
     const id = entry.id;
     if (typeof id !== 'string' || !ID.test(id)) {
-      problems.push({ path: `${at}.id`, problem: 'expected a short name of lower-case letters, digits, - or _', fix: 'e.g. "work" or "personal"' });
+      problems.push({
+        path: `${at}.id`,
+        problem: 'expected a short name of lower-case letters, digits, - or _',
+        fix: 'e.g. "work" or "personal"',
+      });
       return;
     }
-    if (seen.has(id)) problems.push({ path: `${at}.id`, problem: `"${id}" names two accounts`, fix: 'give each account its own id' });
+    if (seen.has(id))
+      problems.push({ path: `${at}.id`, problem: `"${id}" names two accounts`, fix: 'give each account its own id' });
     seen.add(id);
     for (const key of Object.keys(entry)) {
       if (!ACCOUNT_KEYS.has(key)) {
-        problems.push({ path: `${at}.${key}`, problem: 'is not a setting an account can have', fix: `known here: ${[...ACCOUNT_KEYS].join(', ')}` });
+        problems.push({
+          path: `${at}.${key}`,
+          problem: 'is not a setting an account can have',
+          fix: `known here: ${[...ACCOUNT_KEYS].join(', ')}`,
+        });
       }
     }
     const own = Object.fromEntries(Object.entries(entry).filter(([k]) => k !== 'id' && ACCOUNT_KEYS.has(k)));
     const delivers = deliveringId === undefined ? accounts.length === 0 : deliveringId === id;
     // An account that does not deliver the digest needs no smtp block for it: read its digest as filed.
-    const json: Json = { ...shared, ...own, digest: delivers ? withoutAccount(digest) : { ...withoutAccount(digest), deliver: 'imap' } };
+    const json: Json = {
+      ...shared,
+      ...own,
+      digest: delivers ? withoutAccount(digest) : { ...withoutAccount(digest), deliver: 'imap' },
+    };
     if (!('digest' in shared)) delete json.digest;
     accounts.push({ id, at, json });
     ownKeys.push(new Set([...OWN_KEYS, ...Object.keys(own)])); // an account's own keys are its own even when missing
   });
   if (deliveringId !== undefined && !seen.has(deliveringId)) {
-    problems.push({ path: 'digest.account', problem: `names no account ("${deliveringId}")`, fix: `use one of: ${[...seen].join(', ')}` });
+    problems.push({
+      path: 'digest.account',
+      problem: `names no account ("${deliveringId}")`,
+      fix: `use one of: ${[...seen].join(', ')}`,
+    });
   }
   return { accounts, problems, ownKeys };
 }
@@ -98,6 +125,10 @@ function withoutAccount(digest: Json): Json {
 /** The config as one account sees it: that account's fields on top, every account still listed. */
 export function configForAccount(config: Config, id: string): Config {
   const account = config.accounts.find((a) => a.id === id);
-  if (!account) throw new FollowthruError('ECONFIG', `no account "${id}" in ${config.configPath} — fix: use one of ${config.accounts.map((a) => a.id).join(', ')}`);
+  if (!account)
+    throw new FollowthruError(
+      'ECONFIG',
+      `no account "${id}" in ${config.configPath} — fix: use one of ${config.accounts.map((a) => a.id).join(', ')}`,
+    );
   return { ...account, accounts: config.accounts };
 }

@@ -53,18 +53,13 @@ export interface ServerShape {
 export const SOURCES = ['passwordEnv', 'passwordCommand', 'password'] as const;
 
 /** TLS and password-source rules shared by imap and smtp. Ports: [implicit TLS, STARTTLS]. */
-export function checkServer(
-  block: 'imap' | 'smtp',
-  server: ServerShape,
-  ports: readonly [number, number],
-): Problem[] {
+export function checkServer(block: 'imap' | 'smtp', server: ServerShape, ports: readonly [number, number]): Problem[] {
   const problems: Problem[] = [];
   const [tls, starttls] = ports;
   if (server.allowInsecure && !isLoopback(server.host)) {
     problems.push({
       path: `${block}.allowInsecure`,
-      problem:
-        'is only allowed for a loopback host (localhost, 127.0.0.1, ::1), because it permits plaintext',
+      problem: 'is only allowed for a loopback host (localhost, 127.0.0.1, ::1), because it permits plaintext',
       fix: 'remove it: use "secure": true, or false for STARTTLS',
     });
   }

@@ -18,11 +18,7 @@ export const SMTP_PORTS = [465, 587] as const;
  * Port and TLS mode, each defaulted from the other; with neither, `preferTls` decides (IMAP: TLS on 993;
  * SMTP: STARTTLS on 587, the submission port most providers document).
  */
-export function serverConfig(
-  s: ParsedServer,
-  ports: readonly [number, number],
-  preferTls: boolean,
-): ServerConfig {
+export function serverConfig(s: ParsedServer, ports: readonly [number, number], preferTls: boolean): ServerConfig {
   const [tls, starttls] = ports;
   const secure = s.secure ?? (s.port === tls ? true : s.port === starttls ? false : preferTls);
   const sources: PasswordSource = {};
@@ -50,15 +46,25 @@ function tokenFileOf(store: string, configPath: string, block: 'imap' | 'smtp', 
 /** imap's and smtp's oauth2 as they apply; smtp shares imap's token file when it is the same sign-in. */
 function oauth2Of(parsed: ParsedConfig, store: string, configPath: string, account: string) {
   const imapRaw = parsed.imap.oauth2 ?? null;
-  const imap = imapRaw && !hasPasswordSource(parsed.imap) ? resolveOAuth2(imapRaw, tokenFileOf(store, configPath, 'imap', account)) : null;
+  const imap =
+    imapRaw && !hasPasswordSource(parsed.imap)
+      ? resolveOAuth2(imapRaw, tokenFileOf(store, configPath, 'imap', account))
+      : null;
   const s = parsed.smtp;
   const smtpRaw = s ? effectiveSmtpOAuth2(imapRaw, { ...s, hasPassword: hasPasswordSource(s) }) : null;
-  let smtp = smtpRaw && s && !hasPasswordSource(s) ? resolveOAuth2(smtpRaw, tokenFileOf(store, configPath, 'smtp', account)) : null;
+  let smtp =
+    smtpRaw && s && !hasPasswordSource(s)
+      ? resolveOAuth2(smtpRaw, tokenFileOf(store, configPath, 'smtp', account))
+      : null;
   if (imap && smtp && sameSignIn(imap, smtp)) smtp = imap;
   return { imap, smtp };
 }
 
-export function finalize(parsed: ParsedConfig, configPath: string, account: string = DEFAULT_ACCOUNT): Omit<AccountConfig, 'id'> {
+export function finalize(
+  parsed: ParsedConfig,
+  configPath: string,
+  account: string = DEFAULT_ACCOUNT,
+): Omit<AccountConfig, 'id'> {
   const me = [...new Set(parsed.me)];
   const timezone = canonicalTimeZone(parsed.timezone ?? systemTimeZone());
   const smtp = parsed.smtp;

@@ -17,13 +17,9 @@ export async function readConfigFile(path: string): Promise<{ text: string; mode
       const fix = `run \`followthru init --out ${path}\`, or copy config.example.json there and edit it`;
       throw fail(`no config file at ${path} — fix: ${fix}`, error);
     }
-    if (code === 'EISDIR')
-      throw fail(`${path} is a folder, not a config file — fix: point to the JSON file`, error);
+    if (code === 'EISDIR') throw fail(`${path} is a folder, not a config file — fix: point to the JSON file`, error);
     if (code === 'EACCES' || code === 'EPERM') {
-      throw fail(
-        `cannot read the config ${path}: permission denied — fix: as its owner, run chmod 600 ${path}`,
-        error,
-      );
+      throw fail(`cannot read the config ${path}: permission denied — fix: as its owner, run chmod 600 ${path}`, error);
     }
     throw fail(`cannot read the config ${path}: ${code ?? 'unknown error'} — fix: check the path`, error);
   }
@@ -80,7 +76,11 @@ export function checkPermissions(raw: unknown, path: string, mode: number): Prob
     for (const block of ['imap', 'smtp']) {
       const server = asObject(blocks[block]);
       if (typeof server.password === 'string') {
-        problems.push({ path: `${prefix}${block}.password`, problem: `is set, but the config file can be read by other users (mode ${octal})`, fix: `chmod 600 ${path}` });
+        problems.push({
+          path: `${prefix}${block}.password`,
+          problem: `is set, but the config file can be read by other users (mode ${octal})`,
+          fix: `chmod 600 ${path}`,
+        });
       }
       if ((mode & 0o022) !== 0 && typeof server.passwordCommand === 'string') {
         problems.push({

@@ -7,7 +7,8 @@ import { FollowthruError } from '../errors.js';
 
 /** The XDG config file, whether or not it exists. */
 export function xdgConfigPath(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
+  const base =
+    env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
   return join(base, 'followthru', 'config.json');
 }
 
@@ -20,7 +21,11 @@ export function defaultConfigPaths(env: NodeJS.ProcessEnv = process.env, cwd = p
  * The config file to read. An explicit path (flag or env) is taken as given, so its own "not found" names it;
  * otherwise the first default place that exists, or an error that says how to make one.
  */
-export function locateConfig(path: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+export function locateConfig(
+  path: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): string {
   const explicit = path || env.FOLLOWTHRU_CONFIG;
   if (explicit) return resolve(cwd, explicit);
   const candidates = defaultConfigPaths(env, cwd);

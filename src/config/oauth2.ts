@@ -17,7 +17,10 @@ export interface RawOAuth2 {
   tokenCommand?: string | null | undefined;
 }
 
-type Preset = Pick<OAuth2SignIn, 'flow' | 'authorizeUrl' | 'tokenUrl' | 'deviceAuthorizationUrl' | 'scopes' | 'authorizeParams'>;
+type Preset = Pick<
+  OAuth2SignIn,
+  'flow' | 'authorizeUrl' | 'tokenUrl' | 'deviceAuthorizationUrl' | 'scopes' | 'authorizeParams'
+>;
 
 const PRESETS: Record<Exclude<OAuth2Provider, 'custom'>, (tenant: string) => Preset> = {
   // Device code flow: works on a headless server, and Microsoft allows it for mail scopes.
@@ -28,7 +31,11 @@ const PRESETS: Record<Exclude<OAuth2Provider, 'custom'>, (tenant: string) => Pre
       authorizeUrl: `${base}/authorize`,
       tokenUrl: `${base}/token`,
       deviceAuthorizationUrl: `${base}/devicecode`,
-      scopes: ['https://outlook.office.com/IMAP.AccessAsUser.All', 'https://outlook.office.com/SMTP.Send', 'offline_access'],
+      scopes: [
+        'https://outlook.office.com/IMAP.AccessAsUser.All',
+        'https://outlook.office.com/SMTP.Send',
+        'offline_access',
+      ],
       authorizeParams: {},
     };
   },
@@ -44,7 +51,16 @@ const PRESETS: Record<Exclude<OAuth2Provider, 'custom'>, (tenant: string) => Pre
   }),
 };
 
-const SIGN_IN_KEYS = ['provider', 'clientId', 'clientSecretEnv', 'tenant', 'scopes', 'authorizeUrl', 'tokenUrl', 'deviceAuthorizationUrl'] as const;
+const SIGN_IN_KEYS = [
+  'provider',
+  'clientId',
+  'clientSecretEnv',
+  'tenant',
+  'scopes',
+  'authorizeUrl',
+  'tokenUrl',
+  'deviceAuthorizationUrl',
+] as const;
 const URL_KEYS = ['authorizeUrl', 'tokenUrl', 'deviceAuthorizationUrl'] as const;
 
 const isSet = (value: unknown): boolean => value !== undefined && value !== null;
@@ -88,7 +104,11 @@ export function checkOAuth2(at: string, raw: RawOAuth2): Problem[] {
     return problems;
   }
   if (!isSet(raw.provider)) missing('provider', '"microsoft", "google" or "custom" (or set tokenCommand instead)');
-  if (!isSet(raw.clientId)) missing('clientId', 'register an app with your provider (README: "Connect your own account") and paste its client ID');
+  if (!isSet(raw.clientId))
+    missing(
+      'clientId',
+      'register an app with your provider (README: "Connect your own account") and paste its client ID',
+    );
   if (raw.provider === 'custom') {
     if (!isSet(raw.tokenUrl)) missing('tokenUrl', "your server's token endpoint");
     if (!isSet(raw.deviceAuthorizationUrl) && !isSet(raw.authorizeUrl)) {
@@ -105,7 +125,11 @@ export function checkOAuth2(at: string, raw: RawOAuth2): Problem[] {
     const url = parseUrl(value);
     const plainOk = url?.protocol === 'http:' && isLoopback(url.hostname);
     if (!url || (url.protocol !== 'https:' && !plainOk)) {
-      problems.push({ path: `${at}.${key}`, problem: 'must be an https:// URL (http:// only for a loopback host)', fix: 'copy the URL from your provider\'s documentation' });
+      problems.push({
+        path: `${at}.${key}`,
+        problem: 'must be an https:// URL (http:// only for a loopback host)',
+        fix: "copy the URL from your provider's documentation",
+      });
     }
   }
   return problems;
@@ -118,7 +142,14 @@ export function resolveOAuth2(raw: RawOAuth2, tokenFile: string): OAuth2Config {
   const tenant = raw.tenant ?? 'common';
   const preset: Preset =
     provider === 'custom'
-      ? { flow: isSet(raw.deviceAuthorizationUrl) ? 'device' : 'loopback', authorizeUrl: null, tokenUrl: '', deviceAuthorizationUrl: null, scopes: [], authorizeParams: {} }
+      ? {
+          flow: isSet(raw.deviceAuthorizationUrl) ? 'device' : 'loopback',
+          authorizeUrl: null,
+          tokenUrl: '',
+          deviceAuthorizationUrl: null,
+          scopes: [],
+          authorizeParams: {},
+        }
       : PRESETS[provider](tenant);
   return {
     kind: 'signin',
@@ -154,7 +185,13 @@ export function checkCredentials(
 ): Problem[] {
   const password = hasPasswordSource(server);
   if (password && server.oauth2 != null) {
-    return [{ path: block, problem: 'has both a password source and an oauth2 block', fix: 'keep one: oauth2 for Microsoft 365, Outlook.com and Google sign-in, else a password source' }];
+    return [
+      {
+        path: block,
+        problem: 'has both a password source and an oauth2 block',
+        fix: 'keep one: oauth2 for Microsoft 365, Outlook.com and Google sign-in, else a password source',
+      },
+    ];
   }
   if (!password && !oauth2 && needsLogin) {
     const fix = 'set passwordEnv or passwordCommand, or an "oauth2" block (see config.example.json)';

@@ -49,7 +49,11 @@ export const schema = z.strictObject({
     draftsFolder: opt(text()),
     inboxFolder: text().default('INBOX'),
     // 25 MiB: a mail with attachments a provider would still accept; a larger one is skipped, never buffered whole.
-    maxMessageBytes: z.int().min(64 * 1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
+    maxMessageBytes: z
+      .int()
+      .min(64 * 1024)
+      .max(1024 * 1024 * 1024)
+      .default(25 * 1024 * 1024),
   }),
   smtp: opt(z.strictObject({ ...server, user: opt(text()) })),
   digest: z
@@ -83,7 +87,16 @@ export const schema = z.strictObject({
       minExchanges: z.int().min(1).max(1000).default(3),
       floorDays: z.int().min(1).max(3650).default(14),
       maxPerDay: z.int().min(0).max(50).default(3),
-      excludeDomains: z.array(z.string().trim().toLowerCase().regex(/^@?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/).transform((d) => d.replace(/^@/, ''))).default([]),
+      excludeDomains: z
+        .array(
+          z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^@?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/)
+            .transform((d) => d.replace(/^@/, '')),
+        )
+        .default([]),
     })
     .prefault({}),
   holidays: z.array(z.string().refine(isCalendarDate)).default([]),
@@ -92,4 +105,3 @@ export const schema = z.strictObject({
 
 /** The schema's output: fields valid, block defaults applied, cross-field defaults not yet. */
 export type ParsedConfig = z.output<typeof schema>;
-

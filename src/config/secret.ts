@@ -68,7 +68,13 @@ function firstStderrLine(result: CommandResult, command: string): string {
 }
 
 /** `field` names the setting in messages ("imap.passwordCommand"); `what` the secret it prints. */
-async function fromCommand(command: string, env: NodeJS.ProcessEnv, field: string, timeoutMs: number, what = 'password') {
+async function fromCommand(
+  command: string,
+  env: NodeJS.ProcessEnv,
+  field: string,
+  timeoutMs: number,
+  what = 'password',
+) {
   const result = await runCommand(command, env, timeoutMs).catch((error: unknown) => {
     throw secretError(`${field} could not be started — fix: check that /bin/sh exists`, error);
   });
@@ -120,8 +126,7 @@ export async function resolvePassword(
     throw secretError(`${where}: ${set.join(' and ')} are both set — fix: keep exactly one password source`);
   }
   if (source.password != null) {
-    if (source.password === '')
-      throw secretError(`${where}.password is empty — fix: set it, or use passwordEnv`);
+    if (source.password === '') throw secretError(`${where}.password is empty — fix: set it, or use passwordEnv`);
     return source.password;
   }
   if (source.passwordEnv != null) {
@@ -135,5 +140,10 @@ export async function resolvePassword(
     }
     return value;
   }
-  return fromCommand(source.passwordCommand ?? '', env, `${where}.passwordCommand`, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return fromCommand(
+    source.passwordCommand ?? '',
+    env,
+    `${where}.passwordCommand`,
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
 }

@@ -24,12 +24,28 @@ export const SECTION_TITLES: Record<DigestSection, string> = {
   kept: 'Kept since the last digest',
 };
 /** The order sections are shown in. */
-const ORDER: DigestSection[] = ['overdue', 'due-today', 'coming-up', 'waiting', 'asked-of-you', 'keep-in-touch', 'kept'];
+const ORDER: DigestSection[] = [
+  'overdue',
+  'due-today',
+  'coming-up',
+  'waiting',
+  'asked-of-you',
+  'keep-in-touch',
+  'kept',
+];
 /**
  * The order sections keep their places in when maxItems cuts: Coming up goes first because it comes back
  * tomorrow, Kept goes late because it is shown only once.
  */
-const KEEP_FIRST: DigestSection[] = ['overdue', 'due-today', 'waiting', 'asked-of-you', 'kept', 'keep-in-touch', 'coming-up'];
+const KEEP_FIRST: DigestSection[] = [
+  'overdue',
+  'due-today',
+  'waiting',
+  'asked-of-you',
+  'kept',
+  'keep-in-touch',
+  'coming-up',
+];
 
 /** Oldest first inside a section; the item id breaks ties so the numbering is stable from run to run. */
 const byAge = (a: Placed, b: Placed) => Date.parse(a.item.sentAt) - Date.parse(b.item.sentAt) || a.item.id - b.item.id;
@@ -53,15 +69,14 @@ export function composeDigest(items: readonly TrackedItem[], o: ComposeOptions):
   const placed = items.map((item) => placeOrReport(item, o)).filter((p): p is Placed => p !== null);
   const urgent = placed.filter((p) => p.section !== 'coming-up');
   if (o.quiet && urgent.length === 0) return null;
-  const rank = (order: DigestSection[]) => (a: Placed, b: Placed) => order.indexOf(a.section) - order.indexOf(b.section) || byAge(a, b);
+  const rank = (order: DigestSection[]) => (a: Placed, b: Placed) =>
+    order.indexOf(a.section) - order.indexOf(b.section) || byAge(a, b);
   const shown = [...placed].sort(rank(KEEP_FIRST)).slice(0, Math.max(0, o.maxItems)).sort(rank(ORDER));
   let number = 0;
   const sections = ORDER.map((section) => ({
     section,
     title: SECTION_TITLES[section],
-    lines: shown
-      .filter((p) => p.section === section)
-      .map((p): DigestLine => withNumber(p, ++number)),
+    lines: shown.filter((p) => p.section === section).map((p): DigestLine => withNumber(p, ++number)),
   })).filter((s) => s.lines.length > 0);
   const count = (section: DigestSection) => placed.filter((p) => p.section === section).length;
   const parts = [

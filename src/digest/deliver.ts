@@ -44,7 +44,11 @@ import { digestMessageId, digestToken, mailMark } from './token.js';
 const mailDomain = (app: App): string => app.config.digest.to.split('@')[1] ?? 'followthru.local';
 
 /** Composes today's digest from the store (null on a quiet day). */
-export async function composeFromStore(app: Pick<StoreApp, 'store' | 'config' | 'log'>, now: Date, quiet = app.config.digest.quiet): Promise<Digest | null> {
+export async function composeFromStore(
+  app: Pick<StoreApp, 'store' | 'config' | 'log'>,
+  now: Date,
+  quiet = app.config.digest.quiet,
+): Promise<Digest | null> {
   const items = await listItems(app.store);
   const previous = await lastDigest(app.store, { sentOnly: true });
   const digest = composeDigest(items, {
@@ -57,7 +61,8 @@ export async function composeFromStore(app: Pick<StoreApp, 'store' | 'config' | 
     cadence: app.config.followUp,
     backfillDays: app.config.backfillDays,
     templates: app.config.followUp.templates,
-    onUnplaced: (item, reason) => app.log.warn({ item: item.id, reason }, 'left an item out of the digest: it cannot be placed'),
+    onUnplaced: (item, reason) =>
+      app.log.warn({ item: item.id, reason }, 'left an item out of the digest: it cannot be placed'),
   });
   return app.config.accounts.length > 1 && digest ? labelAccounts(digest, items) : digest;
 }
@@ -81,7 +86,11 @@ function outgoing(app: App, digest: Digest, stored: StoredDigest, now: Date): Ou
     text: renderText(digest),
     html: renderHtml(digest),
     messageId: `<${stored.messageId}>`,
-    headers: { 'X-Followthru-Digest': stored.token, 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    headers: {
+      'X-Followthru-Digest': stored.token,
+      'Auto-Submitted': 'auto-generated',
+      'X-Auto-Response-Suppress': 'All',
+    },
     date: now,
   };
 }
@@ -100,7 +109,8 @@ const itemCountOf = (digest: Digest) => digest.sections.reduce((n, s) => n + s.l
 export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
   const forDay = localDay(now, app.config.digest.timezone);
   const moved = await moveFutureDigests(app.store, forDay);
-  if (moved > 0) app.log.warn({ forDay, moved }, 'found a digest made for a later day (the clock was ahead): it counts as today\'s');
+  if (moved > 0)
+    app.log.warn({ forDay, moved }, "found a digest made for a later day (the clock was ahead): it counts as today's");
   const existing = await digestForDay(app.store, forDay);
   if (existing?.sentAt) return 'already-sent';
   if (existing) return sendAgain(app, existing, now);
@@ -115,13 +125,17 @@ export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
   const { stored, mail, attempt } = await app.store.transaction(async (tx) => {
     const secret = await getOrCreateSecret(tx);
     const placeholder = randomBytes(12).toString('hex');
-    const row = await createDigest(tx, {
-      token: placeholder,
-      messageId: placeholder,
-      forDay,
-      entries: digestEntries(digest),
-      itemCount: itemCountOf(digest),
-    }, now);
+    const row = await createDigest(
+      tx,
+      {
+        token: placeholder,
+        messageId: placeholder,
+        forDay,
+        entries: digestEntries(digest),
+        itemCount: itemCountOf(digest),
+      },
+      now,
+    );
     const token = digestToken(secret, row.id);
     const messageId = digestMessageId(token, domain);
     await setDigestIdentity(tx, row.id, token, messageId);
@@ -146,14 +160,24 @@ async function sendAgain(app: App, stored: StoredDigest, now: Date): Promise<Dig
       const attempt = await startDigestAttempt(tx, stored.id, now);
       await finishDigestAttempt(tx, attempt, { outcome: 'found-delivered' }, now);
     });
-    app.log.info({ digest: stored.id }, "today's digest was delivered before a restart: found in the inbox, not sent again");
+    app.log.info(
+      { digest: stored.id },
+      "today's digest was delivered before a restart: found in the inbox, not sent again",
+    );
     return 'found-delivered';
   }
   const mail = await storedMail(app, stored, now);
   if (!mail) return 'quiet';
   app.log.info(
-    { digest: stored.id, attempt: attempts.length + 1, previous: last?.outcome ?? 'none', reason: last?.error ?? undefined },
-    unfinished ? "the last try to send today's digest never finished (restart mid-send): sending it again" : "sending today's digest again after a failed try",
+    {
+      digest: stored.id,
+      attempt: attempts.length + 1,
+      previous: last?.outcome ?? 'none',
+      reason: last?.error ?? undefined,
+    },
+    unfinished
+      ? "the last try to send today's digest never finished (restart mid-send): sending it again"
+      : "sending today's digest again after a failed try",
   );
   await deliverAttempt(app, stored, mail, await startDigestAttempt(app.store, stored.id, now), now);
   return 'sent';
@@ -184,7 +208,13 @@ async function deliveredEarlier(app: App, messageId: string): Promise<boolean> {
   }
 }
 
-async function deliverAttempt(app: App, stored: StoredDigest, mail: OutgoingMail, attempt: number, now: Date): Promise<void> {
+async function deliverAttempt(
+  app: App,
+  stored: StoredDigest,
+  mail: OutgoingMail,
+  attempt: number,
+  now: Date,
+): Promise<void> {
   try {
     await deliver(app, mail);
   } catch (error) {
@@ -203,7 +233,11 @@ async function deliverAttempt(app: App, stored: StoredDigest, mail: OutgoingMail
  * When to try today's digest again, in ms from now: after a failure that is retried on a timer, with backoff over
  * the failures in a row; null when there is nothing to retry (sent, quiet, or refused for good).
  */
-export async function digestRetryDelay(app: App, now: Date, backoff: Partial<BackoffOptions> = DIGEST_BACKOFF): Promise<number | null> {
+export async function digestRetryDelay(
+  app: App,
+  now: Date,
+  backoff: Partial<BackoffOptions> = DIGEST_BACKOFF,
+): Promise<number | null> {
   const stored = await digestForDay(app.store, localDay(now, app.config.digest.timezone));
   if (!stored || stored.sentAt) return null;
   const attempts = await listDigestAttempts(app.store, stored.id);
@@ -217,7 +251,8 @@ export async function digestRetryDelay(app: App, now: Date, backoff: Partial<Bac
 /** The app's transport when it was given one (tests, --dry-run), else IMAP APPEND or SMTP as the config says. */
 export function transportFor(app: App): Transport {
   if (app.transport) return app.transport;
-  if (app.config.digest.deliver === 'imap') return imapAppendTransport(() => openUserImap(app), app.config.imap.inboxFolder);
+  if (app.config.digest.deliver === 'imap')
+    return imapAppendTransport(() => openUserImap(app), app.config.imap.inboxFolder);
   if (!app.config.smtp) throw new Error('smtp: not configured');
   return smtpTransport((mail) => userSmtp(app.config, mail));
 }
@@ -275,10 +310,16 @@ export async function sendOutbox(app: App, now: Date): Promise<number> {
       const reason = errorMessage(error);
       if (retryKindOf(error) === null || queued.attempts + 1 >= CONFIRMATION_TRIES) {
         await removeFromOutbox(app.store, queued.id);
-        app.log.warn({ reason, tries: queued.attempts + 1 }, 'could not send the confirmation of your reply, giving up (the changes are saved)');
+        app.log.warn(
+          { reason, tries: queued.attempts + 1 },
+          'could not send the confirmation of your reply, giving up (the changes are saved)',
+        );
       } else {
         await failOutboxTry(app.store, queued.id, reason);
-        app.log.warn({ reason }, 'could not send the confirmation of your reply: tried again next round (the changes are saved)');
+        app.log.warn(
+          { reason },
+          'could not send the confirmation of your reply: tried again next round (the changes are saved)',
+        );
       }
     }
   }

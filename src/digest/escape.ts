@@ -30,5 +30,7 @@ export function printable(text: string): string {
  */
 export function terminalJson(value: unknown): string {
   const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  return JSON.stringify(value, null, 2).replace(UNSHOWN, escape).replace(/[\u0085\u2028\u2029]/g, escape);
+  return JSON.stringify(value, null, 2)
+    .replace(UNSHOWN, escape)
+    .replace(/[\u0085\u2028\u2029]/g, escape);
 }

@@ -9,7 +9,12 @@ const yearIn = (instant: Date, zone: string): string =>
  * read as this year's). Without `now`, the year is never shown.
  */
 export function shortDay(instant: Date, zone: string, now?: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: zone,
+  }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const year = now && yearIn(now, zone) !== yearIn(instant, zone) ? ` ${yearIn(instant, zone)}` : '';
   return `${get('weekday')} ${get('day')} ${get('month')}${year}`;

@@ -40,9 +40,13 @@ export const UNDATED_BUSINESS_DAYS = 3;
 export const COMING_UP_BUSINESS_DAYS = 3;
 
 function effectiveDue(item: TrackedItem, o: PlaceOptions): { day: string; text: string } | null {
-  if (item.due) return { day: item.due.date, text: `you wrote '${item.due.text}' → ${shortCalendarDay(item.due.date, o.now)}` };
+  if (item.due)
+    return { day: item.due.date, text: `you wrote '${item.due.text}' → ${shortCalendarDay(item.due.date, o.now)}` };
   if (item.kind !== 'promise') return null;
-  const implied = localDay(addBusinessDays(new Date(item.sentAt), UNDATED_BUSINESS_DAYS, o.timeZone, o.holidays), o.timeZone);
+  const implied = localDay(
+    addBusinessDays(new Date(item.sentAt), UNDATED_BUSINESS_DAYS, o.timeZone, o.holidays),
+    o.timeZone,
+  );
   return { day: implied, text: `no date given → counted as ${shortCalendarDay(implied, o.now)}` };
 }
 
@@ -73,11 +77,16 @@ function placePromise(item: TrackedItem, o: PlaceOptions): Placed | null {
     // Counted from the due day's local midnight: noon UTC would land on the wrong day far east of Greenwich.
     const late = businessDaysBetween(startOfLocalDay(due.day, o.timeZone), o.now, o.timeZone, o.holidays);
     const by = late > 0 ? `${plural(late, 'business day')} late` : 'Late';
-    return { item, section: 'overdue', line: { ...line, next: `${by}: do it today, or reply "due N <day>" with a new date.` } };
+    return {
+      item,
+      section: 'overdue',
+      line: { ...line, next: `${by}: do it today, or reply "due N <day>" with a new date.` },
+    };
   }
   if (due.day === today) return { item, section: 'due-today', line: { ...line, next: 'Due today.' } };
   const horizon = localDay(addBusinessDays(o.now, COMING_UP_BUSINESS_DAYS, o.timeZone, o.holidays), o.timeZone);
-  if (due.day <= horizon) return { item, section: 'coming-up', line: { ...line, next: `Due ${shortCalendarDay(due.day, o.now)}.` } };
+  if (due.day <= horizon)
+    return { item, section: 'coming-up', line: { ...line, next: `Due ${shortCalendarDay(due.day, o.now)}.` } };
   return null;
 }
 
@@ -92,8 +101,19 @@ function placeWaiting(item: TrackedItem, o: PlaceOptions): Placed | null {
   const next = letGo
     ? `No answer after ${plural(o.cadence.maxNudges, 'follow-up')}: send a last note, or reply "drop N".`
     : `Waiting ${plural(waited, 'business day')}. Follow up (nudge ${nudge} of ${o.cadence.maxNudges}).`;
-  const line = { ...base(item, o), due: item.due ? `they wrote '${item.due.text}' → ${shortCalendarDay(item.due.date, o.now)}` : null };
-  return { item, section: 'waiting', line: { ...line, next, suggestion: suggestFollowUp(item, letGo, { now: o.now, timeZone: o.timeZone, templates: o.templates }) } };
+  const line = {
+    ...base(item, o),
+    due: item.due ? `they wrote '${item.due.text}' → ${shortCalendarDay(item.due.date, o.now)}` : null,
+  };
+  return {
+    item,
+    section: 'waiting',
+    line: {
+      ...line,
+      next,
+      suggestion: suggestFollowUp(item, letGo, { now: o.now, timeZone: o.timeZone, templates: o.templates }),
+    },
+  };
 }
 
 function placeKept(item: TrackedItem, o: PlaceOptions): Placed | null {
@@ -108,7 +128,11 @@ function placeKept(item: TrackedItem, o: PlaceOptions): Placed | null {
   return {
     item,
     section: 'kept',
-    line: { ...base(item, o), evidence: `${proof}, ${shortDay(new Date(e.at), o.timeZone, o.now)}`, next: 'Kept. Wrong? Reply "reopen N".' },
+    line: {
+      ...base(item, o),
+      evidence: `${proof}, ${shortDay(new Date(e.at), o.timeZone, o.now)}`,
+      next: 'Kept. Wrong? Reply "reopen N".',
+    },
   };
 }
 
@@ -127,7 +151,8 @@ export function olderThanBackfill(item: TrackedItem, o: Pick<PlaceOptions, 'now'
 export function place(item: TrackedItem, o: PlaceOptions): Placed | null {
   // A Keep in touch line quotes the last mail, which is old by design: never left out by the backfill window.
   if (olderThanBackfill(item, o) && item.rule !== KEEP_IN_TOUCH_RULE) return null;
-  const asleep = item.status === 'snoozed' && item.snoozedUntil !== null && Date.parse(item.snoozedUntil) > o.now.getTime();
+  const asleep =
+    item.status === 'snoozed' && item.snoozedUntil !== null && Date.parse(item.snoozedUntil) > o.now.getTime();
   // Only kept promises are reported: an answered thread is news the user already read in their inbox.
   if (item.status === 'kept') return placeKept(item, o);
   if ((item.status !== 'open' && item.status !== 'snoozed') || asleep) return null;
@@ -135,7 +160,11 @@ export function place(item: TrackedItem, o: PlaceOptions): Placed | null {
   if (item.kind === 'promise') return placePromise(item, o);
   if (item.kind === 'asked-of-you') {
     const name = item.counterparties[0]?.name || item.counterparties[0]?.address || 'them';
-    return { item, section: 'asked-of-you', line: { ...base(item, o), next: `Reply to ${name}, or "done N" if you already did.` } };
+    return {
+      item,
+      section: 'asked-of-you',
+      line: { ...base(item, o), next: `Reply to ${name}, or "done N" if you already did.` },
+    };
   }
   // awaiting-reply and their-promise: a their-promise past its due is chased here, never listed as Overdue.
   return placeWaiting(item, o);

@@ -24,7 +24,10 @@ const DARK_ACCENT: Record<DigestSection, string> = {
   kept: '#b0bec5',
 };
 const darkAccents = Object.entries(DARK_ACCENT)
-  .map(([section, colour]) => `  .ft-${section} { color:${colour} !important; }\n  .ft-b-${section} { border-color:${colour} !important; }`)
+  .map(
+    ([section, colour]) =>
+      `  .ft-${section} { color:${colour} !important; }\n  .ft-b-${section} { border-color:${colour} !important; }`,
+  )
   .join('\n');
 /** Every string shown goes through here: printable (no controls, no bidi, one line), then escaped. */
 const e = (text: string): string => escapeHtml(printable(text));
@@ -52,8 +55,13 @@ export function renderHtml(digest: Digest): string {
         `<tr><td style="padding:18px 0 4px"><h2 class="ft-${s.section}" style="margin:0;font-size:13px;letter-spacing:.06em;text-transform:uppercase;color:${ACCENT[s.section]}">${e(s.title)} (${s.lines.length})</h2></td></tr>${s.lines.map(lineHtml).join('')}`,
     )
     .join('');
-  const more = digest.more > 0 ? `<tr><td style="padding:12px 0;font-size:14px">…and ${digest.more} more (<code>followthru list</code> shows them all).</td></tr>` : '';
-  const help = COMMAND_HELP.map(([cmd, what]) => `<li><code style="font-size:13px">${e(cmd)}</code> — ${e(what)}</li>`).join('');
+  const more =
+    digest.more > 0
+      ? `<tr><td style="padding:12px 0;font-size:14px">…and ${digest.more} more (<code>followthru list</code> shows them all).</td></tr>`
+      : '';
+  const help = COMMAND_HELP.map(
+    ([cmd, what]) => `<li><code style="font-size:13px">${e(cmd)}</code> — ${e(what)}</li>`,
+  ).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark">

@@ -6,7 +6,9 @@ import { COMMAND_HELP, HELP_INTRO } from './help.js';
 /** Each field through printable(): a display name with line breaks in it cannot add lines of its own. */
 function lineText(line: DigestLine): string[] {
   const label = line.account ? `[${p(line.account)}] ` : '';
-  const origin = line.received ? `from ${p(line.who)} · "${p(line.subject)}" · received ${p(line.sent)}` : `to ${p(line.who)} · "${p(line.subject)}" · sent ${p(line.sent)}`;
+  const origin = line.received
+    ? `from ${p(line.who)} · "${p(line.subject)}" · received ${p(line.sent)}`
+    : `to ${p(line.who)} · "${p(line.subject)}" · sent ${p(line.sent)}`;
   const out = [`${line.number}. ${label}"${p(line.quote)}"`, `   ${origin}`];
   if (line.due) out.push(`   ${p(line.due)}`);
   if (line.evidence) out.push(`   evidence: ${p(line.evidence)}`);

@@ -112,12 +112,19 @@ export async function verifySmtp(smtp: SmtpConfig, password: SmtpLogin): Promise
 export const SMTP_DEADLINE_MS = 2 * 60_000;
 
 /** Sends over SMTP. STARTTLS is required unless the config allows plaintext (loopback tests only). */
-export async function sendSmtp(mail: OutgoingMail, smtp: SmtpConfig, password: SmtpLogin, deadlineMs = SMTP_DEADLINE_MS): Promise<void> {
+export async function sendSmtp(
+  mail: OutgoingMail,
+  smtp: SmtpConfig,
+  password: SmtpLogin,
+  deadlineMs = SMTP_DEADLINE_MS,
+): Promise<void> {
   const transport = transportFor(smtp, password);
   // nodemailer drops the connection when the signal aborts (its typings do not list the option yet).
   const signal = AbortSignal.timeout(deadlineMs);
   try {
-    await transport.sendMail({ ...message(mail), envelope: { from: mail.from, to: [mail.to] }, signal } as Parameters<ReturnType<typeof nodemailer.createTransport>["sendMail"]>[0]);
+    await transport.sendMail({ ...message(mail), envelope: { from: mail.from, to: [mail.to] }, signal } as Parameters<
+      ReturnType<typeof nodemailer.createTransport>['sendMail']
+    >[0]);
   } catch (error) {
     // nodemailer's messages carry the server's reply, never our password.
     const reason = signal.aborted ? `no answer within ${deadlineMs / 1000} s` : errorMessage(error);

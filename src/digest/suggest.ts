@@ -15,9 +15,11 @@ export interface FollowUpTemplates {
 }
 
 export const DEFAULT_TEMPLATES: FollowUpTemplates = {
-  waiting: '{greeting} following up on my mail of {sentOn} about "{subject}"{asked}. Could you let me know where this stands?',
+  waiting:
+    '{greeting} following up on my mail of {sentOn} about "{subject}"{asked}. Could you let me know where this stands?',
   theirPromise: '{greeting} on {sentOn} you mentioned you would {promised}{due}. Is that still the plan?',
-  lastNote: '{greeting} I have not heard back about "{subject}" since {sentOn}, so I will close this on my side. If it comes up again, just reply here.',
+  lastNote:
+    '{greeting} I have not heard back about "{subject}" since {sentOn}, so I will close this on my side. If it comes up again, just reply here.',
 };
 
 /** The words a template may use, each filled from the thread. */
@@ -26,11 +28,15 @@ export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** Placeholders in `template` that do not exist (a typo would otherwise reach the mail as "{nmae}"). */
 export function unknownPlaceholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
+  return [...template.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1] ?? '')
+    .filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
 }
 
 export function fillTemplate(template: string, values: Record<Placeholder, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as Placeholder] : whole)).replace(/\s+([.,])/g, '$1');
+  return template
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as Placeholder] : whole))
+    .replace(/\s+([.,])/g, '$1');
 }
 
 /** "Hi Priya," to one named person, "Hello," to an address alone, "Hi all," to a group: never "Hi there". */
@@ -42,7 +48,15 @@ export function greeting(item: TrackedItem): string {
 
 /** Their words turned around: "review it with my partner" → "review it with your partner". */
 export function theirToYours(action: string): string {
-  const swaps: Record<string, string> = { my: 'your', i: 'you', me: 'you', mine: 'yours', we: 'you', our: 'your', us: 'you' };
+  const swaps: Record<string, string> = {
+    my: 'your',
+    i: 'you',
+    me: 'you',
+    mine: 'yours',
+    we: 'you',
+    our: 'your',
+    us: 'you',
+  };
   return action.replace(/\b(my|i|me|mine|we|our|us)\b/gi, (word) => swaps[word.toLowerCase()] ?? word);
 }
 
@@ -60,7 +74,8 @@ export interface SuggestContext {
 
 export function suggestFollowUp(item: TrackedItem, letGo: boolean, ctx: SuggestContext): string {
   const sent = new Date(item.sentAt);
-  const asked = item.kind === 'awaiting-reply' && item.text && item.text !== item.subject ? `, where I asked: "${item.text}"` : '';
+  const asked =
+    item.kind === 'awaiting-reply' && item.text && item.text !== item.subject ? `, where I asked: "${item.text}"` : '';
   const values: Record<Placeholder, string> = {
     greeting: greeting(item),
     name: firstName(item.counterparties[0]) === 'there' ? '' : firstName(item.counterparties[0]),
@@ -72,6 +87,10 @@ export function suggestFollowUp(item: TrackedItem, letGo: boolean, ctx: SuggestC
     waited: waitedText(sent, ctx.now),
   };
   const templates = { ...DEFAULT_TEMPLATES, ...ctx.templates };
-  const template = letGo ? templates.lastNote : item.kind === 'their-promise' ? templates.theirPromise : templates.waiting;
+  const template = letGo
+    ? templates.lastNote
+    : item.kind === 'their-promise'
+      ? templates.theirPromise
+      : templates.waiting;
   return fillTemplate(template, values);
 }

@@ -34,6 +34,7 @@ export function imapAppendTransport(open: () => Promise<MailSource>, folder: str
 export function jsonLinesTransport(path: string): Transport {
   return {
     name: 'json-lines',
-    deliver: (mail) => appendFile(path, `${JSON.stringify({ ...mail, date: mail.date.toISOString() })}\n`, { mode: 0o600 }),
+    deliver: (mail) =>
+      appendFile(path, `${JSON.stringify({ ...mail, date: mail.date.toISOString() })}\n`, { mode: 0o600 }),
   };
 }

@@ -12,7 +12,12 @@ import { composeDraft } from './compose.js';
 const angle = (id: string) => `<${id}>`;
 
 /** Files one draft per item id into Drafts; one line per item says what happened. Opens its own session unless given one. */
-export async function fileDrafts(app: StoreApp, itemIds: readonly number[], now: Date, given?: ImapSession): Promise<string[]> {
+export async function fileDrafts(
+  app: StoreApp,
+  itemIds: readonly number[],
+  now: Date,
+  given?: ImapSession,
+): Promise<string[]> {
   if (itemIds.length === 0) return [];
   const session = given ?? (await openUserImap(app));
   try {
@@ -25,7 +30,10 @@ export async function fileDrafts(app: StoreApp, itemIds: readonly number[], now:
         lines.push(`draft #${id}: no such item in the store any more`);
         continue;
       }
-      const draft = composeDraft(item, await listThreadMessages(app.store, item.threadId), { me: app.config.me, timeZone: app.config.timezone });
+      const draft = composeDraft(item, await listThreadMessages(app.store, item.threadId), {
+        me: app.config.me,
+        timeZone: app.config.timezone,
+      });
       if (draft.to.length === 0) {
         lines.push(`draft #${id}: nobody to write to (the item names only you)`);
         continue;

@@ -43,7 +43,8 @@ export function resolveAction(rest: string, lexicon: Lexicon): ResolvedAction {
   for (const [i, raw] of following.entries()) {
     const word = raw.replace(/[,.;:!?()"]+$/, '');
     if (STOP.test(word)) break;
-    if (/^(?:this|next|in)$/i.test(word) && TIME_AFTER.test((following[i + 1] ?? '').replace(/[,.;:!?()"]+$/, ''))) break;
+    if (/^(?:this|next|in)$/i.test(word) && TIME_AFTER.test((following[i + 1] ?? '').replace(/[,.;:!?()"]+$/, '')))
+      break;
     phrase.push(word);
     if (word !== raw) break;
   }

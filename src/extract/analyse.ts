@@ -48,11 +48,15 @@ export interface AnalyseOptions {
 }
 
 export interface Analyser {
-  analyse(message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from'>, options?: AnalyseOptions): Analysis;
+  analyse(
+    message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from'>,
+    options?: AnalyseOptions,
+  ): Analysis;
 }
 
 /** Rhetorical or social questions that expect no real answer. */
-const SOCIAL_QUESTION = /^(?:how are you|how's it going|how are things|isn't it|right|huh|why not|who knew|what else is new)\b/i;
+const SOCIAL_QUESTION =
+  /^(?:how are you|how's it going|how are things|isn't it|right|huh|why not|who knew|what else is new)\b/i;
 
 /** "Ruth, use this" / "Hi John, can you": the name in front hides how the sentence starts. */
 const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[,:]\s+(?=\S)/;
@@ -88,7 +92,13 @@ type RuleVerdict = () => string | null;
 
 /** Why the sentence asks for an answer, or null; or, when only a compromise parse can tell, that verdict to run
  * later (a mail already known to ask needs no parse for it). */
-function requestReason(sentence: string, words: SentenceWords, parsed: () => ParsedSentence, check: RequestCheck, voice: Voice): string | null | RuleVerdict {
+function requestReason(
+  sentence: string,
+  words: SentenceWords,
+  parsed: () => ParsedSentence,
+  check: RequestCheck,
+  voice: Voice,
+): string | null | RuleVerdict {
   const unquoted = sentence.replace(OPENING_MARKS, '');
   const bare = unquoted.replace(VOCATIVE, '');
   const named = bare !== unquoted;
@@ -102,7 +112,9 @@ function requestReason(sentence: string, words: SentenceWords, parsed: () => Par
   return () => {
     const hit = check
       .matchRequest(same ? parsed() : parseSentence(bare))
-      .find((h) => !(voice.patch && h.ruleId === 'imperative') && !outOfReach(check.ruleById.get(h.ruleId), bare, named));
+      .find(
+        (h) => !(voice.patch && h.ruleId === 'imperative') && !outOfReach(check.ruleById.get(h.ruleId), bare, named),
+      );
     return hit ? `request rule ${hit.ruleId}` : null;
   };
 }
@@ -114,7 +126,12 @@ const WEAK = 0.5;
 export type SentenceDecider = (text: string, candidates: CandidateTrace[], index: number) => boolean;
 
 /** minConfidence: weakened promises below it are dropped; 0.5 keeps hedged and conditional ones out. */
-export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: string, decide?: SentenceDecider): Analyser {
+export function createAnalyser(
+  rules: RuleSet,
+  minConfidence = 0.5,
+  country?: string,
+  decide?: SentenceDecider,
+): Analyser {
   const matchPromise = compileMatcher(rules.commitments);
   const request: RequestCheck = {
     matchRequest: compileMatcher(rules.requests),
@@ -135,12 +152,15 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
       const sentences: SentenceTrace[] = [];
       const commitments: Commitment[] = [];
       const voice = voiceOf(message.newText);
-      const notTheSender = voice.notTheSender ? { refiner: 'speaker', reason: voice.notTheSender, weakened: false } : null;
+      const notTheSender = voice.notTheSender
+        ? { refiner: 'speaker', reason: voice.notTheSender, weakened: false }
+        : null;
       // quick: verdicts that need a parse of their own wait until every cheaper sign has been read.
       const later: { text: string; verdict: RuleVerdict }[] = [];
       // A lone bare-verb line asks; two or more, none naming the reader, are a list of steps or a plan.
       const count = (text: string, reason: string | null) => {
-        if (reason === BARE_STEP && !ADDRESSEE.test(text) && !VOCATIVE.test(text.replace(OPENING_MARKS, ''))) bareSteps++;
+        if (reason === BARE_STEP && !ADDRESSEE.test(text) && !VOCATIVE.test(text.replace(OPENING_MARKS, '')))
+          bareSteps++;
         else asked ||= reason !== null;
       };
       for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
@@ -156,7 +176,9 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
           const rule = ruleById.get(hit.ruleId);
           const verdict =
             notTheSender ??
-            (voice.notice && /^we\b/i.test(hit.matchText) ? { refiner: 'speaker', reason: voice.notice, weakened: false } : null) ??
+            (voice.notice && /^we\b/i.test(hit.matchText)
+              ? { refiner: 'speaker', reason: voice.notice, weakened: false }
+              : null) ??
             refine(candidate, rules.lexicon) ??
             (rule?.requiresDue && !due ? { refiner: 'needs-a-date', reason: 'names no date', weakened: false } : null);
           const confidence = (rule?.confidence ?? 0.5) * (verdict?.weakened ? WEAK : 1);
@@ -172,7 +194,10 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
           });
         }
         // One commitment per sentence (the user thinks in sentences): its strongest reading.
-        const best = bestCandidate(candidates, decide && candidates.length ? decide(text, candidates, sentences.length) : undefined);
+        const best = bestCandidate(
+          candidates,
+          decide && candidates.length ? decide(text, candidates, sentences.length) : undefined,
+        );
         if (best) {
           commitments.push({
             text,
@@ -185,7 +210,8 @@ export function createAnalyser(rules: RuleSet, minConfidence = 0.5, country?: st
         }
         // Request rules cost a compromise parse per sentence: once the mail is known to ask, extract stops asking,
         // and it asks the rules of a sentence not parsed yet only when no cheaper sign has answered.
-        const found: string | null | RuleVerdict = options.quick && asked ? null : requestReason(text, words, parsed, request, voice);
+        const found: string | null | RuleVerdict =
+          options.quick && asked ? null : requestReason(text, words, parsed, request, voice);
         let reason: string | null;
         if (typeof found !== 'function') reason = found;
         else if (options.quick && !screened) {

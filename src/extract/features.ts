@@ -7,7 +7,11 @@ const WORD = /[a-z0-9']+/g;
 const bucket = (n: number, edges: number[]) => edges.findIndex((edge) => n <= edge);
 
 /** index: the sentence's place in the new text (0 = the first sentence). */
-export function sentenceFeatures(text: string, candidates: Pick<CandidateTrace, 'rule' | 'kept' | 'droppedBy' | 'due'>[], index: number): string[] {
+export function sentenceFeatures(
+  text: string,
+  candidates: Pick<CandidateTrace, 'rule' | 'kept' | 'droppedBy' | 'due'>[],
+  index: number,
+): string[] {
   const features = new Set<string>(['bias']);
   const words = text.toLowerCase().replace(/[’‘]/g, "'").match(WORD) ?? [];
   for (let i = 0; i < words.length; i++) {

@@ -19,7 +19,8 @@ export function createMilestoneDetector(rules: Rule[]): MilestoneDetector {
     const found = new Map<string, Milestone>();
     for (const sentence of splitSentences(newText)) {
       if (!screen(sentenceWords(sentence))) continue;
-      for (const hit of match(parse(sentence))) if (!found.has(hit.ruleId)) found.set(hit.ruleId, { rule: hit.ruleId, sentence });
+      for (const hit of match(parse(sentence)))
+        if (!found.has(hit.ruleId)) found.set(hit.ruleId, { rule: hit.ruleId, sentence });
     }
     return [...found.values()];
   };

@@ -89,8 +89,7 @@ export function compileMatcher(rules: Rule[]): SentenceMatcher {
       // Group views lose their group names one by one, so pair each match with the <act> that lies inside it.
       const view = doc.match(rule.match);
       const acts = (view.groups('act') as ReturnType<typeof doc.match> | undefined)?.json({ offset: true }) as
-        | Offset[]
-        | undefined;
+        Offset[] | undefined;
       for (const whole of view.json({ offset: true }) as Offset[]) {
         const { start } = whole.offset;
         const act = acts?.find((a) => a.offset.start >= start && a.offset.start < start + whole.text.length + 1);

@@ -80,7 +80,10 @@ export function defaultPoolSize(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** size: worker threads (see defaultPoolSize); the calling thread extracts a share too. */
-export function createExtractionPool(extractor: Extractor, options: { country?: string; size?: number } = {}): ExtractionPool {
+export function createExtractionPool(
+  extractor: Extractor,
+  options: { country?: string; size?: number } = {},
+): ExtractionPool {
   const size = options.size ?? defaultPoolSize();
   let workers: ExtractionWorker[] | null = null;
   let shared = 0;

@@ -81,7 +81,9 @@ function vetoWords(notIf: readonly string[] | undefined): Set<string> {
     // "^have a" needs its second word too: only a veto of one term, at the start, is decided by the first word.
     if (terms.length !== 1 || !first?.start || first.optional || OPAQUE.some((field) => field in first)) continue;
     const single = first.choices
-      ? first.choices.map((choice) => (choice.length === 1 && !choice[0]?.optional && !choice[0]?.tag ? choice[0]?.word : undefined))
+      ? first.choices.map((choice) =>
+          choice.length === 1 && !choice[0]?.optional && !choice[0]?.tag ? choice[0]?.word : undefined,
+        )
       : first.fastOr
         ? [...first.fastOr]
         : [first.word];
@@ -114,7 +116,28 @@ function opensWithVerb(term: MatchTerm): boolean {
 }
 
 /** Tags of words that never carry a verb tag, whatever the context: pronouns, articles, prepositions, … */
-const CLOSED = new Set(['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Possessive', 'Copula', 'Modal', 'Auxiliary', 'QuestionWord', 'Negative', 'Expression', 'MaleName', 'FemaleName', 'FirstName', 'LastName', 'Honorific', 'WeekDay', 'Month', 'Date', 'Adverb']);
+const CLOSED = new Set([
+  'Determiner',
+  'Pronoun',
+  'Preposition',
+  'Conjunction',
+  'Possessive',
+  'Copula',
+  'Modal',
+  'Auxiliary',
+  'QuestionWord',
+  'Negative',
+  'Expression',
+  'MaleName',
+  'FemaleName',
+  'FirstName',
+  'LastName',
+  'Honorific',
+  'WeekDay',
+  'Month',
+  'Date',
+  'Adverb',
+]);
 
 const canOpenWithVerb = (word: string): boolean => !CLOSED.has(lexiconTag(word) ?? '');
 
@@ -136,12 +159,30 @@ export function compileScreen(rules: readonly Pick<Rule, 'match' | 'notIf'>[]): 
 
 /** How compromise reads contractions: "I'll" holds "will", "don't" holds "do" and "not", "let's" holds "us". */
 // Maps, not object literals: a mail's word ("constructor") must never find a prototype's property.
-const SUFFIX = new Map<string, readonly string[]>(Object.entries({ ll: ['will', 'shall'], m: ['am'], re: ['are'], ve: ['have'], d: ['would', 'had', 'did'], s: ['is', 'has', 'us', 'was', 'does'] }));
+const SUFFIX = new Map<string, readonly string[]>(
+  Object.entries({
+    ll: ['will', 'shall'],
+    m: ['am'],
+    re: ['are'],
+    ve: ['have'],
+    d: ['would', 'had', 'did'],
+    s: ['is', 'has', 'us', 'was', 'does'],
+  }),
+);
 const NOT_BASE = new Map<string, string>(Object.entries({ wo: 'will', ca: 'can', sha: 'shall', ai: 'is' }));
 const BARE = new Map<string, readonly string[]>(
   Object.entries({
-    im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'], lets: ['let', 'us'], gonna: ['going', 'to'], wanna: ['want', 'to'],
-    gotta: ['got', 'to'], cannot: ['can', 'not'], dont: ['do', 'not'], cant: ['can', 'not'], wont: ['will', 'not'],
+    im: ['i', 'am'],
+    ive: ['i', 'have'],
+    youre: ['you', 'are'],
+    lets: ['let', 'us'],
+    gonna: ['going', 'to'],
+    wanna: ['want', 'to'],
+    gotta: ['got', 'to'],
+    cannot: ['can', 'not'],
+    dont: ['do', 'not'],
+    cant: ['can', 'not'],
+    wont: ['will', 'not'],
   }),
 );
 const AUX_NT = /^(do|does|did|is|are|was|were|have|has|had|could|would|should|must|need|might)nt$/;
@@ -176,7 +217,9 @@ function openingForms(token: string): string[] {
 function verbCapable(token: string): boolean {
   const apostrophe = token.indexOf("'");
   if (apostrophe > 0) {
-    const head = token.endsWith("n't") ? (NOT_BASE.get(token.slice(0, -3)) ?? token.slice(0, -3)) : token.slice(0, apostrophe);
+    const head = token.endsWith("n't")
+      ? (NOT_BASE.get(token.slice(0, -3)) ?? token.slice(0, -3))
+      : token.slice(0, apostrophe);
     return canOpenWithVerb(head);
   }
   return openingForms(token).some(canOpenWithVerb);
@@ -200,7 +243,11 @@ function mostTerms(text: string): number {
 }
 
 export function sentenceWords(sentence: string): SentenceWords {
-  const text = sentence.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\u2018\u2019`]/g, "'");
+  const text = sentence
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019`]/g, "'");
   const words = new Set<string>();
   const openers = new Set<string>();
   let opening = true;
@@ -211,7 +258,11 @@ export function sentenceWords(sentence: string): SentenceWords {
   // A clause ends at a line break (compromise never merges across one) or at . ! ? (it may merge back: then the
   // clause may run on, and its length is not known here).
   const endClause = (end: number, merged: boolean) => {
-    if (clauseVerb) verbClauseTerms = Math.max(verbClauseTerms, merged ? Number.POSITIVE_INFINITY : mostTerms(text.slice(clauseStart, end)));
+    if (clauseVerb)
+      verbClauseTerms = Math.max(
+        verbClauseTerms,
+        merged ? Number.POSITIVE_INFINITY : mostTerms(text.slice(clauseStart, end)),
+      );
     clauseVerb = false;
   };
   for (const match of text.matchAll(TOKEN)) {

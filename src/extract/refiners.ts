@@ -48,7 +48,12 @@ export const REFINERS: Refiner[] = [
       const nearVerb = c.sentence.slice(Math.max(c.hit.start, actStart - 14), actStart + (c.hit.act?.text.length ?? 0));
       if (/\b(?:not|never|no longer|cannot|unable)\b|n't\b/i.test(nearVerb)) return 'negated or refused';
       // "It doesn't look like I'm going to make it": a negation earlier in the same clause.
-      const clause = c.sentence.slice(0, actStart).toLowerCase().split(/[,;:]|\b(?:but|and|so)\b/).pop() ?? '';
+      const clause =
+        c.sentence
+          .slice(0, actStart)
+          .toLowerCase()
+          .split(/[,;:]|\b(?:but|and|so)\b/)
+          .pop() ?? '';
       return /\b(?:not|never|no way|unlikely)\b|n't\b/.test(clause) ? 'negated earlier in the clause' : null;
     },
   },
@@ -58,10 +63,12 @@ export const REFINERS: Refiner[] = [
     check: (c) => {
       // "Let me know if this is OK and then I will discuss it": that "if" belongs to the request.
       const prior = before(c).replace(/\blet (?:me|us) know if\b/g, '');
-      if (/\b(?:if|in case|should you|whether)\b/.test(prior) && !isFirmCondition(prior)) return 'depends on a condition stated before it';
+      if (/\b(?:if|in case|should you|whether)\b/.test(prior) && !isFirmCondition(prior))
+        return 'depends on a condition stated before it';
       // Only the promise's own clause: "I'll enhance the script so that if you change it …" is not an offer.
       const own = mainClauseAfter(fromHit(c));
-      if (/\bif (?:you|u|needed|necessary|required|so|desired|possible|that)\b/.test(own) && !isFirmCondition(own)) return 'an offer that waits on the reader';
+      if (/\bif (?:you|u|needed|necessary|required|so|desired|possible|that)\b/.test(own) && !isFirmCondition(own))
+        return 'an offer that waits on the reader';
       return null;
     },
     weaken: true,
@@ -73,7 +80,9 @@ export const REFINERS: Refiner[] = [
       // The promise's own clause: "it might be worth raising an issue - I'll do that" is not hedged.
       const end = (c.hit.act?.start ?? c.hit.start) + (c.hit.act?.text.length ?? 0) + 12;
       const upToVerb = (clauseBefore(c.sentence, c.hit.start) + c.sentence.slice(c.hit.start, end)).toLowerCase();
-      const hedge = lexicon.hedges.find((h) => wordIn(upToVerb, h)) ?? (lexicon.hedges.includes(c.action.verb) ? c.action.verb : undefined);
+      const hedge =
+        lexicon.hedges.find((h) => wordIn(upToVerb, h)) ??
+        (lexicon.hedges.includes(c.action.verb) ? c.action.verb : undefined);
       return hedge ? `hedged with '${hedge}'` : null;
     },
     weaken: true,
@@ -84,7 +93,9 @@ export const REFINERS: Refiner[] = [
     check: (c) => {
       if (/\b(?:you|please)\s*$/.test(before(c))) return 'the reader is the one asked to act';
       // "so that I can start" is a purpose; "…, so I will fix it" is a result, and a promise.
-      const resultClause = /^(?:i|we)\s*(?:will|['’]ll|shall|am going|are going|['’](?:m|re) going)\b/i.test(c.hit.matchText);
+      const resultClause = /^(?:i|we)\s*(?:will|['’]ll|shall|am going|are going|['’](?:m|re) going)\b/i.test(
+        c.hit.matchText,
+      );
       if (/\bso that\s*$|\bin order\s*$/.test(before(c)) || (/\bso\s*$/.test(before(c)) && !resultClause))
         return 'a purpose clause, not a promise';
       if (/\b(?:leave|defer)\b.*\b(?:to|up to) (?:you|your)\b|\blet you (?:decide|choose|handle)\b/.test(fromHit(c)))
@@ -95,26 +106,37 @@ export const REFINERS: Refiner[] = [
   {
     id: 'reported-speech',
     why: '"He said we will send it" reports someone else\'s words',
-    check: (c) => (/\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?)\b(?: that)?\s*$/.test(before(c)) ? 'reported speech' : null),
+    check: (c) =>
+      /\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?)\b(?: that)?\s*$/.test(before(c))
+        ? 'reported speech'
+        : null,
   },
   {
     id: 'obligation',
     why: '"We will have to allocate", "I will need to get contracts signed" state a necessity, not what the sender promises',
     check: (c) =>
-      /^(?:we\s*(?:will|'ll|’ll|shall)\s+(?:\w+\s+)?(?:have|need)|i\s*(?:will|'ll|’ll|shall)\s+(?:\w+\s+)?need) to\b/.test(fromHit(c))
+      /^(?:we\s*(?:will|'ll|’ll|shall)\s+(?:\w+\s+)?(?:have|need)|i\s*(?:will|'ll|’ll|shall)\s+(?:\w+\s+)?need) to\b/.test(
+        fromHit(c),
+      )
         ? 'a necessity, not a promise'
         : null,
   },
   {
     id: 'attendance-only',
     why: '"I will attend" or "I\'ll join the call" is attendance only: borderline in the guideline',
-    check: (c) => (/^(?:attend|join|participate|go|come)\b/.test(c.action.phrase) && !/\bgo (?:over|through|ahead)\b/.test(c.action.phrase) ? 'attendance only' : null),
+    check: (c) =>
+      /^(?:attend|join|participate|go|come)\b/.test(c.action.phrase) &&
+      !/\bgo (?:over|through|ahead)\b/.test(c.action.phrase)
+        ? 'attendance only'
+        : null,
   },
   {
     id: 'state-or-whereabouts',
     why: '"I\'ll be out of the office Monday" or "I am going to take two weeks off" tells where the sender is; it promises nothing',
     check: (c) =>
-      c.action.verb === 'be' || /^take\b.*\b(?:off|vacation|holiday|leave)\b/.test(c.action.phrase) ? 'describes the sender, no action' : null,
+      c.action.verb === 'be' || /^take\b.*\b(?:off|vacation|holiday|leave)\b/.test(c.action.phrase)
+        ? 'describes the sender, no action'
+        : null,
   },
   {
     id: 'non-action-verb',
@@ -125,7 +147,8 @@ export const REFINERS: Refiner[] = [
       // Multi-word entries ("get through", "have a") match the start of the action phrase.
       const phrase = c.action.phrase;
       for (const words of lexicon.nonActionVerbs) {
-        if (words.includes(' ') && (phrase === words || phrase.startsWith(`${words} `))) return `'${words}' is not an action`;
+        if (words.includes(' ') && (phrase === words || phrase.startsWith(`${words} `)))
+          return `'${words}' is not an action`;
       }
       return null;
     },

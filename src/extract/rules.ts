@@ -76,7 +76,8 @@ function checkRules(file: string, value: unknown): Rule[] {
     ids.add(raw.id);
     matches.add(raw.match);
     const notIf = raw.notIf === undefined ? undefined : Array.isArray(raw.notIf) ? raw.notIf : [raw.notIf];
-    if (notIf?.some((n) => typeof n !== 'string' || !n)) throw new Error(`${where}: "notIf" must be a match or a list of them`);
+    if (notIf?.some((n) => typeof n !== 'string' || !n))
+      throw new Error(`${where}: "notIf" must be a match or a list of them`);
     if (raw.unaddressedUpTo !== undefined && !(Number.isInteger(raw.unaddressedUpTo) && raw.unaddressedUpTo > 0))
       throw new Error(`${where}: "unaddressedUpTo" must be a whole number of words`);
     return { ...raw, notIf, examples: { hit: raw.examples.hit, miss: raw.examples.miss ?? [] } } as Rule;
@@ -96,7 +97,9 @@ export function loadRules(dir = rulesDir()): RuleSet {
   return {
     commitments: checkRules('commitments.json', readJson(dir, 'commitments.json').rules),
     requests: checkRules('requests.json', readJson(dir, 'requests.json').rules),
-    milestones: existsSync(join(dir, 'milestones.json')) ? checkRules('milestones.json', readJson(dir, 'milestones.json').rules) : [],
+    milestones: existsSync(join(dir, 'milestones.json'))
+      ? checkRules('milestones.json', readJson(dir, 'milestones.json').rules)
+      : [],
     lexicon: {
       chainPatterns: patterns(lexicon.chainVerbs),
       nonActionVerbs: new Set(words(lexicon.nonActionVerbs)),

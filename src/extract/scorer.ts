@@ -90,7 +90,11 @@ export function checkModel(file: string, raw: unknown): ScorerModel {
   const value = raw as Partial<ScorerModel> | null;
   if (!value || typeof value.threshold !== 'number' || value.threshold <= 0 || value.threshold >= 1)
     throw new Error(`${file}: "threshold" must be a number in (0, 1)`);
-  if (!value.weights || typeof value.weights !== 'object' || Object.values(value.weights).some((w) => typeof w !== 'number' || !Number.isFinite(w)))
+  if (
+    !value.weights ||
+    typeof value.weights !== 'object' ||
+    Object.values(value.weights).some((w) => typeof w !== 'number' || !Number.isFinite(w))
+  )
     throw new Error(`${file}: "weights" must map feature names to numbers`);
   if (typeof value.enabled !== 'boolean') throw new Error(`${file}: "enabled" must be true or false`);
   return { enabled: value.enabled, threshold: value.threshold, weights: value.weights };

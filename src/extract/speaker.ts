@@ -34,11 +34,14 @@ export function voiceOf(newText: string): Voice {
   return {
     notTheSender: absent ? 'an out-of-office notice, not a promise' : null,
     patch: PATCH.test(newText),
-    notice: notice ? 'a notice in an organisation\'s voice ("we" throughout, never "I"), not the sender\'s own promise' : null,
+    notice: notice
+      ? 'a notice in an organisation\'s voice ("we" throughout, never "I"), not the sender\'s own promise'
+      : null,
   };
 }
 
 /** A line of code or a shell command is neither a question nor a request: "return err ?", "make clean". */
-const CODE = /[{};]\s*$|^\s*[+#]|->|==|!=|&&|\|\||\$\(|\w\(\)|\b\w+_\w+\(|\b(?:struct|return|define|include|static|const|void|int)\b.*[;{(=]/;
+const CODE =
+  /[{};]\s*$|^\s*[+#]|->|==|!=|&&|\|\||\$\(|\w\(\)|\b\w+_\w+\(|\b(?:struct|return|define|include|static|const|void|int)\b.*[;{(=]/;
 
 export const looksLikeCode = (sentence: string): boolean => CODE.test(sentence);

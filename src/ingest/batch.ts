@@ -123,7 +123,12 @@ function forExtraction(message: Message, route: Route, timeZone: string, now: Da
   return { ...dated, tzOffsetMinutes: offsetOfZone(dated.date ?? now, timeZone) };
 }
 
-async function extractFrom(tx: Db, deps: IngestDeps, message: Message, ahead: Extraction | undefined): Promise<Extraction> {
+async function extractFrom(
+  tx: Db,
+  deps: IngestDeps,
+  message: Message,
+  ahead: Extraction | undefined,
+): Promise<Extraction> {
   const extraction = ahead ?? deps.extractor.extract(message);
   const commitments = [];
   for (const commitment of extraction.commitments) {
@@ -153,7 +158,15 @@ function addOutcome(total: BatchOutcome, part: BatchOutcome): void {
 
 type Routing = Omit<RouteContext, 'mailbox'>;
 
-async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routing: Routing, raw: RawMessage, message: Message, effect: MailEffect): Promise<void> {
+async function ingestMessage(
+  tx: Db,
+  deps: IngestDeps,
+  ctx: IngestContext,
+  routing: Routing,
+  raw: RawMessage,
+  message: Message,
+  effect: MailEffect,
+): Promise<void> {
   const { outcome, confirmations, drafts, live } = effect;
   if (await hasMessage(tx, message.id)) {
     outcome.duplicates++;
@@ -169,7 +182,10 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
   const known = await lookupThreads(tx, threadLookupKeys(message));
   if (route === 'own-digest' || route === 'digest-reply') {
     const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
-    await saveMessage(tx, messageRow(message, { threadId, folder: raw.mailbox, direction: 'received', seenAt: ctx.now }));
+    await saveMessage(
+      tx,
+      messageRow(message, { threadId, folder: raw.mailbox, direction: 'received', seenAt: ctx.now }),
+    );
     if (route === 'digest-reply' && deps.onDigestReply) {
       const handled = await deps.onDigestReply(tx, message, ctx.now);
       outcome.commands += handled.applied;
@@ -183,10 +199,16 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
   // The open items a mail can change: those of its thread, or with one of its people as counterparty. Everything
   // tracking decides (kept, answered, nudged, out of office) needs one of the two; indexed lookups keep a large
   // backfill linear instead of checking every open item against every mail.
-  const relevant = live.concerning(message, threadIdFor(message, (k) => known.get(k)));
+  const relevant = live.concerning(
+    message,
+    threadIdFor(message, (k) => known.get(k)),
+  );
   const result = trackMessage({ openItems: relevant, threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
   const direction = route === 'outgoing' ? 'sent' : 'received';
-  await saveMessage(tx, messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }));
+  await saveMessage(
+    tx,
+    messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }),
+  );
   await saveThreadKeys(tx, [...result.threadKeys, ...threadKeys(message)], result.threadId);
   for (const item of result.newItems) {
     const { id, inserted } = await insertItem(tx, item, ctx.now);
@@ -194,7 +216,8 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
     outcome.created++;
     const account = mailboxOf(tx);
     live.set(id, { ...item, id, account, updatedAt: ctx.now.toISOString() });
-    if (ctx.confirm && item.rule === 'track-address') confirmations.push(trackingConfirmation({ ...item, id, account, updatedAt: '' }, message));
+    if (ctx.confirm && item.rule === 'track-address')
+      confirmations.push(trackingConfirmation({ ...item, id, account, updatedAt: '' }, message));
   }
   for (const update of result.updates) {
     await updateItem(tx, update.id, update.item, ctx.now);
@@ -206,7 +229,15 @@ async function ingestMessage(tx: Db, deps: IngestDeps, ctx: IngestContext, routi
   await recordPeople(tx, message, { direction, threadId: result.threadId, me: ctx.me, now: ctx.now });
 }
 
-async function skip(tx: Db, deps: IngestDeps, raw: RawMessage, messageKey: string, reason: string, now: Date, what: string): Promise<void> {
+async function skip(
+  tx: Db,
+  deps: IngestDeps,
+  raw: RawMessage,
+  messageKey: string,
+  reason: string,
+  now: Date,
+  what: string,
+): Promise<void> {
   if (await recordSkip(tx, { origin: raw.origin, messageKey, reason }, now))
     deps.log.warn({ origin: raw.origin, uid: raw.uid, reason }, `skipped a mail that ${what}`);
 }
@@ -223,7 +254,13 @@ async function openItemsOfBatch(tx: Db, parsed: readonly Parsed[]): Promise<Trac
 const NOT_EXTRACTED: ReadonlySet<Route> = new Set<Route>(['not-sent', 'own-digest', 'digest-reply']);
 
 /** The batch's extractions, done ahead by the pool for each mail the loop will extract (same inputs, same order). */
-async function extractAhead(tx: Db, deps: IngestDeps, ctx: IngestContext, routing: Routing, parsed: readonly Parsed[]): Promise<Map<Parsed, Extraction>> {
+async function extractAhead(
+  tx: Db,
+  deps: IngestDeps,
+  ctx: IngestContext,
+  routing: Routing,
+  parsed: readonly Parsed[],
+): Promise<Map<Parsed, Extraction>> {
   const ahead = new Map<Parsed, Extraction>();
   if (!deps.pool) return ahead;
   const entries: Parsed[] = [];
@@ -276,7 +313,9 @@ export async function ingestBatch(
       const effect: MailEffect = { outcome: noOutcome(), confirmations: [], drafts: [], live, ahead: ahead.get(entry) };
       try {
         const message = withBelievableDate(entry.message, ctx.now);
-        await live.within(() => tx.transaction((sp) => ingestMessage(sp, deps, ctx, routing, entry.raw, message, effect)));
+        await live.within(() =>
+          tx.transaction((sp) => ingestMessage(sp, deps, ctx, routing, entry.raw, message, effect)),
+        );
       } catch (error) {
         if (!blamesTheMail(error)) throw error;
         await skip(tx, deps, entry.raw, entry.message.id, errorMessage(error), ctx.now, 'cannot be ingested');

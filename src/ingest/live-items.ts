@@ -23,7 +23,8 @@ function removeFrom(index: Map<string, Set<number>>, key: string, id: number): v
   if (ids.size === 0) index.delete(key);
 }
 
-const peopleOf = (item: TrackedItem): Set<string> => new Set(item.counterparties.map((a) => canonicalAddress(a.address)));
+const peopleOf = (item: TrackedItem): Set<string> =>
+  new Set(item.counterparties.map((a) => canonicalAddress(a.address)));
 
 export class LiveItems {
   private readonly entries = new Map<number, Entry>();

@@ -10,7 +10,14 @@ export function headerDate(bytes: Buffer): number {
   const head = bytes.subarray(0, Math.min(bytes.length, 64 * 1024)).toString('latin1');
   const end = head.search(/\r?\n\r?\n/);
   const match = /^date:[ \t]*(.+(?:\r?\n[ \t].+)*)/im.exec(end === -1 ? head : head.slice(0, end));
-  const time = match?.[1] ? Date.parse(match[1].replace(/\s+/g, ' ').replace(/\(.*\)/, '').trim()) : Number.NaN;
+  const time = match?.[1]
+    ? Date.parse(
+        match[1]
+          .replace(/\s+/g, ' ')
+          .replace(/\(.*\)/, '')
+          .trim(),
+      )
+    : Number.NaN;
   return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }
 

@@ -2,7 +2,14 @@
 
 /** RFC 5322 obsolete zone names (section 4.3); "UT", "GMT" and "Z" are 0 like anything unknown. */
 const NAMED_ZONES: Record<string, number> = {
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
 };
 
 /** "Tue, 10 Nov 2026 09:14:00 -0700 (PDT)" → -420; "... EST" → -300; "... GMT" or missing → 0. */

@@ -6,7 +6,22 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const BLOCK = new Set(['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'pre', 'hr']);
 const HIDDEN = new Set(['script', 'style', 'head', 'title', 'template']);
 /** Elements that never close: hiding one hides nothing after it. */
-const VOID = new Set(['br', 'img', 'input', 'hr', 'meta', 'link', 'wbr', 'col', 'area', 'base', 'source', 'track', 'embed', 'param']);
+const VOID = new Set([
+  'br',
+  'img',
+  'input',
+  'hr',
+  'meta',
+  'link',
+  'wbr',
+  'col',
+  'area',
+  'base',
+  'source',
+  'track',
+  'embed',
+  'param',
+]);
 /** Styling no reader sees through: display:none, visibility:hidden, zero size or opacity, Outlook's mso-hide. */
 const INVISIBLE_STYLE =
   /(?:^|[;"'\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|(?:font-size|opacity|max-height|line-height)\s*:\s*0(?![.\d]*[1-9])|color\s*:\s*transparent)/i;
@@ -20,7 +35,9 @@ export function hidesContent(tag: string): boolean {
 
 /** Whether the HTML hides anything from its reader (then only htmlToText, which leaves it out, may read it). */
 export function hasInvisibleContent(html: string): boolean {
-  return /<[a-z][^>]*(?:\shidden\b|style\s*=[^>]*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide|font-size\s*:\s*0|opacity\s*:\s*0|max-height\s*:\s*0|line-height\s*:\s*0|transparent))/i.test(html);
+  return /<[a-z][^>]*(?:\shidden\b|style\s*=[^>]*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide|font-size\s*:\s*0|opacity\s*:\s*0|max-height\s*:\s*0|line-height\s*:\s*0|transparent))/i.test(
+    html,
+  );
 }
 /** Deeper quoting is still quoting; without a cap, nested <blockquote>s would grow the text quadratically. */
 const MAX_QUOTE_DEPTH = 8;
@@ -54,7 +71,10 @@ class TextOut {
 
   toString(): string {
     this.breakLine();
-    return this.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    return this.lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
   }
 }
 

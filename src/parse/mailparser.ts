@@ -12,8 +12,16 @@ export { offsetOfDateHeader } from './date-offset.js';
 
 /** The headers later stages decide on (see Message.headers). */
 const KEPT_HEADERS = [
-  'auto-submitted', 'precedence', 'list-unsubscribe', 'list-id', 'x-autoreply', 'x-auto-response-suppress',
-  'x-followthru-digest', 'x-gm-thrid', 'content-type', 'from',
+  'auto-submitted',
+  'precedence',
+  'list-unsubscribe',
+  'list-id',
+  'x-autoreply',
+  'x-auto-response-suppress',
+  'x-followthru-digest',
+  'x-gm-thrid',
+  'content-type',
+  'from',
 ];
 /** Text beyond this is not read: no promise hides after a megabyte of body, and extraction stays fast. */
 const MAX_TEXT_CHARS = 1_000_000;
@@ -58,7 +66,8 @@ const MAX_AUTH_RESULTS = 20;
 function bodyText(parsed: ParsedMail, raw: RawMessage): string {
   const html = parsed.html ? parsed.html.slice(0, MAX_HTML_CHARS) : '';
   // html-to-text renders display:none and the like; a command or promise hidden there is nobody's words.
-  const htmlOnly = html !== '' && !/^content-type:\s*text\/plain/im.test(raw.bytes.subarray(0, MAX_HTML_CHARS).toString('latin1'));
+  const htmlOnly =
+    html !== '' && !/^content-type:\s*text\/plain/im.test(raw.bytes.subarray(0, MAX_HTML_CHARS).toString('latin1'));
   if (htmlOnly && hasInvisibleContent(html)) return clean(htmlToText(html).slice(0, MAX_TEXT_CHARS));
   const text = parsed.text?.trim() ? parsed.text : html ? htmlToText(html) : '';
   return clean(text.slice(0, MAX_TEXT_CHARS));
@@ -103,7 +112,9 @@ export async function parseMessage(raw: RawMessage): Promise<Message> {
   const to = addresses(parsed.to);
   const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;
   const messageId = normaliseMessageId(parsed.messageId);
-  const subject = clean(parsed.subject ?? '').replace(/\s+/g, ' ').trim();
+  const subject = clean(parsed.subject ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const stable = () =>
     stableId({
       from: from.map((a) => a.address).join(','),

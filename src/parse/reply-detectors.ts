@@ -62,34 +62,94 @@ function headerBlock(lines: readonly string[], i: number): boolean {
 function loneFrom(lines: readonly string[], i: number): boolean {
   const line = at(lines, i);
   return (
-    line.length < 160 && P.HEADER_FROM.test(line) && P.HAS_ADDRESS.test(line) &&
-    (i === 0 || at(lines, i - 1).trim() === '') && at(lines, i + 1).trim() === ''
+    line.length < 160 &&
+    P.HEADER_FROM.test(line) &&
+    P.HAS_ADDRESS.test(line) &&
+    (i === 0 || at(lines, i - 1).trim() === '') &&
+    at(lines, i + 1).trim() === ''
   );
 }
 
 /** A sender line, not a sentence that happens to end in a stamp: no sentence ends before the stamp. */
 function lotusStamp(lines: readonly string[], i: number): boolean {
   const match = P.LOTUS_STAMP.exec(at(lines, i));
-  return match !== null && !/[a-z]{2,}[.!?]\s/.test(at(lines, i).slice(0, match.index)) && within(lines, i + 1, 4, P.TO_OR_CC);
+  return (
+    match !== null &&
+    !/[a-z]{2,}[.!?]\s/.test(at(lines, i).slice(0, match.index)) &&
+    within(lines, i + 1, 4, P.TO_OR_CC)
+  );
 }
 
 export const DETECTORS: readonly CutDetector[] = [
-  { id: 'attribution', why: '"On <date>, <name> wrote:" and its translations, not followed by > quotes', test: (l, i) => attributionSpan(l, i) > 0 },
-  { id: 'outlook-original-message', why: '"-----Original Message-----" and translations', test: (l, i) => P.ORIGINAL_MESSAGE.test(at(l, i)) },
-  { id: 'forwarded', why: 'Lotus "Forwarded by", Gmail "Forwarded message", Apple "Begin forwarded message:"', test: (l, i) => P.FORWARDED.test(at(l, i)) },
-  { id: 'outlook-rule', why: 'a line of underscores with a From: header below', test: (l, i) => /^\s*_{10,}\s*$/.test(at(l, i)) && within(l, i + 1, 3, P.HEADER_FROM) },
-  { id: 'header-block', why: 'From:/Sent:/To:/Subject: (or De:/Von:/Van:…) header lines of a quoted mail', test: headerBlock },
+  {
+    id: 'attribution',
+    why: '"On <date>, <name> wrote:" and its translations, not followed by > quotes',
+    test: (l, i) => attributionSpan(l, i) > 0,
+  },
+  {
+    id: 'outlook-original-message',
+    why: '"-----Original Message-----" and translations',
+    test: (l, i) => P.ORIGINAL_MESSAGE.test(at(l, i)),
+  },
+  {
+    id: 'forwarded',
+    why: 'Lotus "Forwarded by", Gmail "Forwarded message", Apple "Begin forwarded message:"',
+    test: (l, i) => P.FORWARDED.test(at(l, i)),
+  },
+  {
+    id: 'outlook-rule',
+    why: 'a line of underscores with a From: header below',
+    test: (l, i) => /^\s*_{10,}\s*$/.test(at(l, i)) && within(l, i + 1, 3, P.HEADER_FROM),
+  },
+  {
+    id: 'header-block',
+    why: 'From:/Sent:/To:/Subject: (or De:/Von:/Van:…) header lines of a quoted mail',
+    test: headerBlock,
+  },
   { id: 'lone-from', why: 'a From: line with an address standing alone between blank lines', test: loneFrom },
   // "Name <addr> on 05/10/2001 01:26 PM" or "Name @ ECT  02/07/2000 02:38 PM", then To:/cc: lines.
   { id: 'lotus-stamp', why: 'a Lotus Notes sender line with a date stamp, To:/cc: below', test: lotusStamp },
   // "Jeff Dasovich\n05/10/2001 01:26 PM\nTo: ..." — the name line above the stamp starts the old mail.
-  { id: 'lotus-name-stamp', why: 'a name line, a bare date stamp, then To:/cc:', test: (l, i) => /\S/.test(at(l, i)) && P.BARE_STAMP.test(at(l, i + 1)) && within(l, i + 2, 3, P.TO_OR_CC) },
-  { id: 'lotus-address', why: 'a Lotus address line ("Name/HOU/ECT@ECT") with To:/cc: below', test: (l, i) => P.LOTUS_ADDRESS.test(at(l, i)) && within(l, i + 1, 3, P.TO_OR_CC) },
-  { id: 'lotus-to-cc', why: 'a To:/cc:/Subject: block with no From line, To: wrapped over many lines', test: (l, i) => /^\s*to:\s*\S/i.test(at(l, i)) && within(l, i + 1, 8, /^\s*cc:/i) && within(l, i + 1, 10, /^\s*subject:/i) },
-  { id: 'mailing-list-footer', why: 'a line of underscores above a mailing-list footer', test: (l, i) => /^\s*_{5,}\s*$/.test(at(l, i)) && within(l, i + 1, 3, P.MAILING_LIST) },
-  { id: 'signature-dashes', why: 'the "-- " signature separator (RFC 3676), or a lone dash or em dash', test: (l, i) => P.SIGNATURE_DASHES.test(at(l, i)) },
-  { id: 'mobile-signature', why: '"Sent from my iPhone", "Get Outlook for iOS" and translations', test: (l, i) => P.MOBILE_FOOTER.test(at(l, i).replace(/<https?:[^>]*>/g, '')) },
+  {
+    id: 'lotus-name-stamp',
+    why: 'a name line, a bare date stamp, then To:/cc:',
+    test: (l, i) => /\S/.test(at(l, i)) && P.BARE_STAMP.test(at(l, i + 1)) && within(l, i + 2, 3, P.TO_OR_CC),
+  },
+  {
+    id: 'lotus-address',
+    why: 'a Lotus address line ("Name/HOU/ECT@ECT") with To:/cc: below',
+    test: (l, i) => P.LOTUS_ADDRESS.test(at(l, i)) && within(l, i + 1, 3, P.TO_OR_CC),
+  },
+  {
+    id: 'lotus-to-cc',
+    why: 'a To:/cc:/Subject: block with no From line, To: wrapped over many lines',
+    test: (l, i) =>
+      /^\s*to:\s*\S/i.test(at(l, i)) && within(l, i + 1, 8, /^\s*cc:/i) && within(l, i + 1, 10, /^\s*subject:/i),
+  },
+  {
+    id: 'mailing-list-footer',
+    why: 'a line of underscores above a mailing-list footer',
+    test: (l, i) => /^\s*_{5,}\s*$/.test(at(l, i)) && within(l, i + 1, 3, P.MAILING_LIST),
+  },
+  {
+    id: 'signature-dashes',
+    why: 'the "-- " signature separator (RFC 3676), or a lone dash or em dash',
+    test: (l, i) => P.SIGNATURE_DASHES.test(at(l, i)),
+  },
+  {
+    id: 'mobile-signature',
+    why: '"Sent from my iPhone", "Get Outlook for iOS" and translations',
+    test: (l, i) => P.MOBILE_FOOTER.test(at(l, i).replace(/<https?:[^>]*>/g, '')),
+  },
   // Someone else's words pasted without a forward header. (A bare "FYI -" line is not one: senders write their own news under it.)
-  { id: 'pasted-voice', why: 'a press statement, talking points or a draft for someone else to deliver', test: (l, i) => at(l, i).length < 120 && P.PASTED_VOICE.test(at(l, i)) },
-  { id: 'disclaimer', why: 'a confidentiality notice or a line of stars or equals signs opening one', test: (l, i) => P.DISCLAIMER_START.test(at(l, i)) && within(l, i, 4, P.DISCLAIMER_WORDS) },
+  {
+    id: 'pasted-voice',
+    why: 'a press statement, talking points or a draft for someone else to deliver',
+    test: (l, i) => at(l, i).length < 120 && P.PASTED_VOICE.test(at(l, i)),
+  },
+  {
+    id: 'disclaimer',
+    why: 'a confidentiality notice or a line of stars or equals signs opening one',
+    test: (l, i) => P.DISCLAIMER_START.test(at(l, i)) && within(l, i, 4, P.DISCLAIMER_WORDS),
+  },
 ];

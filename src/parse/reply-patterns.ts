@@ -3,17 +3,51 @@
 
 /** "wrote" as mail clients translate it at the end of an attribution line. */
 const WROTE = [
-  'wrote', 'writes', 'has written', 'schrieb', 'geschrieben', 'a écrit', 'a ecrit', 'escribió', 'escribio',
-  'ha escrito', 'ha escrit', 'ha scritto', 'schreef', 'heeft geschreven', 'escreveu', 'skrev', 'skriver',
-  'kirjoitti', 'napisał\\(a\\)', 'napisała', 'napisał', 'napisal', 'pisze', 'napsal', 'написал\\(а\\)', 'написала',
-  'написал', 'написав', 'írta', 'yazdı', 'έγραψε', '写道', '寫道', '작성', 'のメッセージ',
+  'wrote',
+  'writes',
+  'has written',
+  'schrieb',
+  'geschrieben',
+  'a écrit',
+  'a ecrit',
+  'escribió',
+  'escribio',
+  'ha escrito',
+  'ha escrit',
+  'ha scritto',
+  'schreef',
+  'heeft geschreven',
+  'escreveu',
+  'skrev',
+  'skriver',
+  'kirjoitti',
+  'napisał\\(a\\)',
+  'napisała',
+  'napisał',
+  'napisal',
+  'pisze',
+  'napsal',
+  'написал\\(а\\)',
+  'написала',
+  'написал',
+  'написав',
+  'írta',
+  'yazdı',
+  'έγραψε',
+  '写道',
+  '寫道',
+  '작성',
+  'のメッセージ',
 ].join('|');
 
 /** "... Ann <a@x> wrote:" — the colon (any width) and trailing dashes (Zoho: "---- On ... wrote ----") optional. */
 export const ATTRIBUTION_END = new RegExp(`(?:${WROTE})\\s*[:：]?\\s*-*\\s*$`, 'iu');
 export const ATTRIBUTION_END_COLON = new RegExp(`(?:${WROTE})\\s*[:：]\\s*-*\\s*$`, 'iu');
 /** "Am 25.06.2015 um 10:55 schrieb Test user:" — the verb before the name. */
-export const OPENER_VERB_COLON = new RegExp(`^\\s*-*\\s*(?:on|am|le|el|il|in data|op|em|den|w dniu|dnia)\\s.*(?:${WROTE}).*[:：]\\s*$`, 'iu');
+export const OPENER_VERB_COLON = new RegExp(
+  `^\\s*-*\\s*(?:on|am|le|el|il|in data|op|em|den|w dniu|dnia)\\s.*(?:${WROTE}).*[:：]\\s*$`,
+  'iu',
+);
 /** Gmail's verb-less form: "2014-03-20 8:48 GMT+01:00 Rémi <r@x.example>:", "ср, 30 апр. 2025 г. в 15:19, J <j@x>:". */
 export const ADDRESS_THEN_COLON = /(?:[>\])]|\S@\S+)\s*[:：]\s*$/u;
 export const TIME_OF_DAY = /\d{1,2}[:.h]\d{2}/;
@@ -22,10 +56,53 @@ export const HAS_ADDRESS = /\S@\S/;
 /** Header names of a quoted mail's header block, in the languages Outlook, Gmail and others write them. */
 const FROM_NAMES = 'from|de|von|van|da|fra|från|od|от|від|发件人|寄件者|差出人|message du';
 const OTHER_NAMES = [
-  'sent', 'date', 'datum', 'dato', 'data', 'fecha', 'envoyé(?: le)?', 'gesendet', 'verzonden', 'inviato', 'enviado',
-  'enviada', 'skickat', 'sendt', 'wysłano', 'отправлено', '发送时间', '日期', 'to', 'à', 'a', 'an', 'aan', 'para',
-  'til', 'till', 'do', 'кому', '收件人', 'cc', 'copie à', 'kopie', 'subject', 'objet', 'sujet', 'betreff',
-  'onderwerp', 'oggetto', 'asunto', 'assunto', 'emne', 'ämne', 'temat', 'тема', '主题', 'reply-to', 'bcc',
+  'sent',
+  'date',
+  'datum',
+  'dato',
+  'data',
+  'fecha',
+  'envoyé(?: le)?',
+  'gesendet',
+  'verzonden',
+  'inviato',
+  'enviado',
+  'enviada',
+  'skickat',
+  'sendt',
+  'wysłano',
+  'отправлено',
+  '发送时间',
+  '日期',
+  'to',
+  'à',
+  'a',
+  'an',
+  'aan',
+  'para',
+  'til',
+  'till',
+  'do',
+  'кому',
+  '收件人',
+  'cc',
+  'copie à',
+  'kopie',
+  'subject',
+  'objet',
+  'sujet',
+  'betreff',
+  'onderwerp',
+  'oggetto',
+  'asunto',
+  'assunto',
+  'emne',
+  'ämne',
+  'temat',
+  'тема',
+  '主题',
+  'reply-to',
+  'bcc',
 ].join('|');
 /** "From: Ann", "*From:* Ann", "   De : Ann", "Envoyé le :jeudi". */
 export const HEADER_FROM = new RegExp(`^\\s*\\*?(?:${FROM_NAMES})\\s?\\*?\\s*[:：]\\*?(?:\\s|\\S)`, 'iu');
@@ -67,7 +144,8 @@ export const MAILING_LIST = /mailing list|listinfo|unsubscribe|groups\.google|go
 
 export const DISCLAIMER_START =
   /^\s*(?:\*{10,}|={10,}|confidentiality notice|this (?:e-?mail|message|communication)(?: and any (?:files|attachments?))?(?: transmitted with it)? (?:is|are|contains?|may contain)|the information (?:contained )?in this (?:e-?mail|message)|le informazioni contenute|ce message et toutes les pièces|diese e-mail enthält)/iu;
-export const DISCLAIMER_WORDS = /confidential|intended (?:solely |only )?for|property of|privileged|riservat|destinatari|vertraulich/i;
+export const DISCLAIMER_WORDS =
+  /confidential|intended (?:solely |only )?for|property of|privileged|riservat|destinatari|vertraulich/i;
 
 /** A pasted text in another voice: a press statement, talking points, a draft for someone else to deliver. */
 export const PASTED_VOICE =

@@ -23,7 +23,8 @@ const MAX_DETECTED_LINE = 1000;
 /** "> text", and the "| text" some mailing-list clients quote with (but not a table row, which ends in "|"). */
 const isQuoted = (line: string | undefined): boolean => /^\s*>|^\s*\|(?:[\s>]|$)(?!.*\|\s*$)/.test(line ?? '');
 /** "Hi," or "Hello Adrian," between an attribution and its quote. */
-const GREETING = /^\s*(?:hi|hello|hey|dear|greetings|morning|good (?:morning|afternoon|evening))\b[^.!?]{0,40}[,!:]?\s*$/i;
+const GREETING =
+  /^\s*(?:hi|hello|hey|dear|greetings|morning|good (?:morning|afternoon|evening))\b[^.!?]{0,40}[,!:]?\s*$/i;
 /** Outlook for Mac and others quote by indenting the earlier mail under "On …, X wrote:". */
 const isIndented = (line: string | undefined): boolean => /^(?: {2,}|\t)\S/.test(line ?? '');
 const isBlank = (line: string | undefined): boolean => (line ?? '').trim() === '';
@@ -115,7 +116,11 @@ export function splitReply(body: string): ReplySplit {
   }
   const texts = kept.map((k) => k.text);
   const cut = cutOld(texts);
-  const newText = texts.slice(0, cut.end).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const newText = texts
+    .slice(0, cut.end)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (cut.by !== null && cut.at !== null) return { newText, cutBy: cut.by, cutAtLine: kept[cut.at]?.at ?? null };
   if (firstQuote >= 0) return { newText, cutBy: 'quote', cutAtLine: firstQuote };
   return { newText, cutBy: null, cutAtLine: null };

@@ -13,7 +13,8 @@ const SIGN_OFF = new RegExp(
   'iu',
 );
 /** "Diane", "Carole C. Frank", "-Abhishek Kona", "Barry Tycholiz - 713-853-1587.", "Your pal, Craig." */
-const NAME_LINE = /^\s*(?:[-–—~]\s?)?(?:your \w+, )?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\.?(?:\s*-\s*[\d().x -]{7,}\.?)?\s*$/;
+const NAME_LINE =
+  /^\s*(?:[-–—~]\s?)?(?:your \w+, )?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\.?(?:\s*-\s*[\d().x -]{7,}\.?)?\s*$/;
 const NOT_A_NAME =
   /^\s*(?:done|sure|yes|no|ok|okay|great|agreed|perfect|fine|noted|confirmed|will do|thanks|hi|hello|by|on|at|in|for|to|see|call|will|let|please|sounds|the|a|an|my|our|it|this|that|i|we|you)\b/i;
 const CONTACT_LINE = /\d{3}|@|www\.|https?:|^\s*x-?\d|^\s*(?:phone|fax|cell|mobile|tel|email|e-mail)\b/i;

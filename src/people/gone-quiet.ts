@@ -55,5 +55,8 @@ export function goneQuiet(people: readonly PersonStats[], o: GoneQuietOptions): 
     const silentDays = today - Math.max(...days);
     if (silentDays > Math.max(2 * gap, o.floorDays)) found.push({ person, silentDays, usualGapDays: gap, exchanges });
   }
-  return found.sort((a, b) => b.silentDays - a.silentDays || b.exchanges - a.exchanges || a.person.address.localeCompare(b.person.address));
+  return found.sort(
+    (a, b) =>
+      b.silentDays - a.silentDays || b.exchanges - a.exchanges || a.person.address.localeCompare(b.person.address),
+  );
 }

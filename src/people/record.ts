@@ -25,7 +25,15 @@ export async function recordPeople(db: Db, message: Message, where: RecordWhere)
   const at = (message.date ?? where.now).toISOString();
   for (const a of counted) {
     const address = canonicalAddress(a.address);
-    const mail = { address, name: a.name.trim(), messageId: message.id, direction: where.direction, at, subject: message.subject, threadId: where.threadId };
+    const mail = {
+      address,
+      name: a.name.trim(),
+      messageId: message.id,
+      direction: where.direction,
+      at,
+      subject: message.subject,
+      threadId: where.threadId,
+    };
     await recordPersonMail(db, mail);
   }
   await resolveKeepInTouch(db, addresses, where.now);

@@ -38,7 +38,12 @@ export function keepInTouchItem(q: GoneQuiet, now: Date, timeZone: string): NewI
 }
 
 /** New suggestions for one account's people; how many were added. */
-export async function suggestForAccount(db: Db, me: readonly string[], app: Pick<StoreApp, 'config'>, now: Date): Promise<number> {
+export async function suggestForAccount(
+  db: Db,
+  me: readonly string[],
+  app: Pick<StoreApp, 'config'>,
+  now: Date,
+): Promise<number> {
   const o = app.config.keepInTouch;
   if (!o.enabled || o.maxPerDay <= 0) return 0;
   const open = (await listItems(db, { status: ['open', 'snoozed'] })).filter((i) => i.rule === KEEP_IN_TOUCH_RULE);

@@ -37,4 +37,3 @@ export function scheduleCron(expression: string, timezone: string, job: () => Pr
   const task = cron.schedule(expression, () => job(), { timezone, noOverlap: true, name: 'followthru-digest' });
   return { stop: () => void task.stop(), nextRun: () => task.getNextRun() };
 }
-

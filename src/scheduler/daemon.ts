@@ -31,8 +31,14 @@ export interface DaemonOptions {
 // The abort listener goes when the timer fires: the sign-in wait sleeps often, and must not pile them up.
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const onAbort = () => { clearTimeout(timer); resolve(); };
-    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
 
@@ -56,7 +62,14 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
   const clock = options.clock ?? (() => new Date());
   const digest = digestJob(app, clock, options.digestBackoff);
   const cron = scheduleCron(app.config.digest.cron, app.config.digest.timezone, digest.run);
-  signal.addEventListener('abort', () => { cron.stop(); digest.stop(); }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      cron.stop();
+      digest.stop();
+    },
+    { once: true },
+  );
   if (slotEarlierToday(cronFields(app.config.digest.cron), clock(), app.config.digest.timezone)) void digest.run();
 
   // One worker per account, each with its own connections, backoff and IDLE: one account's outage, refused
@@ -75,7 +88,12 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
 }
 
 /** One account's loop: connect, sync, IDLE, again; on any failure, back off and reconnect. */
-async function runAccount(app: App, sendConfirmations: () => Promise<unknown>, clock: () => Date, options: DaemonOptions): Promise<void> {
+async function runAccount(
+  app: App,
+  sendConfirmations: () => Promise<unknown>,
+  clock: () => Date,
+  options: DaemonOptions,
+): Promise<void> {
   const { signal } = options;
   const serial = queue();
   let attempt = 0;
@@ -133,7 +151,10 @@ async function runAccount(app: App, sendConfirmations: () => Promise<unknown>, c
       }
       const kind = classifyImapError(error);
       const delay = backoffDelay(++attempt, kind, options.backoff);
-      app.log.warn({ reason: errorMessage(error), kind, attempt, retryInMs: delay }, 'sync interrupted: reconnecting after a pause');
+      app.log.warn(
+        { reason: errorMessage(error), kind, attempt, retryInMs: delay },
+        'sync interrupted: reconnecting after a pause',
+      );
       await sleep(delay, signal);
     } finally {
       signal.removeEventListener('abort', dropAll);

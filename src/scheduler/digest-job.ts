@@ -30,7 +30,11 @@ export function digestJob(app: App, clock: () => Date, backoff: Partial<BackoffO
     const delay = await digestRetryDelay(app, clock(), backoff).catch(() => null);
     if (failure !== null) {
       const reason = errorMessage(failure);
-      if (delay === null) app.log.error({ reason }, 'digest failed and is not retried by itself (the server refused it for good): fix the cause, then restart or run `followthru digest --send`');
+      if (delay === null)
+        app.log.error(
+          { reason },
+          'digest failed and is not retried by itself (the server refused it for good): fix the cause, then restart or run `followthru digest --send`',
+        );
       else app.log.error({ reason, retryInMs: delay }, 'digest failed: it is tried again after a pause');
     }
     if (delay !== null && !stopped) retry = setTimeout(() => void run(), delay);

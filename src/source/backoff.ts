@@ -18,7 +18,11 @@ export type FailureKind = 'auth' | 'throttle' | 'transient';
  * Delay before attempt `attempt` (1-based) after a failure of `kind`: a draw in [base/2, min(max, base·2^(attempt-1))];
  * auth waits the cap, throttle starts 8× higher than a transient failure.
  */
-export function backoffDelay(attempt: number, kind: FailureKind = 'transient', given?: Partial<BackoffOptions>): number {
+export function backoffDelay(
+  attempt: number,
+  kind: FailureKind = 'transient',
+  given?: Partial<BackoffOptions>,
+): number {
   const { baseMs, maxMs } = { ...DEFAULT_BACKOFF, ...given };
   const jitter = given?.jitter ?? DEFAULT_BACKOFF.jitter;
   if (kind === 'auth') return maxMs;
@@ -31,19 +35,27 @@ export function backoffDelay(attempt: number, kind: FailureKind = 'transient', g
 // Response codes (RFC 5530) and texts by which servers say "too many connections / too fast" (Gmail, Outlook,
 // Yahoo): a retry is right, but not soon. The one list: imap-errors.ts reads the same.
 export const THROTTLE_CODES = new Set(['LIMIT', 'UNAVAILABLE', 'INUSE', 'THROTTLED', 'OVERQUOTA']);
-export const THROTTLE_TEXT = /too many|rate limit|throttl|bandwidth limits|try again later|slow down|temporarily unavailable/i;
+export const THROTTLE_TEXT =
+  /too many|rate limit|throttl|bandwidth limits|try again later|slow down|temporarily unavailable/i;
 
 /** The chain of causes, outermost first (bounded: a cyclic cause must not hang us). */
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let e = error; e !== undefined && e !== null && chain.length < 8; e = (e as { cause?: unknown }).cause) chain.push(e);
+  for (let e = error; e !== undefined && e !== null && chain.length < 8; e = (e as { cause?: unknown }).cause)
+    chain.push(e);
   return chain;
 }
 
 export function classifyImapError(error: unknown): FailureKind {
   const chain = causes(error);
   const throttled = chain.some((e) => {
-    const f = e as { code?: unknown; serverResponseCode?: unknown; responseText?: unknown; message?: unknown; reason?: unknown };
+    const f = e as {
+      code?: unknown;
+      serverResponseCode?: unknown;
+      responseText?: unknown;
+      message?: unknown;
+      reason?: unknown;
+    };
     if (f.code === 'ETHROTTLE') return true;
     if (typeof f.serverResponseCode === 'string' && THROTTLE_CODES.has(f.serverResponseCode.toUpperCase())) return true;
     return [f.responseText, f.message, f.reason].some((text) => typeof text === 'string' && THROTTLE_TEXT.test(text));

@@ -18,7 +18,10 @@ export type FetchRange =
   /** Too many resets, or parked before: leave the folder alone until the user unparks it. */
   | { kind: 'parked'; resets: number };
 
-export function hasUidValidityChanged(stored: Pick<FolderCursor, 'uidValidity'> | null, seen: Pick<FolderStatus, 'uidValidity'>): boolean {
+export function hasUidValidityChanged(
+  stored: Pick<FolderCursor, 'uidValidity'> | null,
+  seen: Pick<FolderStatus, 'uidValidity'>,
+): boolean {
   // Compared as text: the value is a 32-bit unsigned number that may exceed 2^31, and "0042" never occurs.
   return stored !== null && String(stored.uidValidity) !== String(seen.uidValidity);
 }
@@ -28,7 +31,12 @@ export function shouldPark(resets: number, limit: number = MAX_RESETS): boolean 
   return resets > limit;
 }
 
-export function nextFetchRange(cursor: FolderCursor | null, status: FolderStatus, since: Date, resetLimit: number = MAX_RESETS): FetchRange {
+export function nextFetchRange(
+  cursor: FolderCursor | null,
+  status: FolderStatus,
+  since: Date,
+  resetLimit: number = MAX_RESETS,
+): FetchRange {
   if (cursor?.parked) return { kind: 'parked', resets: cursor.resets };
   if (cursor === null) return { kind: 'backfill', since };
   if (hasUidValidityChanged(cursor, status)) {
@@ -59,7 +67,10 @@ export function planFolder(folder: string, stored: FolderCursor | null, seen: Fo
   const range = nextFetchRange(stored, seen, since);
   switch (range.kind) {
     case 'parked':
-      return { kind: 'parked', cursor: stored?.parked ? stored : { ...(stored ?? fresh), resets: range.resets, parked: 1 } };
+      return {
+        kind: 'parked',
+        cursor: stored?.parked ? stored : { ...(stored ?? fresh), resets: range.resets, parked: 1 },
+      };
     case 'backfill':
       return { kind: 'backfill', since, cursor: { ...fresh, resets: 0 } };
     case 'reset':

@@ -13,15 +13,54 @@ export interface FolderLike {
 
 /** Usual names of the sent folder, lower-cased, without a namespace prefix ("INBOX.", "[Gmail]/"). */
 const SENT_NAMES = new Set([
-  'sent', 'sent items', 'sent messages', 'sent mail', 'sent-mail',
-  'gesendet', 'gesendete objekte', 'gesendete elemente', 'gesendete nachrichten',
-  'envoyés', 'éléments envoyés', 'messages envoyés', 'envoyé',
-  'enviados', 'elementos enviados', 'itens enviados', 'mensagens enviadas', 'correo enviado',
-  'posta inviata', 'inviata', 'inviati', 'elementi inviati',
-  'verzonden', 'verzonden items', 'verzonden berichten',
-  'skickat', 'skickade objekt', 'skickade', 'sendt', 'sendte elementer', 'sendte', 'lähetetyt', 'lähetetyt kohteet',
-  'wysłane', 'elementy wysłane', 'odeslané', 'odoslané', 'elküldött', 'trimise', 'gönderilmiş öğeler', 'gönderilen',
-  'отправленные', 'надіслані', 'απεσταλμένα', '送信済み', '已发送', '已傳送', '보낸편지함',
+  'sent',
+  'sent items',
+  'sent messages',
+  'sent mail',
+  'sent-mail',
+  'gesendet',
+  'gesendete objekte',
+  'gesendete elemente',
+  'gesendete nachrichten',
+  'envoyés',
+  'éléments envoyés',
+  'messages envoyés',
+  'envoyé',
+  'enviados',
+  'elementos enviados',
+  'itens enviados',
+  'mensagens enviadas',
+  'correo enviado',
+  'posta inviata',
+  'inviata',
+  'inviati',
+  'elementi inviati',
+  'verzonden',
+  'verzonden items',
+  'verzonden berichten',
+  'skickat',
+  'skickade objekt',
+  'skickade',
+  'sendt',
+  'sendte elementer',
+  'sendte',
+  'lähetetyt',
+  'lähetetyt kohteet',
+  'wysłane',
+  'elementy wysłane',
+  'odeslané',
+  'odoslané',
+  'elküldött',
+  'trimise',
+  'gönderilmiş öğeler',
+  'gönderilen',
+  'отправленные',
+  'надіслані',
+  'απεσταλμένα',
+  '送信済み',
+  '已发送',
+  '已傳送',
+  '보낸편지함',
 ]);
 
 // Namespaces in front of the real name: Courier/Cyrus "INBOX.", Gmail's "[Gmail]/" (localized Gmail included).
@@ -32,9 +71,28 @@ const bare = (path: string) => path.normalize('NFC').replace(PREFIX, '').trim().
 
 /** Usual names of the drafts folder, lower-cased, without a namespace prefix. */
 const DRAFTS_NAMES = new Set([
-  'drafts', 'draft', 'entwürfe', 'brouillons', 'borradores', 'rascunhos', 'bozze', 'concepten', 'utkast', 'kladder',
-  'luonnokset', 'kopie robocze', 'koncepty', 'piszkozatok', 'schițe', 'taslaklar', 'черновики', 'чернетки',
-  'πρόχειρα', '下書き', '草稿', '임시 보관함',
+  'drafts',
+  'draft',
+  'entwürfe',
+  'brouillons',
+  'borradores',
+  'rascunhos',
+  'bozze',
+  'concepten',
+  'utkast',
+  'kladder',
+  'luonnokset',
+  'kopie robocze',
+  'koncepty',
+  'piszkozatok',
+  'schițe',
+  'taslaklar',
+  'черновики',
+  'чернетки',
+  'πρόχειρα',
+  '下書き',
+  '草稿',
+  '임시 보관함',
 ]);
 
 interface FolderKind {
@@ -54,17 +112,26 @@ function findFolder(kind: FolderKind, folders: readonly FolderLike[], override?:
   const all = folders.map((f) => f.path).join(', ');
   if (override) {
     if (folders.some((f) => f.path === override)) return override;
-    throw new FollowthruError('EIMAP_FOLDER', `${kind.setting} "${override}" does not exist on the server; its folders are: ${all}`);
+    throw new FollowthruError(
+      'EIMAP_FOLDER',
+      `${kind.setting} "${override}" does not exist on the server; its folders are: ${all}`,
+    );
   }
   const flagged = folders.filter((f) => isFlagged(f, kind.flag));
   const candidates = flagged.length > 0 ? flagged : folders.filter((f) => kind.names.has(bare(f.path)));
   const [only] = candidates;
   if (candidates.length === 1 && only) return only.path;
   if (candidates.length === 0) {
-    throw new FollowthruError('EIMAP_FOLDER', `no ${kind.label} folder found (no ${kind.flag} flag, no usual name) — set ${kind.setting} to one of: ${all}`);
+    throw new FollowthruError(
+      'EIMAP_FOLDER',
+      `no ${kind.label} folder found (no ${kind.flag} flag, no usual name) — set ${kind.setting} to one of: ${all}`,
+    );
   }
   const names = candidates.map((f) => `"${f.path}"`).join(', ');
-  throw new FollowthruError('EIMAP_FOLDER', `more than one folder could be ${kind.label}: ${names} — set ${kind.setting} to the right one`);
+  throw new FollowthruError(
+    'EIMAP_FOLDER',
+    `more than one folder could be ${kind.label}: ${names} — set ${kind.setting} to the right one`,
+  );
 }
 
 export function findSentFolder(folders: readonly FolderLike[], override?: string | null): string {

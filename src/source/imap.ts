@@ -77,7 +77,14 @@ function imapflowLogger(log: Logger | undefined) {
     const { msg, ...fields } = (entry ?? {}) as { msg?: unknown };
     child.debug({ level_imapflow: level, ...fields }, typeof msg === 'string' ? msg : 'imapflow');
   };
-  return { trace: () => undefined, debug: to('debug'), info: to('info'), warn: to('warn'), error: to('error'), fatal: to('error') };
+  return {
+    trace: () => undefined,
+    debug: to('debug'),
+    info: to('info'),
+    warn: to('warn'),
+    error: to('error'),
+    fatal: to('error'),
+  };
 }
 
 export async function openImap(options: ImapOptions): Promise<ImapSession> {
@@ -88,9 +95,10 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
     secure: options.secure,
     // Required STARTTLS unless the user allowed plaintext: imapflow then refuses before LOGIN is sent.
     doSTARTTLS: options.secure ? undefined : !options.allowInsecure,
-    auth: options.accessToken !== undefined
-      ? { user: options.user, accessToken: options.accessToken }
-      : { user: options.user, pass: options.password ?? '' },
+    auth:
+      options.accessToken !== undefined
+        ? { user: options.user, accessToken: options.accessToken }
+        : { user: options.user, pass: options.password ?? '' },
     logger: imapflowLogger(log),
     disableAutoIdle: true,
     connectionTimeout: options.connectTimeoutMs ?? 30_000,
@@ -131,7 +139,10 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
   const timed = <T>(what: string, job: () => Promise<T>): Promise<T> =>
     withDeadline(job(), operationMs, () => {
       client.close();
-      return new FollowthruError('EIMAP_CONNECT', `the IMAP server ${at} took more than ${operationMs / 1000} s to ${what}: connection dropped`);
+      return new FollowthruError(
+        'EIMAP_CONNECT',
+        `the IMAP server ${at} took more than ${operationMs / 1000} s to ${what}: connection dropped`,
+      );
     });
   // Some imapflow calls answer `false` instead of throwing, also when the connection died under them.
   const refused = (what: string) => fail(new Error('the server refused'), what);
@@ -181,7 +192,10 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
       operationMs,
       () => {
         client.close();
-        return new FollowthruError('EIMAP_CONNECT', `the IMAP server ${at} sent no whole mail within ${operationMs / 1000} s: connection dropped`);
+        return new FollowthruError(
+          'EIMAP_CONNECT',
+          `the IMAP server ${at} sent no whole mail within ${operationMs / 1000} s: connection dropped`,
+        );
       },
     );
   const searchLocked = async (from: FetchFrom): Promise<number[]> => {
@@ -214,9 +228,11 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
         });
       }
       const query = { uidValidity: true, uidNext: true, messages: true, highestModseq: caps.has('CONDSTORE') };
-      const status = await timed(`read the status of "${path}"`, () => client.status(path, query)).catch((error: unknown) => {
-        throw fail(error, `read the status of "${path}"`);
-      });
+      const status = await timed(`read the status of "${path}"`, () => client.status(path, query)).catch(
+        (error: unknown) => {
+          throw fail(error, `read the status of "${path}"`);
+        },
+      );
       if (!status) throw refused(`read the status of "${path}"`);
       return {
         uidValidity: String(status.uidValidity ?? ''),
@@ -226,22 +242,36 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
       };
     },
     listPending: (path, from) =>
-      withLock(path, 'list new mail', async () => {
-        dirty.delete(path); // this search sees everything that arrived so far
-        const uids = await searchLocked(from);
-        if (uids.length === 0) return [];
-        const fetched = await fetchEach(uidSet(uids), { uid: true, internalDate: true, size: true });
-        return fetched
-          .map((m) => ({ uid: m.uid, at: m.internalDate ? new Date(m.internalDate).getTime() : 0, size: m.size ?? 0 }))
-          .sort((a, b) => a.uid - b.uid);
-      }, true),
+      withLock(
+        path,
+        'list new mail',
+        async () => {
+          dirty.delete(path); // this search sees everything that arrived so far
+          const uids = await searchLocked(from);
+          if (uids.length === 0) return [];
+          const fetched = await fetchEach(uidSet(uids), { uid: true, internalDate: true, size: true });
+          return fetched
+            .map((m) => ({
+              uid: m.uid,
+              at: m.internalDate ? new Date(m.internalDate).getTime() : 0,
+              size: m.size ?? 0,
+            }))
+            .sort((a, b) => a.uid - b.uid);
+        },
+        true,
+      ),
     fetchSources: (path, uids) => withLock(path, 'fetch mail', () => fetchLocked(path, uids), true),
     fromAddresses: (path, uids) =>
-      withLock(path, 'read senders', async () => {
-        if (uids.length === 0) return [];
-        const fetched = await client.fetchAll(uidSet(uids), { uid: true, envelope: true }, { uid: true });
-        return fetched.map((m) => (m.envelope?.from?.[0]?.address ?? '').toLowerCase());
-      }, true),
+      withLock(
+        path,
+        'read senders',
+        async () => {
+          if (uids.length === 0) return [];
+          const fetched = await client.fetchAll(uidSet(uids), { uid: true, envelope: true }, { uid: true });
+          return fetched.map((m) => (m.envelope?.from?.[0]?.address ?? '').toLowerCase());
+        },
+        true,
+      ),
     async *fetchBatches(path, from, batchSize = 250) {
       const { uids, uidValidity } = await withLock(path, 'list new mail', async () => {
         dirty.delete(path);
@@ -250,11 +280,17 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
       for (let i = 0; i < uids.length; i += batchSize) {
         // Not holding the lock across `yield`: a caller that appends or reads another folder between batches
         // would otherwise wait forever for the lock we hold.
-        const batch = await withLock(path, 'fetch mail', async () =>
-          selectedUidValidity() === uidValidity ? fetchLocked(path, uids.slice(i, i + batchSize)) : null,
-        true);
+        const batch = await withLock(
+          path,
+          'fetch mail',
+          async () => (selectedUidValidity() === uidValidity ? fetchLocked(path, uids.slice(i, i + batchSize)) : null),
+          true,
+        );
         if (batch === null) {
-          log?.warn({ folder: path, was: uidValidity }, 'UIDVALIDITY changed during a fetch: stopping; the next round rescans');
+          log?.warn(
+            { folder: path, was: uidValidity },
+            'UIDVALIDITY changed during a fetch: stopping; the next round rescans',
+          );
           return;
         }
         if (batch.length > 0) yield batch;
@@ -265,9 +301,11 @@ export async function openImap(options: ImapOptions): Promise<ImapSession> {
       await withLock(path, 'open the folder', async () => undefined);
     },
     async append(path, bytes, flags = []) {
-      const result = await timed(`store a mail in "${path}"`, () => client.append(path, bytes, flags)).catch((error: unknown) => {
-        throw fail(error, `store a mail in "${path}"`);
-      });
+      const result = await timed(`store a mail in "${path}"`, () => client.append(path, bytes, flags)).catch(
+        (error: unknown) => {
+          throw fail(error, `store a mail in "${path}"`);
+        },
+      );
       if (!result) throw refused(`store a mail in "${path}"`);
     },
     hasMessageId: (path, messageId) =>

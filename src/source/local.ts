@@ -15,7 +15,8 @@ const MAILDIR_PARTS = new Set(['cur', 'new', 'tmp']);
 /** The mbox "From " separator: "From sender@x Mon Nov 16 07:30:00 2026" (a time and a year, not prose). */
 const FROM_LINE = /^From \S*\s.*\d{1,2}:\d{2}.*\d{4}/;
 
-const isDirectory = async (path: string): Promise<boolean> => (await stat(path).catch(() => null))?.isDirectory() === true;
+const isDirectory = async (path: string): Promise<boolean> =>
+  (await stat(path).catch(() => null))?.isDirectory() === true;
 const isMaildir = (dir: string): Promise<boolean> => isDirectory(join(dir, 'cur'));
 
 async function list(dir: string): Promise<{ names: string[] } | { error: string }> {
@@ -29,7 +30,11 @@ async function list(dir: string): Promise<{ names: string[] } | { error: string 
 async function listTyped(dir: string): Promise<{ entries: Dirent[] } | { error: string }> {
   try {
     // The same order as list(): by name, code unit by code unit.
-    return { entries: (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+    return {
+      entries: (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      ),
+    };
   } catch (error) {
     return { error: errorMessage(error) };
   }
@@ -50,7 +55,10 @@ async function looksLikeMbox(path: string): Promise<boolean> {
 /** Split on "From " lines after a blank line; un-escape mboxrd's ">From " (any number of >). */
 async function* readMbox(path: string): AsyncGenerator<LocalMail> {
   // latin1 maps every byte to one character and back, so 8-bit bodies in any charset survive untouched.
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'latin1' }), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: 'latin1' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   const mailbox = basename(path).replace(/\.mbox$/i, '');
   let current: string[] | null = null;
   let previous = '';
@@ -112,11 +120,20 @@ async function* readFilesAhead(paths: readonly string[], mailbox: string): Async
  * "Sent/Archive"; plain sub-Maildirs ("Sent/cur", Dovecot's fs layout) are named by their path.
  */
 export async function* readMaildir(root: string, dir = root): AsyncGenerator<LocalMail> {
-  const folder = dir === root ? 'INBOX' : relative(root, dir).split(/[\\/]/).map((p) => p.replace(/^\./, '').replace(/\./g, '/')).join('/');
+  const folder =
+    dir === root
+      ? 'INBOX'
+      : relative(root, dir)
+          .split(/[\\/]/)
+          .map((p) => p.replace(/^\./, '').replace(/\./g, '/'))
+          .join('/');
   for (const sub of ['cur', 'new']) {
     const entries = await list(join(dir, sub));
     if ('error' in entries) continue; // a Maildir may lack new/
-    yield* readFilesAhead(entries.names.filter((n) => !n.startsWith('.')).map((name) => join(dir, sub, name)), folder);
+    yield* readFilesAhead(
+      entries.names.filter((n) => !n.startsWith('.')).map((name) => join(dir, sub, name)),
+      folder,
+    );
   }
   const entries = await list(dir);
   if ('error' in entries) return yield { origin: `file:${dir}`, error: entries.error };

@@ -36,12 +36,17 @@ const fromRow = (row: CursorRow): FolderCursor => ({
 });
 
 export async function getCursor(db: Db, folder: string): Promise<FolderCursor | null> {
-  const row = await db.get<CursorRow>('SELECT * FROM cursors WHERE account = ? AND folder = ?', [mailboxOf(db), folder]);
+  const row = await db.get<CursorRow>('SELECT * FROM cursors WHERE account = ? AND folder = ?', [
+    mailboxOf(db),
+    folder,
+  ]);
   return row ? fromRow(row) : null;
 }
 
 export async function listCursors(db: Db): Promise<FolderCursor[]> {
-  return (await db.all<CursorRow>('SELECT * FROM cursors WHERE account = ? ORDER BY folder', [mailboxOf(db)])).map(fromRow);
+  return (await db.all<CursorRow>('SELECT * FROM cursors WHERE account = ? ORDER BY folder', [mailboxOf(db)])).map(
+    fromRow,
+  );
 }
 
 /** Creates or replaces the folder's cursor. */

@@ -104,10 +104,7 @@ export async function markCommandApplied(
 }
 
 export async function isCommandApplied(db: Db, commandKey: string): Promise<boolean> {
-  return (
-    (await db.get('SELECT 1 AS found FROM applied_commands WHERE command_key = ?', [commandKey])) !==
-    undefined
-  );
+  return (await db.get('SELECT 1 AS found FROM applied_commands WHERE command_key = ?', [commandKey])) !== undefined;
 }
 
 /** Sets the token and Message-ID once the row's id is known (the token is an HMAC of that id). */

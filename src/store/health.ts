@@ -42,7 +42,6 @@ function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const line = message.replace(/ \(while running:.*$/s, '').split('\n')[0] ?? message;
   return line.replace(/^SQLITE_[A-Z_]+: /, ''); // "file is not a database" says it; the code adds nothing
-
 }
 
 /** The same message for a damaged file met by any later query (read-only commands skip quick_check). */

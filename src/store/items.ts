@@ -56,10 +56,7 @@ export async function insertItem(
     [account, item.messageId, item.kind, item.text],
   );
   if (!row)
-    throw new FollowthruError(
-      'ESTORE',
-      `an item was neither inserted nor found (${item.messageId}, ${item.kind})`,
-    );
+    throw new FollowthruError('ESTORE', `an item was neither inserted nor found (${item.messageId}, ${item.kind})`);
   return { id: row.id, inserted: false };
 }
 
@@ -72,10 +69,10 @@ export async function updateItem(
 ): Promise<TrackedItem | null> {
   const columns = encode(patch);
   columns.push(['updated_at', patch.updatedAt ?? now.toISOString()]);
-  const { changes } = await db.run(
-    `UPDATE items SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`,
-    [...columns.map(([, v]) => v), id],
-  );
+  const { changes } = await db.run(`UPDATE items SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [
+    ...columns.map(([, v]) => v),
+    id,
+  ]);
   if (changes === 0) return null;
   if (patch.counterparties !== undefined) {
     await db.run('DELETE FROM item_people WHERE item_id = ?', [id]);
@@ -112,14 +109,16 @@ export async function listOpenItemsConcerning(
   const queries: Array<[(marks: string) => string, string[]]> = [
     [(marks) => `SELECT * FROM items WHERE ${open} AND thread_id IN (${marks})`, [...new Set(where.threadIds)]],
     [
-      (marks) => `SELECT * FROM items WHERE ${open} AND id IN (SELECT item_id FROM item_people WHERE address IN (${marks}))`,
+      (marks) =>
+        `SELECT * FROM items WHERE ${open} AND id IN (SELECT item_id FROM item_people WHERE address IN (${marks}))`,
       [...new Set(where.people)],
     ],
   ];
   for (const [sql, values] of queries) {
     for (let start = 0; start < values.length; start += SLICE) {
       const slice = values.slice(start, start + SLICE);
-      for (const row of await db.all<ItemRow>(sql(slice.map(() => '?').join(', ')), [mailboxOf(db), ...slice])) found.set(row.id, row);
+      for (const row of await db.all<ItemRow>(sql(slice.map(() => '?').join(', ')), [mailboxOf(db), ...slice]))
+        found.set(row.id, row);
     }
   }
   return [...found.values()].sort((a, b) => a.id - b.id).map(toTrackedItem);

@@ -89,7 +89,9 @@ function fromRow(row: MessageRow): StoredMessage {
 }
 
 export async function hasMessage(db: Db, id: string): Promise<boolean> {
-  return (await db.get('SELECT 1 AS found FROM messages WHERE account = ? AND id = ?', [mailboxOf(db), id])) !== undefined;
+  return (
+    (await db.get('SELECT 1 AS found FROM messages WHERE account = ? AND id = ?', [mailboxOf(db), id])) !== undefined
+  );
 }
 
 /** Which of these mail ids are stored already: one indexed query per 500 ids instead of one per mail. */

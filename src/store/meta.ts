@@ -12,10 +12,10 @@ export async function getMeta(db: Db, key: string): Promise<string | null> {
 }
 
 export async function setMeta(db: Db, key: string, value: string): Promise<void> {
-  await db.run(
-    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    [key, value],
-  );
+  await db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+    key,
+    value,
+  ]);
 }
 
 /**

@@ -37,7 +37,10 @@ export async function migrate(store: Connection, migrations: readonly Migration[
         if (migration.rebuildsTables) {
           const broken = await tx.all('PRAGMA foreign_key_check');
           if (broken.length > 0) {
-            throw new FollowthruError('ESTORE', `migration ${migration.version} (${migration.name}) would leave ${broken.length} rows pointing at nothing`);
+            throw new FollowthruError(
+              'ESTORE',
+              `migration ${migration.version} (${migration.name}) would leave ${broken.length} rows pointing at nothing`,
+            );
           }
         }
         // user_version lives in the database header, which the transaction covers: it moves only on COMMIT.
@@ -110,7 +113,10 @@ async function openReadOnly(path: string, openSqlite: OpenSqlite): Promise<Store
       const latest = MIGRATIONS.at(-1)?.version ?? 0;
       if (version !== latest) {
         const fix = version < latest ? 'run `followthru sync` once (it upgrades the store)' : 'upgrade followthru';
-        throw new FollowthruError('ESTORE', `the store ${path} has schema version ${version}, this followthru reads ${latest} — fix: ${fix}`);
+        throw new FollowthruError(
+          'ESTORE',
+          `the store ${path} has schema version ${version}, this followthru reads ${latest} — fix: ${fix}`,
+        );
       }
       return sqliteStore(store, backupStore);
     } catch (error) {

@@ -35,7 +35,9 @@ export async function queueConfirmations(db: Db, confirmations: readonly Confirm
 
 /** Oldest first. */
 export async function listOutbox(db: Db): Promise<QueuedConfirmation[]> {
-  const rows = await db.all<OutboxRow>('SELECT id, key, confirmation_json, started_at, attempts FROM outbox ORDER BY id');
+  const rows = await db.all<OutboxRow>(
+    'SELECT id, key, confirmation_json, started_at, attempts FROM outbox ORDER BY id',
+  );
   return rows.map((row) => ({
     id: row.id,
     key: row.key,

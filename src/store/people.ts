@@ -39,10 +39,21 @@ export async function recordPersonMail(db: Db, mail: PersonMail): Promise<void> 
   const { changes } = await db.run(
     `INSERT OR IGNORE INTO person_mails (account, address, message_id, direction, day, at, name, subject, thread_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [account, mail.address, mail.messageId, mail.direction, mail.at.slice(0, 10), mail.at, mail.name, mail.subject, mail.threadId],
+    [
+      account,
+      mail.address,
+      mail.messageId,
+      mail.direction,
+      mail.at.slice(0, 10),
+      mail.at,
+      mail.name,
+      mail.subject,
+      mail.threadId,
+    ],
   );
   if (changes === 0) return;
-  const [first, last] = mail.direction === 'sent' ? ['first_sent_at', 'last_sent_at'] : ['first_received_at', 'last_received_at'];
+  const [first, last] =
+    mail.direction === 'sent' ? ['first_sent_at', 'last_sent_at'] : ['first_received_at', 'last_received_at'];
   await db.run(
     `INSERT INTO people (account, address, name, ${first}, ${last}) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (account, address) DO UPDATE SET
@@ -72,7 +83,10 @@ export async function mutePeople(db: Db, addresses: readonly string[]): Promise<
 
 /** "mute N" on a Keep in touch line: its people, in the item's own account. */
 export async function muteItemPeople(db: Db, item: Pick<TrackedItem, 'account' | 'counterparties'>): Promise<void> {
-  await mutePeople(scopeTo(db, item.account), item.counterparties.map((a) => canonicalAddress(a.address)));
+  await mutePeople(
+    scopeTo(db, item.account),
+    item.counterparties.map((a) => canonicalAddress(a.address)),
+  );
 }
 
 /** Any mail either way resolves an open "Keep in touch" suggestion for its people. How many it closed. */
@@ -114,7 +128,8 @@ export async function listPeopleStats(db: Db, since: string): Promise<PersonStat
   for (const row of rows) {
     const last = { subject: row.subject, at: row.at, messageId: row.message_id, threadId: row.thread_id };
     let person = byAddress.get(row.address);
-    if (!person) byAddress.set(row.address, (person = { address: row.address, name: row.pname, sentDays: [], days: [], last }));
+    if (!person)
+      byAddress.set(row.address, (person = { address: row.address, name: row.pname, sentDays: [], days: [], last }));
     person.last = last;
     if (person.days.at(-1) !== row.day) person.days.push(row.day);
     if (row.direction === 'sent' && person.sentDays.at(-1) !== row.day) person.sentDays.push(row.day);

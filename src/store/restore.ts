@@ -30,9 +30,12 @@ export async function checkBackup(file: string): Promise<void> {
     if (problems.length) throw bad(`it is damaged (${problems.join('; ').slice(0, 200)})`);
     const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
     const latest = MIGRATIONS.at(-1)?.version ?? 0;
-    const items = await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'items'");
+    const items = await db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'items'",
+    );
     if (version === 0 || !items?.n) throw bad('it is not a followthru store');
-    if (version > latest) throw bad(`it was written by a newer followthru (schema ${version}, this one knows ${latest})`);
+    if (version > latest)
+      throw bad(`it was written by a newer followthru (schema ${version}, this one knows ${latest})`);
   } finally {
     await db.close().catch(() => undefined);
   }

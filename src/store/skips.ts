@@ -36,7 +36,10 @@ export async function recordSkip(
 }
 
 export async function isSkipped(db: Db, messageKey: string): Promise<boolean> {
-  const found = await db.get('SELECT 1 AS found FROM skipped WHERE account = ? AND message_key = ?', [mailboxOf(db), messageKey]);
+  const found = await db.get('SELECT 1 AS found FROM skipped WHERE account = ? AND message_key = ?', [
+    mailboxOf(db),
+    messageKey,
+  ]);
   return found !== undefined;
 }
 

@@ -13,7 +13,10 @@ function storeError(error: unknown, sql: string): FollowthruError {
   // "SQLITE_FULL: database or disk is full": the code in front, as the error classifiers read it.
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  const detail = typeof code === 'string' && code.startsWith('SQLITE_') && !message.startsWith(code) ? `${code}: ${message}` : message;
+  const detail =
+    typeof code === 'string' && code.startsWith('SQLITE_') && !message.startsWith(code)
+      ? `${code}: ${message}`
+      : message;
   // The SQL, never the parameters: those hold mail text and addresses, which do not belong in logs.
   const statement = sql.replace(/\s+/g, ' ').trim().slice(0, 80);
   return new FollowthruError('ESTORE', `${detail} (while running: ${statement})`, { cause: error });
@@ -63,7 +66,8 @@ class Raw {
   get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
     return this.call(sql, () => {
       const statement = this.statement(sql);
-      return (statement.reader ? statement.get(...bind(params)) : (statement.run(...bind(params)), undefined)) as T | undefined;
+      return (statement.reader ? statement.get(...bind(params)) : (statement.run(...bind(params)), undefined)) as
+        T | undefined;
     });
   }
 
@@ -105,8 +109,7 @@ class QueuedStore implements Connection {
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     if (this.insideTransaction.getStore()) {
-      const message =
-        'the store was called inside its own transaction: use the tx handle the callback receives';
+      const message = 'the store was called inside its own transaction: use the tx handle the callback receives';
       return Promise.reject(new FollowthruError('ESTORE', message));
     }
     if (this.closed) return Promise.reject(new FollowthruError('ESTORE', `the store ${this.path} is closed`));
@@ -145,7 +148,10 @@ class QueuedStore implements Connection {
  * store has no -shm to share: better-sqlite3 takes no URI (so no `?immutable=1`), so the file is read into
  * memory and opened from there, marked as a rollback-journal file so SQLite looks for no -wal/-shm at all.
  */
-export function openSqlite(path: string, access: { readOnly?: boolean; immutable?: boolean } = {}): Promise<Connection> {
+export function openSqlite(
+  path: string,
+  access: { readOnly?: boolean; immutable?: boolean } = {},
+): Promise<Connection> {
   try {
     const db = access.immutable
       ? new Database(inMemoryCopy(path), { readonly: true })

@@ -25,17 +25,19 @@ export async function addSuppression(
   const { changes } = await db.run(
     `INSERT INTO suppressions (account, rule, phrase_key, item_id, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (account, rule, phrase_key) DO NOTHING`,
-    [suppression.account ?? mailboxOf(db), suppression.rule, phraseKey(suppression.phrase), suppression.itemId ?? null, now.toISOString()],
+    [
+      suppression.account ?? mailboxOf(db),
+      suppression.rule,
+      phraseKey(suppression.phrase),
+      suppression.itemId ?? null,
+      now.toISOString(),
+    ],
   );
   return changes === 1;
 }
 
 export async function isSuppressed(db: Db, rule: string, phrase: string): Promise<boolean> {
   const sql = 'SELECT 1 AS found FROM suppressions WHERE account = ? AND rule = ? AND phrase_key = ?';
-  const row = await db.get(sql, [
-    mailboxOf(db),
-    rule,
-    phraseKey(phrase),
-  ]);
+  const row = await db.get(sql, [mailboxOf(db), rule, phraseKey(phrase)]);
   return row !== undefined;
 }

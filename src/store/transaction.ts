@@ -19,20 +19,13 @@ const savepoint = (depth: number): Bracket => ({
 });
 
 /** Runs fn inside a bracket. The handle dies with the transaction so a stray late call cannot leak outside it. */
-async function inside<T>(
-  raw: Statements,
-  depth: number,
-  bracket: Bracket,
-  fn: (tx: Db) => Promise<T>,
-): Promise<T> {
+async function inside<T>(raw: Statements, depth: number, bracket: Bracket, fn: (tx: Db) => Promise<T>): Promise<T> {
   await raw.exec(bracket.begin);
   let open = true;
   const guard = <R>(job: () => Promise<R>): Promise<R> =>
     open
       ? job()
-      : Promise.reject(
-          new FollowthruError('ESTORE', 'a transaction handle was used after its transaction ended'),
-        );
+      : Promise.reject(new FollowthruError('ESTORE', 'a transaction handle was used after its transaction ended'));
   const tx: Db = {
     account: null, // scopeTo() wraps the handle when the transaction was opened on a scoped one
     run: (sql, params) => guard(() => raw.run(sql, params)),

@@ -34,10 +34,17 @@ async function planAll(app: App, session: MailSource, now: Date) {
     if (plan.kind === 'parked') {
       if (!stored?.parked) {
         await saveCursor(app.store, plan.cursor, now);
-        app.log.error({ folder, resets: plan.cursor.resets }, 'the folder keeps changing its UIDVALIDITY: parked, no more rescans — check the server, then run `followthru sync --unpark`');
+        app.log.error(
+          { folder, resets: plan.cursor.resets },
+          'the folder keeps changing its UIDVALIDITY: parked, no more rescans — check the server, then run `followthru sync --unpark`',
+        );
       }
     } else if (plan.kind !== 'up-to-date') {
-      if (plan.kind === 'reset') app.log.warn({ folder, was: stored?.uidValidity, now: status.uidValidity }, 'UIDVALIDITY changed: rescanning the folder (nothing will be counted twice)');
+      if (plan.kind === 'reset')
+        app.log.warn(
+          { folder, was: stored?.uidValidity, now: status.uidValidity },
+          'UIDVALIDITY changed: rescanning the folder (nothing will be counted twice)',
+        );
       const from = plan.kind === 'incremental' ? { afterUid: plan.afterUid } : { since: plan.since };
       pending = (await session.listPending(folder, from)).map((p) => ({ folder, ...p }));
     }

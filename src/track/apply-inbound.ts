@@ -47,8 +47,7 @@ function answers(live: readonly TrackedItem[], place: MessagePlace, ctx: TrackCo
     if (!evidence) continue;
     const answered = transition(item, { type: 'answered', messageId: place.message.id, evidence }, ctx.now);
     const sender = place.message.from[0]?.address ?? 'them';
-    if (!isTransitionError(answered))
-      updates.push({ id: item.id, item: answered, reason: `answered by ${sender}` });
+    if (!isTransitionError(answered)) updates.push({ id: item.id, item: answered, reason: `answered by ${sender}` });
   }
   return updates;
 }
@@ -66,9 +65,7 @@ export function trackInbound(
   if (isBulk(message)) return { newItems: [], updates: [] };
 
   const senders = uniqueAddresses(message.from.filter((a) => !isMe(a, ctx.me)));
-  const newItems = (extraction?.commitments ?? []).map((c) =>
-    fromCommitment('their-promise', place, c, senders),
-  );
+  const newItems = (extraction?.commitments ?? []).map((c) => fromCommitment('their-promise', place, c, senders));
   // A second "any news?" in a thread where the same person already asked is the same question.
   const alreadyAsked = live.some(
     (item) =>

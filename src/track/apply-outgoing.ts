@@ -28,18 +28,14 @@ function updateFor(item: TrackedItem, place: MessagePlace, ctx: TrackContext): I
   }
   if (item.kind === 'asked-of-you') {
     const evidence = findAnswer(item, message, threadId, ctx.me, ctx.now);
-    const answered = evidence
-      ? transition(item, { type: 'answered', messageId: message.id, evidence }, ctx.now)
-      : null;
+    const answered = evidence ? transition(item, { type: 'answered', messageId: message.id, evidence }, ctx.now) : null;
     if (!answered || isTransitionError(answered)) return null;
     return { id: item.id, item: answered, reason: 'answered: you replied' };
   }
   // awaiting-reply, their-promise: the user writing again in the thread is a nudge.
   if (item.threadId !== threadId) return null;
   const nudged = onUserFollowUp(item, message, ctx.now);
-  return nudged === item
-    ? null
-    : { id: item.id, item: nudged, reason: `you followed up (nudge ${nudged.nudges})` };
+  return nudged === item ? null : { id: item.id, item: nudged, reason: `you followed up (nudge ${nudged.nudges})` };
 }
 
 export function trackOutgoing(
@@ -65,10 +61,26 @@ export function trackOutgoing(
   // A thread already waiting for a reply was nudged above; a second awaiting-reply would double-count it.
   const alreadyWaiting = live.some((item) => item.kind === 'awaiting-reply' && item.threadId === threadId);
   if ((tracked || extraction?.expectsReply) && toOthers.length > 0 && !alreadyWaiting) {
-    const waiting = fromMail('awaiting-reply', place, toOthers, tracked ? 'track-address' : 'expects-reply', tracked ? 1 : 0.8);
+    const waiting = fromMail(
+      'awaiting-reply',
+      place,
+      toOthers,
+      tracked ? 'track-address' : 'expects-reply',
+      tracked ? 1 : 0.8,
+    );
     // "+3d", "+fri": the user said when to follow up; the item sleeps until that morning.
-    newItems.push(tag?.wakeAt ? { ...waiting, status: 'snoozed', snoozedUntil: tag.wakeAt.toISOString(), due: tag.due } : waiting);
+    newItems.push(
+      tag?.wakeAt ? { ...waiting, status: 'snoozed', snoozedUntil: tag.wakeAt.toISOString(), due: tag.due } : waiting,
+    );
   }
-  newItems.push(...checkInItems(place, extraction?.milestones ?? [], toOthers, ctx.checkInAfterDays ?? CHECK_IN_AFTER_DAYS, ctx.timeZone));
+  newItems.push(
+    ...checkInItems(
+      place,
+      extraction?.milestones ?? [],
+      toOthers,
+      ctx.checkInAfterDays ?? CHECK_IN_AFTER_DAYS,
+      ctx.timeZone,
+    ),
+  );
   return { newItems, updates };
 }

@@ -44,9 +44,7 @@ export function isAutoReply(message: Message): boolean {
   if (AUTO_PRECEDENCE.test(header(message, 'precedence'))) return true;
   if (header(message, 'content-type').startsWith('multipart/report')) return true;
   if (AUTO_SUBJECT.test(message.subject.trim())) return true;
-  return message.from.some(
-    (sender) => DAEMON_SENDER.test(sender.address) || DAEMON_NAME.test(sender.name.trim()),
-  );
+  return message.from.some((sender) => DAEMON_SENDER.test(sender.address) || DAEMON_NAME.test(sender.name.trim()));
 }
 
 /** A newsletter, mailing list or notification: nobody there waits for the user's answer. */

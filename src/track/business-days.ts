@@ -89,22 +89,13 @@ export function localDay(instant: Date, zone: string): Day {
  * The instant a wall-clock time on a local day happens in the zone. A time skipped by a DST jump resolves to
  * the later side of the gap (02:30 on a spring-forward night → 03:30); a repeated time to its first occurrence.
  */
-export function zonedInstant(
-  day: Day,
-  hour: number,
-  minute: number,
-  second: number,
-  ms: number,
-  zone: string,
-): Date {
+export function zonedInstant(day: Day, hour: number, minute: number, second: number, ms: number, zone: string): Date {
   const wall = parseDay(day) + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
   const first = wall - zoneOffsetMinutes(new Date(wall), zone) * 60_000;
   const second_ = wall - zoneOffsetMinutes(new Date(first), zone) * 60_000;
   const fits = [first, second_].filter((t) => {
     const w = wallClock(new Date(t), zone);
-    return (
-      Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) === Math.floor(wall / 1000) * 1000
-    );
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) === Math.floor(wall / 1000) * 1000;
   });
   return new Date(fits.length > 0 ? Math.min(...fits) : Math.max(first, second_));
 }
@@ -140,7 +131,7 @@ export function addBusinessDays(instant: Date, n: number, zone: string, holidays
   if (n === 0) return new Date(instant.getTime());
   const step = n > 0 ? 1 : -1;
   let day = localDay(instant, zone);
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day = addDays(day, step);
     if (isBusinessDay(day, holidays)) left--;
   }

@@ -55,9 +55,7 @@ export function followUpDue(
   const clock = new Date(item.clockStartedAt);
   let due = addBusinessDays(clock, gap, zone, holidays);
   if (item.kind === 'their-promise' && item.due && item.nudges === 0) {
-    due = item.due.at
-      ? new Date(item.due.at)
-      : startOfLocalDay(nextBusinessDay(item.due.date, holidays), zone);
+    due = item.due.at ? new Date(item.due.at) : startOfLocalDay(nextBusinessDay(item.due.date, holidays), zone);
   }
   const back = options.returnDay ? startOfLocalDay(nextBusinessDay(options.returnDay, holidays), zone) : null;
   const snoozed = item.status === 'snoozed' && item.snoozedUntil ? new Date(item.snoozedUntil) : null;

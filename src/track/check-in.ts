@@ -7,11 +7,30 @@ import { newItem, type MessagePlace, type NewItem } from './new-item.js';
 /** Default days from the milestone to the check-in. */
 export const CHECK_IN_AFTER_DAYS = 14;
 
-export function checkInItems(place: MessagePlace, milestones: readonly Milestone[], to: readonly Address[], afterDays: number, zone: string): NewItem[] {
+export function checkInItems(
+  place: MessagePlace,
+  milestones: readonly Milestone[],
+  to: readonly Address[],
+  afterDays: number,
+  zone: string,
+): NewItem[] {
   const [first] = milestones;
   if (!first || to.length === 0 || afterDays <= 0) return [];
   const who = to.map((a) => a.name || a.address).join(', ');
-  const due = { date: addDays(localDay(new Date(place.sentAt), zone), afterDays), at: null, text: `${afterDays} days after "${first.sentence}"` };
+  const due = {
+    date: addDays(localDay(new Date(place.sentAt), zone), afterDays),
+    at: null,
+    text: `${afterDays} days after "${first.sentence}"`,
+  };
   // One check-in per mail: "thanks for your order, it has shipped" is one moment, not two.
-  return [newItem('promise', place, { text: `Check in with ${who}: ${first.sentence}`, action: `check in with ${who}`, due, counterparties: [...to], rule: `check-in:${first.rule}`, confidence: 0.9 })];
+  return [
+    newItem('promise', place, {
+      text: `Check in with ${who}: ${first.sentence}`,
+      action: `check in with ${who}`,
+      due,
+      counterparties: [...to],
+      rule: `check-in:${first.rule}`,
+      confidence: 0.9,
+    }),
+  ];
 }

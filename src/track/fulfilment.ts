@@ -17,8 +17,7 @@ const DELIVERY_CUE =
   /\b(?:here(?:'s| is| are)|attached|attaching|enclosed|please find|as promised|as discussed|sending (?:you|over)|forwarding|i(?:'ve| have) (?:sent|shared|forwarded|uploaded)|just (?:sent|shared|forwarded)|you(?:'ll| will) find)\b/i;
 /** Fewer words than this is an acknowledgement ("Thanks, will do"), not an answer. */
 const SUBSTANTIVE_WORDS = 8;
-const THANKS_ONLY =
-  /^(?:thanks?|thank you|thx|ty|cheers|great|ok(?:ay)?|noted|got it|will do)\b[\s\S]{0,40}$/i;
+const THANKS_ONLY = /^(?:thanks?|thank you|thx|ty|cheers|great|ok(?:ay)?|noted|got it|will do)\b[\s\S]{0,40}$/i;
 
 /** Object words matched by candidate tokens: stems equal, or one a prefix (≥ 4 letters) of the other. */
 function matchObject(object: readonly string[], candidates: readonly string[]) {
@@ -26,9 +25,7 @@ function matchObject(object: readonly string[], candidates: readonly string[]) {
   const hit = object.filter((word) => {
     const token = candidates.find((c) => {
       const s = stem(c);
-      return (
-        s === word || (Math.min(s.length, word.length) >= 4 && (s.startsWith(word) || word.startsWith(s)))
-      );
+      return s === word || (Math.min(s.length, word.length) >= 4 && (s.startsWith(word) || word.startsWith(s)));
     });
     if (token) matched.push(token);
     return token !== undefined;
@@ -98,9 +95,7 @@ export function findKeptEvidence(
   const sameThread = isSameThread(promise, later, context);
   const to = recipients(later);
   const toCounterparty =
-    promise.counterparties.length === 0
-      ? sameThread
-      : promise.counterparties.some((c) => includesAddress(to, c));
+    promise.counterparties.length === 0 ? sameThread : promise.counterparties.some((c) => includesAddress(to, c));
   if (!toCounterparty) return null;
 
   const shaped = shapePromise(promise.action, promise.text);

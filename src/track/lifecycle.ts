@@ -55,11 +55,7 @@ export function canTransition(item: TrackedItem, type: LifecycleEventType): bool
   return rule.from.includes(item.status) && (!rule.kinds || rule.kinds.includes(item.kind));
 }
 
-export function transition(
-  item: TrackedItem,
-  event: LifecycleEvent,
-  now: Date,
-): TrackedItem | TransitionError {
+export function transition(item: TrackedItem, event: LifecycleEvent, now: Date): TrackedItem | TransitionError {
   if (!canTransition(item, event.type)) {
     return { error: `cannot ${event.type} a ${item.status} ${item.kind} item (#${item.id})` };
   }
@@ -119,12 +115,7 @@ function answerEvidence(item: TrackedItem, messageId: string, now: Date): Eviden
  * user's zone, or, when the due has a time, once that time has passed. Holidays do not move a due date the
  * other side set; the parameter is there so callers treat all time questions alike.
  */
-export function isOverdue(
-  item: TrackedItem,
-  now: Date,
-  zone: string,
-  _holidays: readonly Day[] = [],
-): boolean {
+export function isOverdue(item: TrackedItem, now: Date, zone: string, _holidays: readonly Day[] = []): boolean {
   if (item.status !== 'open' || !item.due) return false;
   const deadline = item.due.at ? Date.parse(item.due.at) : endOfLocalDay(item.due.date, zone).getTime();
   return now.getTime() > deadline;

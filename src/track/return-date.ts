@@ -46,9 +46,7 @@ const READERS: Reader[] = [
     return m ? dayString(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
   },
   (rest, sentOn) => {
-    const m = new RegExp(`^(\\d{1,2})${ORDINAL}\\.?\\s+(?:of\\s+)?([a-z]+)\\.?(?:,?\\s+(\\d{4}))?`, 'i').exec(
-      rest,
-    );
+    const m = new RegExp(`^(\\d{1,2})${ORDINAL}\\.?\\s+(?:of\\s+)?([a-z]+)\\.?(?:,?\\s+(\\d{4}))?`, 'i').exec(rest);
     const month = m?.[2] ? monthOf(m[2]) : null;
     return m && month ? resolveYear(month, Number(m[1]), m[3], sentOn) : undefined;
   },

@@ -21,8 +21,7 @@ const GENERIC_WORDS = new Set(
 export function stem(word: string): string {
   const w = word.toLowerCase();
   for (const suffix of ['ing', 'ed', 'es', 's', 'e']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !w.endsWith('ss'))
-      return w.slice(0, -suffix.length);
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !w.endsWith('ss')) return w.slice(0, -suffix.length);
   }
   return w;
 }

@@ -16,7 +16,9 @@ function sourceFiles(dir: string): string[] {
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(SRC)) {
-    const deps = [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => resolve(dirname(file), (m[1] as string).replace(/\.js$/, '.ts')));
+    const deps = [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) =>
+      resolve(dirname(file), (m[1] as string).replace(/\.js$/, '.ts')),
+    );
     graph.set(file, deps);
   }
   return graph;
@@ -74,6 +76,13 @@ describe('import cycles in src/', () => {
   it('sees a cycle when there is one (the check is not vacuous)', () => {
     const a = join(SRC, 'a.ts');
     const b = join(SRC, 'b.ts');
-    expect(cycles(new Map([[a, [b]], [b, [a]]]))).toEqual(['a.ts <-> b.ts']);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, [a]],
+        ]),
+      ),
+    ).toEqual(['a.ts <-> b.ts']);
   });
 });

@@ -26,14 +26,33 @@ afterEach(async () => {
 
 async function setup(options: Partial<OAuthServerOptions> = {}) {
   server = await startOAuthServer({ user: 'dana@northwind.example', ...options });
-  const signIn = resolveOAuth2({ provider: 'custom', clientId: 'followthru-test-client', tokenUrl: server.tokenUrl, deviceAuthorizationUrl: server.deviceAuthorizationUrl, authorizeUrl: server.authorizeUrl }, join(dir, 'f.db.oauth2.json')) as OAuth2SignIn;
+  const signIn = resolveOAuth2(
+    {
+      provider: 'custom',
+      clientId: 'followthru-test-client',
+      tokenUrl: server.tokenUrl,
+      deviceAuthorizationUrl: server.deviceAuthorizationUrl,
+      authorizeUrl: server.authorizeUrl,
+    },
+    join(dir, 'f.db.oauth2.json'),
+  ) as OAuth2SignIn;
   return { server, signIn };
 }
 
 function deviceDeps() {
   const waits: number[] = [];
   const said: string[] = [];
-  return { waits, said, deps: { post: postForm, say: (l: string) => said.push(l), now: Date.now, sleep: async (ms: number) => void waits.push(ms), clientSecret: null } };
+  return {
+    waits,
+    said,
+    deps: {
+      post: postForm,
+      say: (l: string) => said.push(l),
+      now: Date.now,
+      sleep: async (ms: number) => void waits.push(ms),
+      clientSecret: null,
+    },
+  };
 }
 
 describe('device code flow', () => {
@@ -68,7 +87,9 @@ describe('device code flow', () => {
     const { server, signIn } = await setup({ pendingPolls: 1000 });
     const { deps } = deviceDeps();
     let clock = Date.now();
-    await expect(runDeviceFlow(signIn, { ...deps, now: () => clock, sleep: async () => void (clock += 200_000) })).rejects.toThrow(/code expired/);
+    await expect(
+      runDeviceFlow(signIn, { ...deps, now: () => clock, sleep: async () => void (clock += 200_000) }),
+    ).rejects.toThrow(/code expired/);
     expect(server.polls).toBe(2); // expires_in 600 s: polled at +200 s and +400 s, stopped at +600 s
   });
 });
@@ -86,7 +107,13 @@ describe('loopback flow with PKCE', () => {
 
   it('listens on 127.0.0.1, checks state and exchanges the code with the verifier', async () => {
     const { server, signIn } = await setup();
-    const tokens = await runLoopbackFlow(signIn, { post: postForm, say: browser(), now: Date.now, clientSecret: null, listen: listenLoopback });
+    const tokens = await runLoopbackFlow(signIn, {
+      post: postForm,
+      say: browser(),
+      now: Date.now,
+      clientSecret: null,
+      listen: listenLoopback,
+    });
     expect(server.grants).toEqual({ authorization_code: 1 });
     expect(server.activeUser(tokens.accessToken)).toBe('dana@northwind.example');
   });
@@ -94,7 +121,15 @@ describe('loopback flow with PKCE', () => {
   it('refuses a redirect that does not carry our state, and never exchanges its code', async () => {
     const { server, signIn } = await setup();
     const forged = browser((url) => url.searchParams.set('state', 'someone-else'));
-    await expect(runLoopbackFlow(signIn, { post: postForm, say: forged, now: Date.now, clientSecret: null, listen: listenLoopback })).rejects.toThrow(/state/);
+    await expect(
+      runLoopbackFlow(signIn, {
+        post: postForm,
+        say: forged,
+        now: Date.now,
+        clientSecret: null,
+        listen: listenLoopback,
+      }),
+    ).rejects.toThrow(/state/);
     expect(server.requests).toEqual({});
   });
 });
@@ -126,13 +161,18 @@ describe('refresh', () => {
     const { server, signIn, tokens } = await signedIn();
     server.revoke();
     const error = (await accessTokenFor(signIn, { force: true }).catch((e: unknown) => e)) as Error;
-    expect(error.message).toMatch(/^sign-in expired: run `followthru login` \(the server said: invalid_grant: the refresh token was revoked\)$/);
+    expect(error.message).toMatch(
+      /^sign-in expired: run `followthru login` \(the server said: invalid_grant: the refresh token was revoked\)$/,
+    );
     expect(error.message.startsWith(SIGN_IN_EXPIRED)).toBe(true);
     await expect(accessTokenFor(signIn, { force: true })).rejects.toThrow(SIGN_IN_EXPIRED);
     expect(server.requests.refresh_token).toBe(1);
     const text = await readFile(signIn.tokenFile, 'utf8');
     expect(text).not.toContain(tokens.accessToken);
-    expect(JSON.parse(text)).toMatchObject({ expired: { reason: 'invalid_grant: the refresh token was revoked' }, accessToken: null });
+    expect(JSON.parse(text)).toMatchObject({
+      expired: { reason: 'invalid_grant: the refresh token was revoked' },
+      accessToken: null,
+    });
   });
 
   it('a refresh token another process just rotated is no reason to give up: its new token is used', async () => {

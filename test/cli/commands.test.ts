@@ -24,10 +24,18 @@ describe('followthru CLI', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'followthru-cli-'));
     config = join(dir, 'config.json');
-    await writeFile(config, JSON.stringify({
-      me: ['dana@northwind-solar.example'], timezone: 'America/Chicago', logLevel: 'warn', store: { path: join(dir, 'f.db') },
-      imap: { host: 'imap.northwind-solar.example', user: 'dana', passwordEnv: 'UNUSED' }, digest: { deliver: 'imap' },
-    }), { mode: 0o600 });
+    await writeFile(
+      config,
+      JSON.stringify({
+        me: ['dana@northwind-solar.example'],
+        timezone: 'America/Chicago',
+        logLevel: 'warn',
+        store: { path: join(dir, 'f.db') },
+        imap: { host: 'imap.northwind-solar.example', user: 'dana', passwordEnv: 'UNUSED' },
+        digest: { deliver: 'imap' },
+      }),
+      { mode: 0o600 },
+    );
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -44,7 +52,22 @@ describe('followthru CLI', () => {
     expect(code).toBe(0);
     const items = JSON.parse(stdout) as Record<string, unknown>[];
     expect(items.length).toBeGreaterThan(5);
-    expect(Object.keys(items[0] ?? {})).toEqual(['id', 'account', 'kind', 'status', 'text', 'action', 'due', 'to', 'messageId', 'sentAt', 'evidence', 'followUpDue', 'snoozedUntil', 'digestNumber']);
+    expect(Object.keys(items[0] ?? {})).toEqual([
+      'id',
+      'account',
+      'kind',
+      'status',
+      'text',
+      'action',
+      'due',
+      'to',
+      'messageId',
+      'sentAt',
+      'evidence',
+      'followUpDue',
+      'snoozedUntil',
+      'digestNumber',
+    ]);
     expect(items.every((i) => i.account === 'default')).toBe(true); // a one-account config is account "default"
     expect(items.some((i) => i.text === "I'll send you the brochure tomorrow." && i.status === 'kept')).toBe(true);
     const open = JSON.parse((await cli('list', '--config', config, '--json')).stdout) as { status: string }[];
@@ -53,7 +76,11 @@ describe('followthru CLI', () => {
 
   it('a bad config exits 2 and lists every problem with its field and a fix', async () => {
     const bad = join(dir, 'bad.json');
-    await writeFile(bad, JSON.stringify({ me: [], timezone: 'Nowhere/Land', imap: { host: '', user: 'u', password: 'hunter2-secret' } }), { mode: 0o600 });
+    await writeFile(
+      bad,
+      JSON.stringify({ me: [], timezone: 'Nowhere/Land', imap: { host: '', user: 'u', password: 'hunter2-secret' } }),
+      { mode: 0o600 },
+    );
     const { code, stderr } = await cli('sync', '--config', bad);
     expect(code).toBe(2);
     for (const field of ['me', 'timezone', 'imap.host']) expect(stderr).toContain(field);

@@ -16,7 +16,13 @@ describe('followthru demo on the bundled sample mailbox', async () => {
   it.each([
     ['Overdue', ["I'll send you the revised quote by Friday.", "I'll email you the warranty comparison tomorrow."]],
     ['Due today', ["I'll get you the interconnection paperwork on Monday."]],
-    ['Coming up', ['I will call you Wednesday to walk through the financing options.', "I'll send the site survey report by Thursday."]],
+    [
+      'Coming up',
+      [
+        'I will call you Wednesday to walk through the financing options.',
+        "I'll send the site survey report by Thursday.",
+      ],
+    ],
     ['Waiting on them', ['Rooftop solar options for Ellis & Park', 'Site visit at 1420 Commerce Dr']],
     ['Asked of you', ['W-9 for accounts payable']],
     ['Kept since the last digest', ["I'll send you the brochure tomorrow.", 'Northwind-Brochure-2026.pdf']],
@@ -35,7 +41,7 @@ describe('followthru demo on the bundled sample mailbox', async () => {
   it.each([
     ['the newsletter', 'Solar Trade Weekly'],
     ['the out-of-office', 'Automatic reply'],
-    ['someone else\'s action', 'John will send the permit forms'],
+    ["someone else's action", 'John will send the permit forms'],
     ['a past action', 'I sent the contract yesterday'],
     ['whereabouts', "I'll be out of the office Friday"],
     ['a conditional offer', 'I can set up a call'],
@@ -50,7 +56,14 @@ describe('followthru demo on the bundled sample mailbox', async () => {
   });
 
   it('renders the same digest as HTML', () => {
-    for (const title of ['Overdue', 'Due today', 'Coming up', 'Waiting on them', 'Asked of you', 'Kept since the last digest']) {
+    for (const title of [
+      'Overdue',
+      'Due today',
+      'Coming up',
+      'Waiting on them',
+      'Asked of you',
+      'Kept since the last digest',
+    ]) {
       expect(html).toContain(`${title} (`);
     }
   });

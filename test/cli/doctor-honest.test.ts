@@ -10,9 +10,19 @@ import { cli } from '../support/cli.js';
 import { type Dovecot, startDovecot } from '../support/dovecot.js';
 
 describe('placeholderFields', () => {
-  const config = (me: string, host: string) => parseConfig({ me: [me], imap: { host, user: me, passwordEnv: 'X' }, digest: { deliver: 'imap' } }, '/tmp/c.json');
+  const config = (me: string, host: string) =>
+    parseConfig({ me: [me], imap: { host, user: me, passwordEnv: 'X' }, digest: { deliver: 'imap' } }, '/tmp/c.json');
   it.each([
-    ['you@example.com', 'imap.example.com', ['me.0 = you@example.com', 'imap.host = imap.example.com', 'imap.user = you@example.com', 'digest.to = you@example.com']],
+    [
+      'you@example.com',
+      'imap.example.com',
+      [
+        'me.0 = you@example.com',
+        'imap.host = imap.example.com',
+        'imap.user = you@example.com',
+        'digest.to = you@example.com',
+      ],
+    ],
     ['dana@northwind.example', 'imap.example.org', ['imap.host = imap.example.org']],
     ['dana@northwind.example', 'imap.northwind.example', []],
     ['ann@myexample.com', 'mail.myexample.com', []],
@@ -34,11 +44,28 @@ describe('doctor through the real binary', () => {
   });
   async function doctor(name: string, patch: { me?: string[]; imap?: Record<string, unknown> }) {
     const config = join(dir, `${name}.json`);
-    await writeFile(config, JSON.stringify({
-      me: patch.me ?? [dovecot.user], timezone: 'UTC', store: { path: join(dir, `${name}.db`) }, digest: { deliver: 'imap' },
-      imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, passwordEnv: 'FT_PW', ...patch.imap },
-    }), { mode: 0o600 });
-    return cli(['doctor', '--config', config], { env: { ...process.env, FT_PW: dovecot.password, FT_WRONG: 'wrong-pw' } });
+    await writeFile(
+      config,
+      JSON.stringify({
+        me: patch.me ?? [dovecot.user],
+        timezone: 'UTC',
+        store: { path: join(dir, `${name}.db`) },
+        digest: { deliver: 'imap' },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          passwordEnv: 'FT_PW',
+          ...patch.imap,
+        },
+      }),
+      { mode: 0o600 },
+    );
+    return cli(['doctor', '--config', config], {
+      env: { ...process.env, FT_PW: dovecot.password, FT_WRONG: 'wrong-pw' },
+    });
   }
 
   it('a refused login: delivery over IMAP is ✗ too, and identity is not checked', async () => {
@@ -59,7 +86,9 @@ describe('doctor through the real binary', () => {
   it('placeholders from config.example.json are ✗ config, with the fix', async () => {
     const { code, stdout } = await doctor('placeholder', { me: ['you@example.com'] });
     expect(code).toBe(1);
-    expect(stdout).toMatch(/✗ config .*still has placeholder values: me\.0 = you@example\.com.* — fix: put your own address/);
+    expect(stdout).toMatch(
+      /✗ config .*still has placeholder values: me\.0 = you@example\.com.* — fix: put your own address/,
+    );
   });
 
   it('a config that does not validate: exit 2, and the checklist still printed', async () => {
@@ -67,7 +96,8 @@ describe('doctor through the real binary', () => {
     await writeFile(config, '{ "me": [] }', { mode: 0o600 });
     const { code, stdout } = await cli(['doctor', '--config', config]);
     expect(code).toBe(2);
-    for (const name of ['store', 'imap login', 'identity', 'digest delivery', 'time zone', 'next digest']) expect(stdout).toMatch(new RegExp(`– ${name} +not checked`));
+    for (const name of ['store', 'imap login', 'identity', 'digest delivery', 'time zone', 'next digest'])
+      expect(stdout).toMatch(new RegExp(`– ${name} +not checked`));
   });
 
   it('all good: exit 0', async () => {

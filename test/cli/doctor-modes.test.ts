@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../src/cli/doctor.js';
 import { type Dovecot, startDovecot } from '../support/dovecot.js';
 
-describe('doctor checks the store files\' modes', () => {
+describe("doctor checks the store files' modes", () => {
   let dovecot: Dovecot;
   let dir: string;
   let config: string;
@@ -15,7 +15,24 @@ describe('doctor checks the store files\' modes', () => {
     dir = await mkdtemp(join(tmpdir(), 'followthru-doctor-modes-'));
     config = join(dir, 'config.json');
     process.env.FT_DOCTOR_MODES_PASSWORD = dovecot.password;
-    await writeFile(config, JSON.stringify({ me: [dovecot.user], timezone: 'UTC', store: { path: join(dir, 'store', 'f.db') }, imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, passwordEnv: 'FT_DOCTOR_MODES_PASSWORD' }, digest: { deliver: 'imap' } }), { mode: 0o600 });
+    await writeFile(
+      config,
+      JSON.stringify({
+        me: [dovecot.user],
+        timezone: 'UTC',
+        store: { path: join(dir, 'store', 'f.db') },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          passwordEnv: 'FT_DOCTOR_MODES_PASSWORD',
+        },
+        digest: { deliver: 'imap' },
+      }),
+      { mode: 0o600 },
+    );
   });
   afterAll(async () => {
     delete process.env.FT_DOCTOR_MODES_PASSWORD;

@@ -18,15 +18,31 @@ describe('cross-source eval', () => {
     shared = await mkdtemp(join(tmpdir(), 'followthru-eval-'));
     const corpora = {
       alpha: [
-        { file: 'a1.eml', body: "I'll send you the contract tomorrow.", gold: { expects_reply: false, items: [{ text: "I'll send you the contract tomorrow.", strength: 'firm', due_date: '2001-05-11' }] } },
+        {
+          file: 'a1.eml',
+          body: "I'll send you the contract tomorrow.",
+          gold: {
+            expects_reply: false,
+            items: [{ text: "I'll send you the contract tomorrow.", strength: 'firm', due_date: '2001-05-11' }],
+          },
+        },
         { file: 'a2.eml', body: 'Can you call Bob?', gold: { expects_reply: true, items: [] } },
       ],
-      beta: [{ file: 'b1.eml', body: 'Thanks for lunch.', gold: { expects_reply: false, items: [{ text: 'I will fax it.', strength: 'firm' }] } }],
+      beta: [
+        {
+          file: 'b1.eml',
+          body: 'Thanks for lunch.',
+          gold: { expects_reply: false, items: [{ text: 'I will fax it.', strength: 'firm' }] },
+        },
+      ],
     };
     for (const [name, mails] of Object.entries(corpora)) {
       await mkdir(join(shared, 'eval', name), { recursive: true });
       for (const m of mails) await writeFile(join(shared, 'eval', name, m.file), eml(m.body));
-      await writeFile(join(shared, 'eval', name, 'gold.jsonl'), mails.map((m) => JSON.stringify({ file: m.file, ...m.gold })).join('\n'));
+      await writeFile(
+        join(shared, 'eval', name, 'gold.jsonl'),
+        mails.map((m) => JSON.stringify({ file: m.file, ...m.gold })).join('\n'),
+      );
     }
     await mkdir(join(shared, 'eval', 'no-labels'));
   });
@@ -37,14 +53,35 @@ describe('cross-source eval', () => {
   });
 
   it('pools by summing counts, not by averaging ratios', () => {
-    const a = score([{ file: 'x', expects_reply: false, items: [{ text: 'I will fax it today', strength: 'firm' }] }], [
-      { file: 'x', expectsReply: false, commitments: [{ text: 'I will fax it today', due: null }, { text: 'I will call Bob now', due: null }] },
-    ]);
-    const b = score([{ file: 'y', expects_reply: true, items: [{ text: 'I will send it', strength: 'firm' }] }], [{ file: 'y', expectsReply: true, commitments: [] }]);
+    const a = score(
+      [{ file: 'x', expects_reply: false, items: [{ text: 'I will fax it today', strength: 'firm' }] }],
+      [
+        {
+          file: 'x',
+          expectsReply: false,
+          commitments: [
+            { text: 'I will fax it today', due: null },
+            { text: 'I will call Bob now', due: null },
+          ],
+        },
+      ],
+    );
+    const b = score(
+      [{ file: 'y', expects_reply: true, items: [{ text: 'I will send it', strength: 'firm' }] }],
+      [{ file: 'y', expectsReply: true, commitments: [] }],
+    );
     const pooled = pool([a, b]);
     expect(pooled.commitments).toMatchObject({ tp: 1, fp: 1, fn: 1, precision: 0.5, recall: 0.5 });
     expect(pooled.expectsReply.f1).toBe(1);
-    expect(crossSourceTable([{ name: 'a', score: a }, { name: 'b', score: b }], ['b']).at(-2)).toMatch(/^b \(held out\)/);
+    expect(
+      crossSourceTable(
+        [
+          { name: 'a', score: a },
+          { name: 'b', score: b },
+        ],
+        ['b'],
+      ).at(-2),
+    ).toMatch(/^b \(held out\)/);
   });
 
   it('`followthru eval` with no arguments prints one row per corpus and a pooled row', async () => {
@@ -70,8 +107,12 @@ describe('cross-source eval', () => {
     expect(scorerPart).toMatch(/^pooled\s+3\s/m);
   });
 
-  it('`followthru explain` shows the scorer\'s probability and strongest features for a candidate sentence', async () => {
-    const { stdout } = await run(process.execPath, [resolve('bin/followthru.js'), 'explain', join(shared, 'eval', 'alpha', 'a1.eml')]);
+  it("`followthru explain` shows the scorer's probability and strongest features for a candidate sentence", async () => {
+    const { stdout } = await run(process.execPath, [
+      resolve('bin/followthru.js'),
+      'explain',
+      join(shared, 'eval', 'alpha', 'a1.eml'),
+    ]);
     expect(stdout).toMatch(/scorer(?: \(off\))?: p (?:0|1)\.\d\d → (?:keep|drop) \(threshold 0\.5\); top: \S+ [+-]\d/);
     expect(stdout).toMatch(/top: .*rule:|top: .*kept-clean/);
   });

@@ -15,10 +15,15 @@ describe('exit codes of the real binary', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'followthru-exit-'));
     config = join(dir, 'config.json');
-    const json = (port: number) => JSON.stringify({
-      me: ['dana@northwind-solar.example'], timezone: 'UTC', logLevel: 'silent', store: { path: join(dir, 'f.db') }, digest: { deliver: 'imap' },
-      imap: { host: '127.0.0.1', port, secure: false, allowInsecure: true, user: 'dana', passwordEnv: 'FT_PW' },
-    });
+    const json = (port: number) =>
+      JSON.stringify({
+        me: ['dana@northwind-solar.example'],
+        timezone: 'UTC',
+        logLevel: 'silent',
+        store: { path: join(dir, 'f.db') },
+        digest: { deliver: 'imap' },
+        imap: { host: '127.0.0.1', port, secure: false, allowInsecure: true, user: 'dana', passwordEnv: 'FT_PW' },
+      });
     // A port nobody listens on: the connection is refused at once, a runtime failure.
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,12 +46,19 @@ describe('exit codes of the real binary', () => {
     ['digest with nothing to do', ['digest'], EXIT.usage],
     ['a missing config', ['status', '--config', '/nonexistent/config.json'], EXIT.usage],
     ['doctor on a missing config', ['doctor', '--config', '/nonexistent/config.json'], EXIT.usage],
-    ['init with a bad flag', ['init', '--non-interactive', '--imap-port', 'abc', '--out', '/nonexistent/x.json'], EXIT.usage],
+    [
+      'init with a bad flag',
+      ['init', '--non-interactive', '--imap-port', 'abc', '--out', '/nonexistent/x.json'],
+      EXIT.usage,
+    ],
     ['sync against a server that refuses the connection', ['sync'], EXIT.failure],
     ['restore of a file that is not there', ['restore', '/nonexistent/backup.db'], EXIT.failure],
   ])('%s → %i', async (_case, args, expected) => {
-    const needsConfig = !['--help', '--version', 'frobnicate', 'init'].includes(args[0] ?? '') && !args.includes('--config');
-    const { code } = await cli(needsConfig ? [...args, '--config', refusing] : args, { env: { ...process.env, FT_PW: 'x' } });
+    const needsConfig =
+      !['--help', '--version', 'frobnicate', 'init'].includes(args[0] ?? '') && !args.includes('--config');
+    const { code } = await cli(needsConfig ? [...args, '--config', refusing] : args, {
+      env: { ...process.env, FT_PW: 'x' },
+    });
     expect(code).toBe(expected);
   });
 });

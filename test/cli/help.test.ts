@@ -44,7 +44,8 @@ describe('help and flags agree (every command)', () => {
     const check = (about: string, flag: string, where: string) => {
       const help = helps.get(about);
       if (flag === '--help') return;
-      if (!help || !definedFlags(help).has(flag)) wrong.push(`${where} mentions ${flag}, which "${about}" does not have`);
+      if (!help || !definedFlags(help).has(flag))
+        wrong.push(`${where} mentions ${flag}, which "${about}" does not have`);
     };
     for (const line of lines) {
       const name = line.trim().split(/\s+/)[0] ?? '';

@@ -3,10 +3,25 @@ import { foldLine, icsText, toIcs } from '../../src/cli/ics-format.js';
 import type { TrackedItem } from '../../src/types.js';
 
 const base: TrackedItem = {
-  id: 7, account: 'default', kind: 'promise', status: 'open', text: 'I will send the quote, revised; by Friday.', action: 'send the quote',
-  due: { date: '2026-11-20', at: null, text: 'Friday' }, counterparties: [{ name: 'Priya Shah', address: 'priya@harbor.example' }],
-  messageId: 'm1', threadId: 't1', subject: 'Quote', sentAt: '2026-11-16T15:00:00.000Z', rule: 'i-will', confidence: 0.9,
-  evidence: null, snoozedUntil: null, nudges: 0, clockStartedAt: '2026-11-16T15:00:00.000Z', rejectedEvidence: [],
+  id: 7,
+  account: 'default',
+  kind: 'promise',
+  status: 'open',
+  text: 'I will send the quote, revised; by Friday.',
+  action: 'send the quote',
+  due: { date: '2026-11-20', at: null, text: 'Friday' },
+  counterparties: [{ name: 'Priya Shah', address: 'priya@harbor.example' }],
+  messageId: 'm1',
+  threadId: 't1',
+  subject: 'Quote',
+  sentAt: '2026-11-16T15:00:00.000Z',
+  rule: 'i-will',
+  confidence: 0.9,
+  evidence: null,
+  snoozedUntil: null,
+  nudges: 0,
+  clockStartedAt: '2026-11-16T15:00:00.000Z',
+  rejectedEvidence: [],
   updatedAt: '2026-11-16T15:00:00.000Z',
 };
 const NOW = new Date('2026-11-16T13:30:00Z');
@@ -22,7 +37,10 @@ describe('toIcs', () => {
   });
 
   it('uses the exact time when the promise had one', () => {
-    const ics = toIcs([{ ...base, due: { date: '2026-11-20', at: '2026-11-20T17:00:00-06:00', text: 'by 5pm Friday' } }], NOW);
+    const ics = toIcs(
+      [{ ...base, due: { date: '2026-11-20', at: '2026-11-20T17:00:00-06:00', text: 'by 5pm Friday' } }],
+      NOW,
+    );
     expect(ics).toContain('DTSTART:20261120T230000Z\r\n');
   });
 

@@ -15,13 +15,30 @@ describe('identity: Sent against me, through the real binary', () => {
     dir = await mkdtemp(join(tmpdir(), 'followthru-identity-'));
     for (let n = 0; n < 5; n++) {
       const from = n < 4 ? 'Dana <dana.sales@northwind.example>' : dovecot.user;
-      await dovecot.append('Sent', `From: ${from}\r\nTo: ann@x.example\r\nSubject: q${n}\r\nDate: ${new Date().toUTCString()}\r\nMessage-ID: <identity-${n}@x.example>\r\n\r\nI'll send you the quote tomorrow.\r\n`);
+      await dovecot.append(
+        'Sent',
+        `From: ${from}\r\nTo: ann@x.example\r\nSubject: q${n}\r\nDate: ${new Date().toUTCString()}\r\nMessage-ID: <identity-${n}@x.example>\r\n\r\nI'll send you the quote tomorrow.\r\n`,
+      );
     }
     config = join(dir, 'config.json');
-    await writeFile(config, JSON.stringify({
-      me: [dovecot.user], timezone: 'UTC', store: { path: join(dir, 'f.db') }, digest: { deliver: 'imap' },
-      imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, passwordEnv: 'FT_PW' },
-    }), { mode: 0o600 });
+    await writeFile(
+      config,
+      JSON.stringify({
+        me: [dovecot.user],
+        timezone: 'UTC',
+        store: { path: join(dir, 'f.db') },
+        digest: { deliver: 'imap' },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          passwordEnv: 'FT_PW',
+        },
+      }),
+      { mode: 0o600 },
+    );
   });
   afterAll(async () => {
     await dovecot?.stop();
@@ -39,7 +56,9 @@ describe('identity: Sent against me, through the real binary', () => {
   it('the first sync warns; later ones do not repeat it', async () => {
     const first = await cli(['sync', '--config', config], { env: env() });
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/warning: mail in Sent comes from dana\.sales@northwind\.example \(4 of 5\).*fix: add "dana\.sales@northwind\.example" to "me"/);
+    expect(first.stderr).toMatch(
+      /warning: mail in Sent comes from dana\.sales@northwind\.example \(4 of 5\).*fix: add "dana\.sales@northwind\.example" to "me"/,
+    );
     const second = await cli(['sync', '--config', config], { env: env() });
     expect(second.stderr).not.toMatch(/warning: mail in Sent/);
   });

@@ -47,7 +47,25 @@ describe('init', () => {
 
   it('checks every flag before connecting, and exits 2 naming each bad one', async () => {
     const out = join(dir, 'bad-flags.json');
-    const { code, stderr } = await cli(['init', '--non-interactive', '--email', 'dana', '--imap-host', dovecot.host, '--imap-port', 'abc', '--deliver', 'fax', '--password-env', 'FT_PW', '--out', out], { env: env() });
+    const { code, stderr } = await cli(
+      [
+        'init',
+        '--non-interactive',
+        '--email',
+        'dana',
+        '--imap-host',
+        dovecot.host,
+        '--imap-port',
+        'abc',
+        '--deliver',
+        'fax',
+        '--password-env',
+        'FT_PW',
+        '--out',
+        out,
+      ],
+      { env: env() },
+    );
     expect(code).toBe(2);
     expect(stderr).toContain('--imap-port: "abc" is not a port number');
     expect(stderr).toContain('--email: "dana" is not an email address');
@@ -59,7 +77,21 @@ describe('init', () => {
   it('--force over an existing 0644 file leaves it 0600, as it says; Sent senders become aliases', async () => {
     const out = join(dir, 'config.json');
     await writeFile(out, '{}', { mode: 0o644 });
-    const { code, stdout, stderr } = await cli(['init', '--non-interactive', '--email', dovecot.user, ...server(), '--password-env', 'FT_PW', '--out', out, '--force'], { env: env() });
+    const { code, stdout, stderr } = await cli(
+      [
+        'init',
+        '--non-interactive',
+        '--email',
+        dovecot.user,
+        ...server(),
+        '--password-env',
+        'FT_PW',
+        '--out',
+        out,
+        '--force',
+      ],
+      { env: env() },
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect((await stat(out)).mode & 0o777).toBe(0o600);
@@ -76,14 +108,28 @@ describe('init', () => {
     const lines: string[] = [];
     const { io, prompts } = scripted([
       'dana.reyes@northwind.example', // address, unlike the login
-      dovecot.host, String(dovecot.port), 'none',
+      dovecot.host,
+      String(dovecot.port),
+      'none',
       dovecot.user, // IMAP user
       '', // no password command: Enter
       'FT_WRONG', // the variable: wrong password
       '', // aliases
-      'Europe/Berlin', '08:15', '',
+      'Europe/Berlin',
+      '08:15',
+      '',
       // the login failed: every answer is offered again; Enter keeps it, except the variable
-      '', '', '', '', '', '', 'FT_RIGHT', '', '', '', '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'FT_RIGHT',
+      '',
+      '',
+      '',
+      '',
       'y', // sales@ is me too
       '', // and so is the login's own address (Enter: yes)
     ]);
@@ -109,10 +155,22 @@ describe('init', () => {
   it('a config others can write: its passwordCommand is refused before it runs (exit 2)', async () => {
     const marker = join(dir, 'command-ran');
     const config = join(dir, 'writable.json');
-    await writeFile(config, JSON.stringify({
-      me: [dovecot.user], store: { path: join(dir, 'w.db') }, digest: { deliver: 'imap' },
-      imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, passwordCommand: `touch ${marker}; echo pw` },
-    }));
+    await writeFile(
+      config,
+      JSON.stringify({
+        me: [dovecot.user],
+        store: { path: join(dir, 'w.db') },
+        digest: { deliver: 'imap' },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          passwordCommand: `touch ${marker}; echo pw`,
+        },
+      }),
+    );
     const { chmod } = await import('node:fs/promises');
     await chmod(config, 0o666);
     const { code, stderr } = await cli(['sync', '--config', config]);

@@ -26,21 +26,40 @@ describe('init with an OAuth2 sign-in', () => {
   });
 
   it('offers OAuth2 for Microsoft and Google addresses only', () => {
-    expect(['ana@outlook.com', 'ana@hotmail.com', 'ana@gmail.com', 'ana@me.com', 'ana@northwind.example'].map((a) => presetFor(a).oauth2)).toEqual(['microsoft', 'microsoft', 'google', null, null]);
+    expect(
+      ['ana@outlook.com', 'ana@hotmail.com', 'ana@gmail.com', 'ana@me.com', 'ana@northwind.example'].map(
+        (a) => presetFor(a).oauth2,
+      ),
+    ).toEqual(['microsoft', 'microsoft', 'google', null, null]);
   });
 
   it('a Microsoft address without a password source is told about --oauth2', async () => {
-    const error = await runInit({ nonInteractive: true, email: 'ana@outlook.com', out: join(dir, 'none.json') }, () => undefined).catch((e: unknown) => e);
+    const error = await runInit(
+      { nonInteractive: true, email: 'ana@outlook.com', out: join(dir, 'none.json') },
+      () => undefined,
+    ).catch((e: unknown) => e);
     expect(String(error)).toContain('--oauth2 microsoft --client-id ID');
   });
 
   it('signs in through the device flow, tests the login, then writes the config', async () => {
     const out = join(dir, 'config.json');
     const lines: string[] = [];
-    await runInit({
-      nonInteractive: true, email: dovecot.user, imapHost: dovecot.host, imapPort: String(dovecot.port), imapSecurity: 'none',
-      oauth2: 'custom', clientId: 'followthru-test-client', tokenUrl: oauth.tokenUrl, deviceAuthorizationUrl: oauth.deviceAuthorizationUrl, timezone: 'UTC', out,
-    }, (line) => lines.push(line));
+    await runInit(
+      {
+        nonInteractive: true,
+        email: dovecot.user,
+        imapHost: dovecot.host,
+        imapPort: String(dovecot.port),
+        imapSecurity: 'none',
+        oauth2: 'custom',
+        clientId: 'followthru-test-client',
+        tokenUrl: oauth.tokenUrl,
+        deviceAuthorizationUrl: oauth.deviceAuthorizationUrl,
+        timezone: 'UTC',
+        out,
+      },
+      (line) => lines.push(line),
+    );
     expect(lines.join('\n')).toContain('enter the code WDJB-MJHT');
     expect(lines.join('\n')).toContain('Login works. Sent folder: "Sent".');
     const text = await readFile(out, 'utf8');

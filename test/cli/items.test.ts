@@ -10,7 +10,14 @@ import { type Dovecot, startDovecot } from '../support/dovecot.js';
 
 const NOW = '2026-11-16T13:30:00Z';
 const LATER = '2026-11-16T15:00:00Z';
-interface Listed { id: number; status: string; text: string; due: { date: string } | null; snoozedUntil: string | null; digestNumber: number | null }
+interface Listed {
+  id: number;
+  status: string;
+  text: string;
+  due: { date: string } | null;
+  snoozedUntil: string | null;
+  digestNumber: number | null;
+}
 
 describe('followthru done/snooze/due/drop/not-a-promise/reopen with digest numbers (real binary, real Dovecot)', () => {
   let dovecot: Dovecot;
@@ -85,7 +92,9 @@ describe('followthru done/snooze/due/drop/not-a-promise/reopen with digest numbe
     expect(stdout).toContain('→ snoozed until Thu 3 Dec');
     expect((await byId(four.id))?.status).toBe('snoozed');
     expect((await byId(three?.id ?? 0))?.status).toBe(three?.status);
-    expect((await cli('list', '-c', config, '--now', LATER)).stdout).toMatch(new RegExp(`#${four.id} snoozed .* snoozed until Thu 3 Dec`));
+    expect((await cli('list', '-c', config, '--now', LATER)).stdout).toMatch(
+      new RegExp(`#${four.id} snoozed .* snoozed until Thu 3 Dec`),
+    );
   }, 120_000);
 
   it('a huge number is "no such item" and exits at once, not with a crash', async () => {

@@ -5,8 +5,14 @@ import { score } from '../../src/cli/eval-score.js';
 import { examplesOf, leaveOneOut, predictionsOf, type TracedCorpus } from '../../src/cli/learn.js';
 
 const candidate = (kept: boolean): CandidateTrace => ({
-  rule: 'first-person-will', action: 'send', kept, confidence: 0.9, droppedBy: kept ? null : 'hedge', reason: null,
-  due: kept ? { date: '2001-05-11', at: null, text: 'tomorrow' } : null, dueTrace: [],
+  rule: 'first-person-will',
+  action: 'send',
+  kept,
+  confidence: 0.9,
+  droppedBy: kept ? null : 'hedge',
+  reason: null,
+  due: kept ? { date: '2001-05-11', at: null, text: 'tomorrow' } : null,
+  dueTrace: [],
 });
 
 /** One mail: a kept candidate, a dropped one (labelled firm when droppedIsFirm), and a sentence with no candidate. */
@@ -15,7 +21,8 @@ function corpus(name: string, droppedIsFirm: boolean, copies = 1): TracedCorpus 
   return {
     name,
     gold: files.map((file) => ({
-      file, expects_reply: false,
+      file,
+      expects_reply: false,
       items: [
         { text: 'I will send the contract tomorrow.', strength: 'firm', due_date: '2001-05-11' },
         { text: 'Joining the Tuesday call.', strength: 'borderline' },
@@ -23,7 +30,8 @@ function corpus(name: string, droppedIsFirm: boolean, copies = 1): TracedCorpus 
       ],
     })),
     mails: files.map((file) => ({
-      file: `/x/${name}/${file}`, expectsReply: false,
+      file: `/x/${name}/${file}`,
+      expectsReply: false,
       sentences: [
         { text: 'I will send the contract tomorrow.', candidates: [candidate(true)] },
         { text: 'Trying to fax memos today.', candidates: [candidate(false)] },
@@ -51,7 +59,7 @@ describe('predictionsOf', () => {
 });
 
 describe('leaveOneOut', () => {
-  it("scores each corpus with a model trained on the others only, so its own labels cannot leak", () => {
+  it('scores each corpus with a model trained on the others only, so its own labels cannot leak', () => {
     // Two corpora teach "a dropped hedge here is a firm promise"; the third, larger, says it is not: trained on all
     // three, the model would drop it.
     const corpora = [corpus('a', true), corpus('b', true), corpus('c', false, 3)];

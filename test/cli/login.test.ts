@@ -29,7 +29,8 @@ describe('followthru login, sync, refresh and revocation over OAuth2 (custom pro
   let dovecot: Dovecot;
   let dir: string;
   let config: string;
-  const items = async () => JSON.parse((await cli('list', '--config', config, '--json', '--status', 'all')).stdout) as unknown[];
+  const items = async () =>
+    JSON.parse((await cli('list', '--config', config, '--json', '--status', 'all')).stdout) as unknown[];
 
   beforeAll(async () => {
     oauth = await startOAuthServer({ user: DEFAULT_USER.user });
@@ -37,16 +38,42 @@ describe('followthru login, sync, refresh and revocation over OAuth2 (custom pro
     dovecot = await startDovecot({ oauth2: { introspectionUrl: oauth.introspectionUrl, mechanisms: ['xoauth2'] } });
     dir = await mkdtemp(join(tmpdir(), 'followthru-login-'));
     config = join(dir, 'config.json');
-    await writeFile(config, JSON.stringify({
-      me: [dovecot.user], timezone: 'America/Chicago', logLevel: 'trace', store: { path: join(dir, 'f.db') },
-      imap: {
-        host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user,
-        oauth2: { provider: 'custom', clientId: 'followthru-test-client', tokenUrl: oauth.tokenUrl, deviceAuthorizationUrl: oauth.deviceAuthorizationUrl },
-      },
-      digest: { deliver: 'imap' },
-    }), { mode: 0o600 });
+    await writeFile(
+      config,
+      JSON.stringify({
+        me: [dovecot.user],
+        timezone: 'America/Chicago',
+        logLevel: 'trace',
+        store: { path: join(dir, 'f.db') },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          oauth2: {
+            provider: 'custom',
+            clientId: 'followthru-test-client',
+            tokenUrl: oauth.tokenUrl,
+            deviceAuthorizationUrl: oauth.deviceAuthorizationUrl,
+          },
+        },
+        digest: { deliver: 'imap' },
+      }),
+      { mode: 0o600 },
+    );
     const now = new Date();
-    await dovecot.append('Sent', rawMail({ from: dovecot.user, to: 'Ann <ann@x.example>', subject: 'Quote', id: 'q1@x', date: now.toUTCString(), body: "I'll send you the quote by Friday." }));
+    await dovecot.append(
+      'Sent',
+      rawMail({
+        from: dovecot.user,
+        to: 'Ann <ann@x.example>',
+        subject: 'Quote',
+        id: 'q1@x',
+        date: now.toUTCString(),
+        body: "I'll send you the quote by Friday.",
+      }),
+    );
   });
   afterAll(async () => {
     await dovecot?.stop();
@@ -76,7 +103,17 @@ describe('followthru login, sync, refresh and revocation over OAuth2 (custom pro
     expect(found.length).toBeGreaterThan(0);
 
     oauth.expireAccessTokens(); // dead on the server, alive by the file's clock: Dovecot refuses it
-    await dovecot.append('Sent', rawMail({ from: dovecot.user, to: 'Bo <bo@x.example>', subject: 'Demo', id: 'q2@x', date: new Date().toUTCString(), body: 'I will book the demo for Monday.' }));
+    await dovecot.append(
+      'Sent',
+      rawMail({
+        from: dovecot.user,
+        to: 'Bo <bo@x.example>',
+        subject: 'Demo',
+        id: 'q2@x',
+        date: new Date().toUTCString(),
+        body: 'I will book the demo for Monday.',
+      }),
+    );
     const second = await cli('sync', '--config', config);
     expect(second.stderr).not.toMatch(/ESIGNIN/);
     expect(second.code).toBe(0);
@@ -107,7 +144,9 @@ describe('followthru login, sync, refresh and revocation over OAuth2 (custom pro
     expect((await cli('login', '--config', config)).code).toBe(0);
     expect((await cli('sync', '--config', config)).code).toBe(0);
     const healthy = await cli('doctor', '--config', config);
-    expect(healthy.stdout).toMatch(/✓ sign-in \(imap\)\s+custom sign-in, refresh token present in .*; access token valid until/);
+    expect(healthy.stdout).toMatch(
+      /✓ sign-in \(imap\)\s+custom sign-in, refresh token present in .*; access token valid until/,
+    );
 
     const text = outputs.join('\n');
     expect(text).toMatch(/"level":"trace"|"level":"debug"/); // the logs really were verbose

@@ -33,17 +33,21 @@ describe('ics --out and digest --html write 0600 files', () => {
   it.each([
     ['ics --out', (file: string) => ['ics', '-c', config, '--now', NOW, '--out', file], 'BEGIN:VCALENDAR'],
     ['digest --html', (file: string) => ['digest', '-c', config, '--now', NOW, '--html', file], '<html'],
-  ])('%s creates the file 0600, and narrows one left 0644', async (_name, args, content) => {
-    const fresh = join(dir, `${_name.replace(/\W+/g, '-')}-new`);
-    expect((await cli(...args(fresh))).code).toBe(0);
-    expect(await readFile(fresh, 'utf8')).toContain(content);
-    expect(await modeOf(fresh)).toBe(0o600);
+  ])(
+    '%s creates the file 0600, and narrows one left 0644',
+    async (_name, args, content) => {
+      const fresh = join(dir, `${_name.replace(/\W+/g, '-')}-new`);
+      expect((await cli(...args(fresh))).code).toBe(0);
+      expect(await readFile(fresh, 'utf8')).toContain(content);
+      expect(await modeOf(fresh)).toBe(0o600);
 
-    const old = join(dir, `${_name.replace(/\W+/g, '-')}-old`);
-    await writeFile(old, 'stale');
-    await chmod(old, 0o644);
-    expect((await cli(...args(old))).code).toBe(0);
-    expect(await readFile(old, 'utf8')).toContain(content);
-    expect(await modeOf(old)).toBe(0o600);
-  }, 120_000);
+      const old = join(dir, `${_name.replace(/\W+/g, '-')}-old`);
+      await writeFile(old, 'stale');
+      await chmod(old, 0o644);
+      expect((await cli(...args(old))).code).toBe(0);
+      expect(await readFile(old, 'utf8')).toContain(content);
+      expect(await modeOf(old)).toBe(0o600);
+    },
+    120_000,
+  );
 });

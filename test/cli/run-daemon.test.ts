@@ -18,7 +18,9 @@ function waitFor(child: ChildProcess, text: () => string, pattern: RegExp): Prom
       }
     };
     child.stderr?.on('data', check);
-    child.once('exit', () => (pattern.test(text()) ? resolve() : reject(new Error(`exited before ${pattern}: ${text()}`))));
+    child.once('exit', () =>
+      pattern.test(text()) ? resolve() : reject(new Error(`exited before ${pattern}: ${text()}`)),
+    );
   });
 }
 
@@ -30,10 +32,24 @@ describe('followthru run', () => {
     dovecot = await startDovecot();
     dir = await mkdtemp(join(tmpdir(), 'followthru-run-'));
     config = join(dir, 'config.json');
-    await writeFile(config, JSON.stringify({
-      me: [dovecot.user], timezone: 'UTC', store: { path: join(dir, 'f.db') }, digest: { deliver: 'imap', cron: '30 7 * * *' },
-      imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, passwordEnv: 'FT_PW' },
-    }), { mode: 0o600 });
+    await writeFile(
+      config,
+      JSON.stringify({
+        me: [dovecot.user],
+        timezone: 'UTC',
+        store: { path: join(dir, 'f.db') },
+        digest: { deliver: 'imap', cron: '30 7 * * *' },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          passwordEnv: 'FT_PW',
+        },
+      }),
+      { mode: 0o600 },
+    );
   });
   afterAll(async () => {
     await dovecot?.stop();
@@ -41,7 +57,9 @@ describe('followthru run', () => {
   });
 
   async function runUntil(signal: NodeJS.Signals, extra: string[]) {
-    const child = spawn(process.execPath, [BIN, 'run', '--config', config, ...extra], { env: { ...process.env, FT_PW: dovecot.password } });
+    const child = spawn(process.execPath, [BIN, 'run', '--config', config, ...extra], {
+      env: { ...process.env, FT_PW: dovecot.password },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -56,9 +74,16 @@ describe('followthru run', () => {
 
   it('JSON on a pipe: the start line names what it watches and the next digest; SIGTERM → "stopped", exit 0', async () => {
     const { code, stderr } = await runUntil('SIGTERM', []);
-    const lines = stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const start = lines.find((l) => String(l.msg).startsWith('followthru run started: watching'));
-    expect(start?.msg).toMatch(new RegExp(`^followthru run started: watching "INBOX" and Sent \\(found on connect\\) of ${dovecot.user} at ${dovecot.host}; next digest .* 07:30 UTC, by imap to ${dovecot.user}$`));
+    expect(start?.msg).toMatch(
+      new RegExp(
+        `^followthru run started: watching "INBOX" and Sent \\(found on connect\\) of ${dovecot.user} at ${dovecot.host}; next digest .* 07:30 UTC, by imap to ${dovecot.user}$`,
+      ),
+    );
     expect(start?.nextDigest).toMatch(/T07:30:00\.000Z$/);
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped (SIGTERM)' });
     expect(code).toBe(0);

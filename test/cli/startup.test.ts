@@ -11,9 +11,12 @@ const HOOK = resolve('test/support/package-log-hook.mjs');
 const HEAVY = ['compromise', 'chrono-node', 'imapflow', 'mailparser', 'nodemailer', 'cli-progress'];
 
 const sampleConfig = (store?: string) => ({
-  me: ['dana@northwind-solar.example'], timezone: 'America/Chicago', logLevel: 'warn',
+  me: ['dana@northwind-solar.example'],
+  timezone: 'America/Chicago',
+  logLevel: 'warn',
   ...(store ? { store: { path: store } } : {}),
-  imap: { host: 'imap.northwind-solar.example', user: 'dana', passwordEnv: 'UNUSED' }, digest: { deliver: 'imap' },
+  imap: { host: 'imap.northwind-solar.example', user: 'dana', passwordEnv: 'UNUSED' },
+  digest: { deliver: 'imap' },
 });
 
 describe('start-up of the real binary', () => {
@@ -49,7 +52,21 @@ describe('start-up of the real binary', () => {
 
   it('--help still lists every command', async () => {
     const { stdout } = await cli(['--help']);
-    for (const name of ['demo', 'run', 'sync', 'digest', 'init', 'doctor', 'list', 'done', 'status', 'backup', 'restore', 'extract']) expect(stdout).toContain(name);
+    for (const name of [
+      'demo',
+      'run',
+      'sync',
+      'digest',
+      'init',
+      'doctor',
+      'list',
+      'done',
+      'status',
+      'backup',
+      'restore',
+      'extract',
+    ])
+      expect(stdout).toContain(name);
   });
 
   it('--version prints the package version', async () => {
@@ -81,7 +98,10 @@ describe('start-up of the real binary', () => {
       await writeFile(join(xdg, 'config.json'), JSON.stringify(sampleConfig()), { mode: 0o600 });
       const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'xdg') };
       delete env.FOLLOWTHRU_CONFIG;
-      const synced = await cli(['sync', '--from', resolve('sample/mailbox'), '--now', '2026-11-16T13:30:00Z'], { cwd: home, env });
+      const synced = await cli(['sync', '--from', resolve('sample/mailbox'), '--now', '2026-11-16T13:30:00Z'], {
+        cwd: home,
+        env,
+      });
       expect(synced.stderr).toBe('');
       expect(synced.code).toBe(0);
       expect(existsSync(join(xdg, 'followthru.db'))).toBe(true);

@@ -13,10 +13,18 @@ const NOW = ['--now', '2026-11-16T13:30:00Z'];
 async function makeStore(dir: string): Promise<{ config: string; store: string }> {
   const store = join(dir, 'followthru.db');
   const config = join(dir, 'config.json');
-  await writeFile(config, JSON.stringify({
-    me: ['dana@northwind-solar.example'], timezone: 'America/Chicago', logLevel: 'warn', store: { path: store },
-    imap: { host: 'imap.northwind-solar.example', user: 'dana', passwordEnv: 'UNUSED' }, digest: { deliver: 'imap' },
-  }), { mode: 0o600 });
+  await writeFile(
+    config,
+    JSON.stringify({
+      me: ['dana@northwind-solar.example'],
+      timezone: 'America/Chicago',
+      logLevel: 'warn',
+      store: { path: store },
+      imap: { host: 'imap.northwind-solar.example', user: 'dana', passwordEnv: 'UNUSED' },
+      digest: { deliver: 'imap' },
+    }),
+    { mode: 0o600 },
+  );
   const seeded = await cli(['sync', '--config', config, '--from', resolve('sample/mailbox'), ...NOW]);
   expect(seeded.code).toBe(0);
   return { config, store };
@@ -100,7 +108,8 @@ describe('restore and a damaged store', () => {
     }
     const doctor = await cli(['doctor', '--config', config]);
     expect(doctor.code).toBe(1);
-    for (const name of ['config', 'store', 'imap login', 'identity', 'digest delivery', 'time zone', 'next digest']) expect(doctor.stdout).toContain(name);
+    for (const name of ['config', 'store', 'imap login', 'identity', 'digest delivery', 'time zone', 'next digest'])
+      expect(doctor.stdout).toContain(name);
     expect(doctor.stdout).toMatch(/✗ store .*is damaged/);
   });
 
@@ -133,7 +142,9 @@ describe('restore and a damaged store', () => {
     const { code, stdout } = await cli(['restore', '--config', config, backup]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/the previous store is kept at .*before-restore-/);
-    const aside = (await readdir(dir)).filter((f) => f.startsWith('followthru.db.before-restore-') && !f.endsWith('-wal') && !f.endsWith('-shm'));
+    const aside = (await readdir(dir)).filter(
+      (f) => f.startsWith('followthru.db.before-restore-') && !f.endsWith('-wal') && !f.endsWith('-shm'),
+    );
     expect(aside).toHaveLength(1);
     expect((await readFile(join(dir, aside[0] ?? ''), 'utf8')).startsWith('garbage')).toBe(true);
     expect(await itemCount(config)).toBe(items);
@@ -159,7 +170,8 @@ describe('a read-only store', () => {
     await chmod(dir, 0o755);
     await rm(dir, { recursive: true, force: true });
   });
-  const asReader = () => (process.getuid?.() === 0 ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/tmp' } } : {});
+  const asReader = () =>
+    process.getuid?.() === 0 ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/tmp' } } : {};
 
   it.each([['list'], ['status'], ['digest', '--print', ...NOW]])('%s works', async (...args) => {
     const { code, stdout, stderr } = await cli([...args, '--config', config], asReader());

@@ -9,12 +9,17 @@ import { COMMAND_HELP } from '../../src/digest/help.js';
 const NOW = new Date('2026-11-16T14:10:00Z');
 
 describe('the reply grammar table', () => {
-  it.each(VERBS.map((v) => [v.verb, v] as const))('%s: its example parses to it, the footer and the CLI show it', (verb, spec) => {
-    expect(parseReplyCommands(spec.example, NOW, 'America/Chicago')[0]?.verb).toBe(verb);
-    expect(COMMAND_HELP).toContainEqual([spec.example, spec.help]);
-    expect(ITEM_COMMANDS.map((c) => c.name)).toContain(spec.cli);
-    expect(parseReplyCommands(`${spec.cli} 2${spec.takes === 'when' ? ' monday' : ''}`, NOW, 'America/Chicago')[0]?.verb).toBe(verb);
-  });
+  it.each(VERBS.map((v) => [v.verb, v] as const))(
+    '%s: its example parses to it, the footer and the CLI show it',
+    (verb, spec) => {
+      expect(parseReplyCommands(spec.example, NOW, 'America/Chicago')[0]?.verb).toBe(verb);
+      expect(COMMAND_HELP).toContainEqual([spec.example, spec.help]);
+      expect(ITEM_COMMANDS.map((c) => c.name)).toContain(spec.cli);
+      expect(
+        parseReplyCommands(`${spec.cli} 2${spec.takes === 'when' ? ' monday' : ''}`, NOW, 'America/Chicago')[0]?.verb,
+      ).toBe(verb);
+    },
+  );
 
   it.each([
     ['reply "drop N".', 'reply "drop 4".'],

@@ -7,8 +7,14 @@ import { item } from '../digest/factory.js';
 const now = new Date('2026-11-16T13:30:00Z');
 const touch = { ...item({ rule: 'keep-in-touch', text: 'Keep in touch with Laura Chen' }), id: 1 } as TrackedItem;
 const promise = { ...item({ text: 'I will send it' }), id: 2 } as TrackedItem;
-const items = new Map([[1, touch], [2, promise]]);
-const entries = [{ number: 1, itemId: 1 }, { number: 2, itemId: 2 }];
+const items = new Map([
+  [1, touch],
+  [2, promise],
+]);
+const entries = [
+  { number: 1, itemId: 1 },
+  { number: 2, itemId: 2 },
+];
 
 describe('mute N', () => {
   it('drops a Keep in touch line and asks to mute its people', () => {

@@ -15,9 +15,17 @@ describe('isFromOwner', () => {
 
   it.each([
     ['a stranger', 'Mallory <m@evil.example>', [a('m@evil.example', 'Mallory')]],
-    ['my address as the display name of another', '"dana@northwind.example" <m@evil.example>', [a('m@evil.example', 'dana@northwind.example')]],
+    [
+      'my address as the display name of another',
+      '"dana@northwind.example" <m@evil.example>',
+      [a('m@evil.example', 'dana@northwind.example')],
+    ],
     ['two addresses', 'dana@northwind.example, m@evil.example', [a('dana@northwind.example'), a('m@evil.example')]],
-    ['an encoded display name hiding an address', '=?utf-8?b?ZGFuYUBub3J0aHdpbmQuZXhhbXBsZSA8?= <m@evil.example>', [a('m@evil.example', 'dana@northwind.example <')]],
+    [
+      'an encoded display name hiding an address',
+      '=?utf-8?b?ZGFuYUBub3J0aHdpbmQuZXhhbXBsZSA8?= <m@evil.example>',
+      [a('m@evil.example', 'dana@northwind.example <')],
+    ],
     ['no From at all', undefined, []],
     ['my address hidden in a comment', '(dana@northwind.example) <m@evil.example>', [a('m@evil.example')]],
     ['a lookalike domain', 'dana@northwind.example.evil.example', [a('dana@northwind.example.evil.example')]],

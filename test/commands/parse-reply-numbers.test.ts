@@ -22,7 +22,10 @@ describe('parseReplyCommands: numbers inside a date phrase are never item number
     ['due 1 december 4', { verb: 'due', numbers: [1], due: { date: '2026-12-04', at: null, text: 'december 4' } }],
     ['snooze 1 december 4th', { verb: 'snooze', numbers: [1], ...at8('2026-12-04'), whenText: 'december 4th' }],
     ['due 2 12/4', { verb: 'due', numbers: [2], due: { date: '2026-12-04', at: null, text: '12/4' } }],
-    ['due 1 3pm', { verb: 'due', numbers: [1], due: { date: '2026-11-16', at: '2026-11-16T15:00:00-06:00', text: '3pm' } }],
+    [
+      'due 1 3pm',
+      { verb: 'due', numbers: [1], due: { date: '2026-11-16', at: '2026-11-16T15:00:00-06:00', text: '3pm' } },
+    ],
   ])('%j', (text, command) => {
     expect(parse(text)).toEqual([command]);
   });
@@ -45,7 +48,12 @@ describe('parseReplyCommands: numbers no digest can have', () => {
   });
 
   it('reports the huge number as no such item in the confirmation', () => {
-    const { changes, results } = applyCommands(parse('done 9007199254740993'), [{ number: 1, itemId: 1 }], new Map([[1, item({ id: 1 })]]), NOW);
+    const { changes, results } = applyCommands(
+      parse('done 9007199254740993'),
+      [{ number: 1, itemId: 1 }],
+      new Map([[1, item({ id: 1 })]]),
+      NOW,
+    );
     expect(changes).toEqual([]);
     expect(results).toEqual(['done 9007199254740993: no such item']);
   });

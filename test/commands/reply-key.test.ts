@@ -40,7 +40,17 @@ describe('the same reply with and without a server-added Message-ID', () => {
     dovecot = await startDovecot();
     session = await openImap(imapOptionsOf(dovecot));
     t = await testApp(dovecot);
-    await session.append('Sent', rawMail({ from: DANA, to: 'Priya <priya@harbor.example>', subject: 'Quote', id: 's1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "I'll send you the revised quote by Friday." }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: 'Priya <priya@harbor.example>',
+        subject: 'Quote',
+        id: 's1@northwind.example',
+        date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+        body: "I'll send you the revised quote by Friday.",
+      }),
+    );
     await syncOnce(t.app, session, NOW);
   });
   afterAll(async () => {
@@ -60,7 +70,18 @@ describe('the same reply with and without a server-added Message-ID', () => {
     expect((await syncOnce(t.app, session, LATER)).outcome.commands).toBe(1);
     expect(await status()).toBe('done');
 
-    await session.append('INBOX', rawMail({ from: DANA, to: DANA, subject: 'Re: followthru', id: 'reopen1@northwind.example', inReplyTo: digestId, date: 'Mon, 16 Nov 2026 08:20:00 -0600', body: 'reopen 1' }));
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: DANA,
+        to: DANA,
+        subject: 'Re: followthru',
+        id: 'reopen1@northwind.example',
+        inReplyTo: digestId,
+        date: 'Mon, 16 Nov 2026 08:20:00 -0600',
+        body: 'reopen 1',
+      }),
+    );
     expect((await syncOnce(t.app, session, LATER)).outcome.commands).toBe(1);
     expect(await status()).toBe('open');
 

@@ -20,7 +20,17 @@ describe('digest → reply → command, against a real Dovecot', () => {
     dovecot = await startDovecot();
     session = await openImap(imapOptionsOf(dovecot));
     t = await testApp(dovecot);
-    await session.append('Sent', rawMail({ from: DANA, to: 'Priya <priya@harbor.example>', subject: 'Quote', id: 's1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "I'll send you the revised quote by Friday." }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: 'Priya <priya@harbor.example>',
+        subject: 'Quote',
+        id: 's1@northwind.example',
+        date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+        body: "I'll send you the revised quote by Friday.",
+      }),
+    );
     await syncOnce(t.app, session, NOW);
   });
   afterAll(async () => {
@@ -35,7 +45,10 @@ describe('digest → reply → command, against a real Dovecot', () => {
     const stored = await digestForDay(t.app.store, '2026-11-16');
     digestMessageId = stored?.messageId ?? '';
     const pending = await session.listPending('INBOX', { afterUid: 0 });
-    const [raw] = await session.fetchSources('INBOX', pending.map((p) => p.uid));
+    const [raw] = await session.fetchSources(
+      'INBOX',
+      pending.map((p) => p.uid),
+    );
     const text = raw?.bytes.toString() ?? '';
     expect(text).toContain(`X-Followthru-Digest: ${stored?.token}`);
     expect(text).toContain('Auto-Submitted: auto-generated');
@@ -43,9 +56,42 @@ describe('digest → reply → command, against a real Dovecot', () => {
   });
 
   it('ignores a reply from a stranger, and a reply to a digest it never sent', async () => {
-    await session.append('INBOX', rawMail({ from: 'Mallory <m@evil.example>', to: DANA, subject: 'Re: digest', id: 'x1@evil.example', inReplyTo: digestMessageId, date: 'Mon, 16 Nov 2026 08:00:00 -0600', body: 'done 1' }));
-    await session.append('INBOX', rawMail({ from: '"dana@northwind.example" <m@evil.example>', to: DANA, subject: 'Re: digest', id: 'x2@evil.example', inReplyTo: digestMessageId, date: 'Mon, 16 Nov 2026 08:01:00 -0600', body: 'done 1' }));
-    await session.append('INBOX', rawMail({ from: DANA, to: DANA, subject: 'Re: digest', id: 'x3@northwind.example', inReplyTo: 'followthru.1xdeadbeefdeadbeefdeadbeef@northwind.example', date: 'Mon, 16 Nov 2026 08:02:00 -0600', body: 'done 1' }));
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: 'Mallory <m@evil.example>',
+        to: DANA,
+        subject: 'Re: digest',
+        id: 'x1@evil.example',
+        inReplyTo: digestMessageId,
+        date: 'Mon, 16 Nov 2026 08:00:00 -0600',
+        body: 'done 1',
+      }),
+    );
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: '"dana@northwind.example" <m@evil.example>',
+        to: DANA,
+        subject: 'Re: digest',
+        id: 'x2@evil.example',
+        inReplyTo: digestMessageId,
+        date: 'Mon, 16 Nov 2026 08:01:00 -0600',
+        body: 'done 1',
+      }),
+    );
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: DANA,
+        to: DANA,
+        subject: 'Re: digest',
+        id: 'x3@northwind.example',
+        inReplyTo: 'followthru.1xdeadbeefdeadbeefdeadbeef@northwind.example',
+        date: 'Mon, 16 Nov 2026 08:02:00 -0600',
+        body: 'done 1',
+      }),
+    );
     const report = await syncOnce(t.app, session, LATER);
     expect(report.outcome.commands).toBe(0);
     expect((await listItems(t.app.store, { kind: 'promise' }))[0]?.status).toBe('open');
@@ -53,13 +99,36 @@ describe('digest → reply → command, against a real Dovecot', () => {
   });
 
   it("obeys the owner's reply, read from its new text only, once", async () => {
-    const body = 'done 1\n\nOn Mon, Nov 16, 2026 at 7:30 AM followthru <dana@northwind.example> wrote:\n> 1. "I\'ll send you the revised quote by Friday."\n> drop 1';
-    await session.append('INBOX', rawMail({ from: DANA, to: DANA, subject: 'Re: followthru', id: 'r1@northwind.example', inReplyTo: digestMessageId, date: 'Mon, 16 Nov 2026 08:10:00 -0600', body }));
+    const body =
+      'done 1\n\nOn Mon, Nov 16, 2026 at 7:30 AM followthru <dana@northwind.example> wrote:\n> 1. "I\'ll send you the revised quote by Friday."\n> drop 1';
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: DANA,
+        to: DANA,
+        subject: 'Re: followthru',
+        id: 'r1@northwind.example',
+        inReplyTo: digestMessageId,
+        date: 'Mon, 16 Nov 2026 08:10:00 -0600',
+        body,
+      }),
+    );
     const report = await syncOnce(t.app, session, LATER);
     expect(report.outcome.commands).toBe(1);
     expect((await listItems(t.app.store, { kind: 'promise' }))[0]?.status).toBe('done');
     // The same reply seen again (another folder, a rescan) changes nothing.
-    await session.append('Sent', rawMail({ from: DANA, to: DANA, subject: 'Re: followthru', id: 'r1@northwind.example', inReplyTo: digestMessageId, date: 'Mon, 16 Nov 2026 08:10:00 -0600', body }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: DANA,
+        subject: 'Re: followthru',
+        id: 'r1@northwind.example',
+        inReplyTo: digestMessageId,
+        date: 'Mon, 16 Nov 2026 08:10:00 -0600',
+        body,
+      }),
+    );
     expect((await syncOnce(t.app, session, LATER)).outcome.commands).toBe(0);
   });
 

@@ -30,14 +30,22 @@ describe('a config with several accounts', () => {
     const config = await loadConfig(await writeConfig(twoAccounts()), {});
     expect(config.accounts.map((a) => a.id)).toEqual(['work', 'home']);
     const [work, home] = config.accounts;
-    expect(work).toMatchObject({ me: ['me@work.example'], timezone: 'Europe/London', holidays: ['2026-12-25'], trackAddress: 'track@work.example' });
+    expect(work).toMatchObject({
+      me: ['me@work.example'],
+      timezone: 'Europe/London',
+      holidays: ['2026-12-25'],
+      trackAddress: 'track@work.example',
+    });
     expect(home).toMatchObject({ me: ['me@home.example'], timezone: 'Asia/Tokyo', holidays: [], trackAddress: null });
     expect(home?.imap.user).toBe('me@home.example');
   });
 
   it('puts the delivering account (digest.account, else the first) on top', async () => {
     expect((await loadConfig(await writeConfig(twoAccounts()), {})).id).toBe('work');
-    const config = await loadConfig(await writeConfig(twoAccounts({ digest: { deliver: 'imap', account: 'home' } })), {});
+    const config = await loadConfig(
+      await writeConfig(twoAccounts({ digest: { deliver: 'imap', account: 'home' } })),
+      {},
+    );
     expect([config.id, config.me[0], config.digest.to]).toEqual(['home', 'me@home.example', 'me@home.example']);
     expect(config.accounts.map((a) => a.id)).toEqual(['work', 'home']);
   });
@@ -58,11 +66,23 @@ describe('a config with several accounts', () => {
 });
 
 describe('OAuth2 sign-ins of several accounts', () => {
-  it('keep a token file each; a single-account file keeps today\'s name', async () => {
-    const oauth = (user: string) => ({ host: 'outlook.office365.com', user, oauth2: { provider: 'microsoft', clientId: 'cid' } });
-    const config = await loadConfig(await writeConfig(twoAccounts({
-      accounts: [{ id: 'work', me: ['me@work.example'], imap: oauth('me@work.example') }, { id: 'home', me: ['me@home.example'], imap: oauth('me@home.example') }],
-    })), {});
+  it("keep a token file each; a single-account file keeps today's name", async () => {
+    const oauth = (user: string) => ({
+      host: 'outlook.office365.com',
+      user,
+      oauth2: { provider: 'microsoft', clientId: 'cid' },
+    });
+    const config = await loadConfig(
+      await writeConfig(
+        twoAccounts({
+          accounts: [
+            { id: 'work', me: ['me@work.example'], imap: oauth('me@work.example') },
+            { id: 'home', me: ['me@home.example'], imap: oauth('me@home.example') },
+          ],
+        }),
+      ),
+      {},
+    );
     const files = config.accounts.map((a) => (a.imap.oauth2 as { tokenFile: string } | null)?.tokenFile);
     expect(files).toEqual([`${config.store.path}.work.oauth2.json`, `${config.store.path}.home.oauth2.json`]);
   });
@@ -70,14 +90,62 @@ describe('OAuth2 sign-ins of several accounts', () => {
 
 describe('problems in a config with several accounts', () => {
   it.each([
-    ['an account field names its account', (c: Json) => { ((c.accounts as Json[])[1] as Json).imap = { user: 'x' }; }, 'accounts.1.imap.host: is required'],
-    ['two accounts with one id', (c: Json) => { ((c.accounts as Json[])[1] as Json).id = 'work'; }, 'accounts.1.id: "work" names two accounts'],
-    ['a bad id', (c: Json) => { ((c.accounts as Json[])[0] as Json).id = 'Work Mail'; }, 'accounts.0.id: expected a short name'],
-    ['an unknown account key', (c: Json) => { ((c.accounts as Json[])[0] as Json).digest = {}; }, 'accounts.0.digest: is not a setting an account can have'],
-    ['me beside accounts', (c: Json) => { c.me = ['x@example.com']; }, 'me: is set beside "accounts"'],
-    ['an empty list', (c: Json) => { c.accounts = []; }, 'accounts: expected a list of accounts'],
-    ['digest.account naming nobody', (c: Json) => { c.digest = { deliver: 'imap', account: 'nobody' }; }, 'digest.account: names no account'],
-    ['smtp missing on the delivering account', (c: Json) => { c.digest = { account: 'home' }; }, 'accounts.1.smtp: is required'],
+    [
+      'an account field names its account',
+      (c: Json) => {
+        ((c.accounts as Json[])[1] as Json).imap = { user: 'x' };
+      },
+      'accounts.1.imap.host: is required',
+    ],
+    [
+      'two accounts with one id',
+      (c: Json) => {
+        ((c.accounts as Json[])[1] as Json).id = 'work';
+      },
+      'accounts.1.id: "work" names two accounts',
+    ],
+    [
+      'a bad id',
+      (c: Json) => {
+        ((c.accounts as Json[])[0] as Json).id = 'Work Mail';
+      },
+      'accounts.0.id: expected a short name',
+    ],
+    [
+      'an unknown account key',
+      (c: Json) => {
+        ((c.accounts as Json[])[0] as Json).digest = {};
+      },
+      'accounts.0.digest: is not a setting an account can have',
+    ],
+    [
+      'me beside accounts',
+      (c: Json) => {
+        c.me = ['x@example.com'];
+      },
+      'me: is set beside "accounts"',
+    ],
+    [
+      'an empty list',
+      (c: Json) => {
+        c.accounts = [];
+      },
+      'accounts: expected a list of accounts',
+    ],
+    [
+      'digest.account naming nobody',
+      (c: Json) => {
+        c.digest = { deliver: 'imap', account: 'nobody' };
+      },
+      'digest.account: names no account',
+    ],
+    [
+      'smtp missing on the delivering account',
+      (c: Json) => {
+        c.digest = { account: 'home' };
+      },
+      'accounts.1.smtp: is required',
+    ],
   ])('%s', async (_name, edit, expected) => {
     const file = twoAccounts();
     edit(file);
@@ -91,7 +159,13 @@ describe('problems in a config with several accounts', () => {
 
   it('refuses a password in any account of a file others can read', async () => {
     const file = twoAccounts();
-    ((file.accounts as Json[])[1] as Json).imap = { ...imap('me@home.example'), passwordEnv: undefined, password: 'hunter2' };
-    expect(await failure(JSON.parse(JSON.stringify(file)), 0o644)).toContain('accounts.1.imap.password: is set, but the config file can be read');
+    ((file.accounts as Json[])[1] as Json).imap = {
+      ...imap('me@home.example'),
+      passwordEnv: undefined,
+      password: 'hunter2',
+    };
+    expect(await failure(JSON.parse(JSON.stringify(file)), 0o644)).toContain(
+      'accounts.1.imap.password: is set, but the config file can be read',
+    );
   });
 });

@@ -44,25 +44,29 @@ describe('loadConfig, unusable files', () => {
 describe('loadConfig, passwords in the file', () => {
   const withPassword = withConfig({ imap: { passwordEnv: undefined, password: SECRET } });
 
-  it.each([0o644, 0o640, 0o604, 0o660])(
-    'refuses a password in a file with mode %o, saying chmod 600',
+  it.each([0o644, 0o640, 0o604, 0o660])('refuses a password in a file with mode %o, saying chmod 600', async (mode) => {
+    const path = await writeConfig(withPassword, mode);
+    await expect(loadConfig(path, {})).rejects.toMatchObject({
+      code: 'ECONFIG',
+      message: expect.stringContaining(`fix: chmod 600 ${path}`),
+    });
+  });
+
+  const withCommand = withConfig({ imap: { passwordEnv: undefined, passwordCommand: 'pass show mail' } });
+  it.each([0o666, 0o646, 0o620, 0o602])(
+    'refuses a passwordCommand in a file others can write (mode %o)',
     async (mode) => {
-      const path = await writeConfig(withPassword, mode);
+      const path = await writeConfig(withCommand, mode);
       await expect(loadConfig(path, {})).rejects.toMatchObject({
         code: 'ECONFIG',
-        message: expect.stringContaining(`fix: chmod 600 ${path}`),
+        message: expect.stringMatching(
+          new RegExp(
+            `imap\\.passwordCommand: is set, but other users can change the config file .*it was not run — fix: chmod 600 ${path}`,
+          ),
+        ),
       });
     },
   );
-
-  const withCommand = withConfig({ imap: { passwordEnv: undefined, passwordCommand: 'pass show mail' } });
-  it.each([0o666, 0o646, 0o620, 0o602])('refuses a passwordCommand in a file others can write (mode %o)', async (mode) => {
-    const path = await writeConfig(withCommand, mode);
-    await expect(loadConfig(path, {})).rejects.toMatchObject({
-      code: 'ECONFIG',
-      message: expect.stringMatching(new RegExp(`imap\\.passwordCommand: is set, but other users can change the config file .*it was not run — fix: chmod 600 ${path}`)),
-    });
-  });
 
   it('accepts a passwordCommand in a file others can only read', async () => {
     await expect(loadConfig(await writeConfig(withCommand, 0o644), {})).resolves.toBeDefined();
@@ -74,17 +78,9 @@ describe('loadConfig, passwords in the file', () => {
 
   it.each<[string, unknown, number]>([
     ['the permission refusal', withPassword, 0o644],
-    [
-      'other errors beside it',
-      withConfig({ imap: { passwordEnv: undefined, password: SECRET, port: -1 } }),
-      0o600,
-    ],
+    ['other errors beside it', withConfig({ imap: { passwordEnv: undefined, password: SECRET, port: -1 } }), 0o600],
     ['two sources', withConfig({ imap: { password: SECRET } }), 0o600],
-    [
-      'a password of the wrong type',
-      withConfig({ smtp: { host: 'h.example.com', password: [SECRET] } }),
-      0o600,
-    ],
+    ['a password of the wrong type', withConfig({ smtp: { host: 'h.example.com', password: [SECRET] } }), 0o600],
     ['a misspelt key holding it', withConfig({ imap: { passwd: SECRET } }), 0o600],
     ['invalid JSON around it', `{"imap": {"password": ${SECRET}}}`, 0o600],
     ['invalid JSON right after it', `{"imap": {"password": "${SECRET}" "x": 1}}`, 0o600],

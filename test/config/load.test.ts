@@ -56,35 +56,18 @@ describe('loadConfig', () => {
     ['smtp TLS from port 465', { smtp: { host: 's.example.com', port: 465 } }, 'smtp.secure', true],
     ['smtp port from TLS', { smtp: { host: 's.example.com', secure: true } }, 'smtp.port', 465],
     ['a relay without login', { smtp: { host: 's.example.com' } }, 'smtp.user', null],
-    [
-      'lower-cased, deduplicated me',
-      { me: ['A@X.com', 'a@x.com', ' B@x.com '] },
-      'me',
-      ['a@x.com', 'b@x.com'],
-    ],
+    ['lower-cased, deduplicated me', { me: ['A@X.com', 'a@x.com', ' B@x.com '] }, 'me', ['a@x.com', 'b@x.com']],
     ['store path relative to the file', { store: { path: 'data/f.db' } }, 'store.path', 'DIR/data/f.db'],
     ['a canonical zone name', { timezone: 'europe/london' }, 'timezone', 'Europe/London'],
     ['a canonical digest zone', { digest: { timezone: 'asia/tokyo' } }, 'digest.timezone', 'Asia/Tokyo'],
     ['store in memory', { store: { path: ':memory:' } }, 'store.path', ':memory:'],
-    [
-      'plaintext to loopback',
-      { imap: { host: '127.0.0.1', allowInsecure: true } },
-      'imap.allowInsecure',
-      true,
-    ],
+    ['plaintext to loopback', { imap: { host: '127.0.0.1', allowInsecure: true } }, 'imap.allowInsecure', true],
     ['plaintext to ::1', { imap: { host: '[::1]', allowInsecure: true } }, 'imap.host', '[::1]'],
-    [
-      'a password in a private file',
-      { imap: { passwordEnv: undefined, password: 'pw' } },
-      'imap.password',
-      'pw',
-    ],
+    ['a password in a private file', { imap: { passwordEnv: undefined, password: 'pw' } }, 'imap.password', 'pw'],
   ])('derives %s', async (_case, patch, path, expected) => {
     const file = await writeConfig(withConfig(patch));
     const value = get(await loadConfig(file, {}), path);
-    expect(value).toEqual(
-      typeof expected === 'string' ? expected.replace('DIR', join(file, '..')) : expected,
-    );
+    expect(value).toEqual(typeof expected === 'string' ? expected.replace('DIR', join(file, '..')) : expected);
   });
 
   it('ignores "//" comment keys at every level', async () => {
@@ -96,9 +79,7 @@ describe('loadConfig', () => {
 
   it('returns a deeply frozen object', async () => {
     const config = await loadConfig(await writeConfig(minimal()), {});
-    expect([config, config.imap, config.me, config.followUp.afterBusinessDays].every(Object.isFrozen)).toBe(
-      true,
-    );
+    expect([config, config.imap, config.me, config.followUp.afterBusinessDays].every(Object.isFrozen)).toBe(true);
     expect(() => {
       (config.imap as { port: number }).port = 1;
     }).toThrow(TypeError);

@@ -10,10 +10,18 @@ const load = async (content: unknown) => loadConfig(await writeConfig(content), 
 
 describe('oauth2 presets', () => {
   it('microsoft: device code, IMAP and SMTP scopes with offline_access, the tenant in every URL', async () => {
-    const config = await load(withConfig(imapOAuth({ provider: 'microsoft', clientId: 'cid', tenant: 'contoso.onmicrosoft.com' })));
+    const config = await load(
+      withConfig(imapOAuth({ provider: 'microsoft', clientId: 'cid', tenant: 'contoso.onmicrosoft.com' })),
+    );
     expect(config.imap.oauth2).toMatchObject({
-      kind: 'signin', flow: 'device', clientId: 'cid',
-      scopes: ['https://outlook.office.com/IMAP.AccessAsUser.All', 'https://outlook.office.com/SMTP.Send', 'offline_access'],
+      kind: 'signin',
+      flow: 'device',
+      clientId: 'cid',
+      scopes: [
+        'https://outlook.office.com/IMAP.AccessAsUser.All',
+        'https://outlook.office.com/SMTP.Send',
+        'offline_access',
+      ],
       deviceAuthorizationUrl: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/devicecode',
       tokenUrl: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
     });
@@ -22,18 +30,43 @@ describe('oauth2 presets', () => {
 
   it('microsoft without a tenant uses "common"', async () => {
     const config = await load(withConfig(imapOAuth({ provider: 'microsoft', clientId: 'cid' })));
-    expect((config.imap.oauth2 as OAuth2SignIn).tokenUrl).toBe('https://login.microsoftonline.com/common/oauth2/v2.0/token');
+    expect((config.imap.oauth2 as OAuth2SignIn).tokenUrl).toBe(
+      'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+    );
   });
 
   it('google: loopback with PKCE, the mail scope, a client secret from the environment', async () => {
-    const config = await load(withConfig(imapOAuth({ provider: 'google', clientId: 'cid.apps.googleusercontent.com', clientSecretEnv: 'GOOGLE_SECRET' })));
-    expect(config.imap.oauth2).toMatchObject({ flow: 'loopback', scopes: ['https://mail.google.com/'], authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth', tokenUrl: 'https://oauth2.googleapis.com/token', deviceAuthorizationUrl: null, clientSecretEnv: 'GOOGLE_SECRET' });
+    const config = await load(
+      withConfig(
+        imapOAuth({ provider: 'google', clientId: 'cid.apps.googleusercontent.com', clientSecretEnv: 'GOOGLE_SECRET' }),
+      ),
+    );
+    expect(config.imap.oauth2).toMatchObject({
+      flow: 'loopback',
+      scopes: ['https://mail.google.com/'],
+      authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+      tokenUrl: 'https://oauth2.googleapis.com/token',
+      deviceAuthorizationUrl: null,
+      clientSecretEnv: 'GOOGLE_SECRET',
+    });
   });
 
   it('custom takes the URLs and scopes as given', async () => {
-    const oauth2 = { provider: 'custom', clientId: 'c', tokenUrl: 'http://127.0.0.1:9/token', deviceAuthorizationUrl: 'http://127.0.0.1:9/device', scopes: ['mail'] };
+    const oauth2 = {
+      provider: 'custom',
+      clientId: 'c',
+      tokenUrl: 'http://127.0.0.1:9/token',
+      deviceAuthorizationUrl: 'http://127.0.0.1:9/device',
+      scopes: ['mail'],
+    };
     const config = await load(withConfig(imapOAuth(oauth2)));
-    expect(config.imap.oauth2).toMatchObject({ flow: 'device', tokenUrl: 'http://127.0.0.1:9/token', deviceAuthorizationUrl: 'http://127.0.0.1:9/device', authorizeUrl: null, scopes: ['mail'] });
+    expect(config.imap.oauth2).toMatchObject({
+      flow: 'device',
+      tokenUrl: 'http://127.0.0.1:9/token',
+      deviceAuthorizationUrl: 'http://127.0.0.1:9/device',
+      authorizeUrl: null,
+      scopes: ['mail'],
+    });
   });
 
   it('tokenCommand stands alone', async () => {
@@ -43,7 +76,11 @@ describe('oauth2 presets', () => {
 });
 
 describe('smtp and the imap sign-in', () => {
-  const smtp = (block: Record<string, unknown>) => ({ ...imapOAuth({ provider: 'microsoft', clientId: 'cid' }), smtp: { host: 'smtp.office365.com', user: 'me@example.com', ...block }, digest: { deliver: 'smtp' } });
+  const smtp = (block: Record<string, unknown>) => ({
+    ...imapOAuth({ provider: 'microsoft', clientId: 'cid' }),
+    smtp: { host: 'smtp.office365.com', user: 'me@example.com', ...block },
+    digest: { deliver: 'smtp' },
+  });
 
   it('an smtp block with a user and no password source signs in as imap does, sharing its token file', async () => {
     const config = await load(withConfig(smtp({})));
@@ -57,7 +94,10 @@ describe('smtp and the imap sign-in', () => {
 
   it('another provider is a sign-in of its own, with its own token file', async () => {
     const config = await load(withConfig(smtp({ oauth2: { provider: 'google', clientId: 'g' } })));
-    expect(config.smtp?.oauth2).toMatchObject({ provider: 'google', tokenFile: `${config.store.path}.smtp.oauth2.json` });
+    expect(config.smtp?.oauth2).toMatchObject({
+      provider: 'google',
+      tokenFile: `${config.store.path}.smtp.oauth2.json`,
+    });
   });
 
   it('a password on smtp keeps smtp on passwords', async () => {
@@ -68,17 +108,64 @@ describe('smtp and the imap sign-in', () => {
 
 describe('oauth2 errors', () => {
   it.each([
-    ['both a password and oauth2', withConfig({ imap: { oauth2: { provider: 'microsoft', clientId: 'c' } } }), 'imap: has both a password source and an oauth2 block'],
-    ['neither', withConfig({ imap: { passwordEnv: undefined } }), 'imap: has no password source and no oauth2 block, so it cannot log in'],
+    [
+      'both a password and oauth2',
+      withConfig({ imap: { oauth2: { provider: 'microsoft', clientId: 'c' } } }),
+      'imap: has both a password source and an oauth2 block',
+    ],
+    [
+      'neither',
+      withConfig({ imap: { passwordEnv: undefined } }),
+      'imap: has no password source and no oauth2 block, so it cannot log in',
+    ],
     ['no provider', withConfig(imapOAuth({ clientId: 'c' })), 'imap.oauth2.provider: is required'],
-    ['no client ID', withConfig(imapOAuth({ provider: 'microsoft' })), 'imap.oauth2.clientId: is required — fix: register an app'],
-    ['an unknown provider', withConfig(imapOAuth({ provider: 'yahoo', clientId: 'c' })), 'imap.oauth2.provider: expected "microsoft", "google" or "custom"'],
-    ['custom without a token URL', withConfig(imapOAuth({ provider: 'custom', clientId: 'c', deviceAuthorizationUrl: 'https://x.example/d' })), 'imap.oauth2.tokenUrl: is required'],
-    ['custom without a flow', withConfig(imapOAuth({ provider: 'custom', clientId: 'c', tokenUrl: 'https://x.example/t' })), 'imap.oauth2: has neither deviceAuthorizationUrl nor authorizeUrl'],
-    ['plain http to another host', withConfig(imapOAuth({ provider: 'custom', clientId: 'c', tokenUrl: 'http://x.example/t', authorizeUrl: 'https://x.example/a' })), 'imap.oauth2.tokenUrl: must be an https:// URL'],
-    ['tokenCommand with a provider', withConfig(imapOAuth({ tokenCommand: 'oama access me', provider: 'google' })), 'imap.oauth2: has tokenCommand and provider'],
-    ['a misspelt key', withConfig(imapOAuth({ provider: 'google', clientId: 'c', clientSecret: 'x' })), 'imap.oauth2.clientSecret: is not a known setting'],
-    ['smtp with a user and no way to log in', withConfig({ smtp: { host: 's.example.com', user: 'me@example.com' }, digest: { deliver: 'smtp' } }), 'smtp: has no password source and no oauth2 block'],
+    [
+      'no client ID',
+      withConfig(imapOAuth({ provider: 'microsoft' })),
+      'imap.oauth2.clientId: is required — fix: register an app',
+    ],
+    [
+      'an unknown provider',
+      withConfig(imapOAuth({ provider: 'yahoo', clientId: 'c' })),
+      'imap.oauth2.provider: expected "microsoft", "google" or "custom"',
+    ],
+    [
+      'custom without a token URL',
+      withConfig(imapOAuth({ provider: 'custom', clientId: 'c', deviceAuthorizationUrl: 'https://x.example/d' })),
+      'imap.oauth2.tokenUrl: is required',
+    ],
+    [
+      'custom without a flow',
+      withConfig(imapOAuth({ provider: 'custom', clientId: 'c', tokenUrl: 'https://x.example/t' })),
+      'imap.oauth2: has neither deviceAuthorizationUrl nor authorizeUrl',
+    ],
+    [
+      'plain http to another host',
+      withConfig(
+        imapOAuth({
+          provider: 'custom',
+          clientId: 'c',
+          tokenUrl: 'http://x.example/t',
+          authorizeUrl: 'https://x.example/a',
+        }),
+      ),
+      'imap.oauth2.tokenUrl: must be an https:// URL',
+    ],
+    [
+      'tokenCommand with a provider',
+      withConfig(imapOAuth({ tokenCommand: 'oama access me', provider: 'google' })),
+      'imap.oauth2: has tokenCommand and provider',
+    ],
+    [
+      'a misspelt key',
+      withConfig(imapOAuth({ provider: 'google', clientId: 'c', clientSecret: 'x' })),
+      'imap.oauth2.clientSecret: is not a known setting',
+    ],
+    [
+      'smtp with a user and no way to log in',
+      withConfig({ smtp: { host: 's.example.com', user: 'me@example.com' }, digest: { deliver: 'smtp' } }),
+      'smtp: has no password source and no oauth2 block',
+    ],
   ])('%s', async (_name, content, message) => {
     expect(await failure(content)).toContain(message);
   });
@@ -92,6 +179,8 @@ describe('tokenCommand', () => {
     // into the command comes back as "sh: 1: <it>: not found"), so the stderr word is spelled apart here.
     const bad = await load(withConfig(imapOAuth({ tokenCommand: 'echo at-leaked; echo n""ope >&2; exit 3' })));
     const error = (await credentialFor(bad, 'imap').catch((e: unknown) => e)) as Error;
-    expect(error.message).toBe('imap.oauth2.tokenCommand exited with status 3: nope — fix: run the command in a shell to see what it needs');
+    expect(error.message).toBe(
+      'imap.oauth2.tokenCommand exited with status 3: nope — fix: run the command in a shell to see what it needs',
+    );
   });
 });

@@ -7,21 +7,45 @@ import { item } from './factory.js';
 /** Mon 16 Nov 2026 07:30 in Chicago. */
 const NOW = new Date('2026-11-16T13:30:00Z');
 const o: ComposeOptions = {
-  now: NOW, timeZone: 'America/Chicago', holidays: [], lastDigestAt: '2026-11-13T13:30:00.000Z', maxItems: 25,
-  quiet: true, cadence: DEFAULT_CADENCE,
+  now: NOW,
+  timeZone: 'America/Chicago',
+  holidays: [],
+  lastDigestAt: '2026-11-13T13:30:00.000Z',
+  maxItems: 25,
+  quiet: true,
+  cadence: DEFAULT_CADENCE,
 };
 const due = (date: string, text = 'Friday') => ({ date, at: null, text });
 const lines = (d: Digest | null) => d?.sections.flatMap((s) => s.lines) ?? [];
-const sectionOf = (d: Digest | null, id: number) => d?.sections.find((s) => s.lines.some((l) => l.itemId === id))?.section ?? null;
+const sectionOf = (d: Digest | null, id: number) =>
+  d?.sections.find((s) => s.lines.some((l) => l.itemId === id))?.section ?? null;
 const waiting = (spec: Partial<TrackedItem>) =>
-  item({ kind: 'awaiting-reply', subject: 'Site visit', sentAt: '2026-10-01T15:00:00.000Z', clockStartedAt: '2026-10-01T15:00:00.000Z', ...spec });
-const evidence = (spec = {}) => ({ messageId: 'k', subject: 'Quote', at: '2026-11-14T10:00:00.000Z', attachment: null, words: ['revised', 'quote'], confidence: 0.9, ...spec });
+  item({
+    kind: 'awaiting-reply',
+    subject: 'Site visit',
+    sentAt: '2026-10-01T15:00:00.000Z',
+    clockStartedAt: '2026-10-01T15:00:00.000Z',
+    ...spec,
+  });
+const evidence = (spec = {}) => ({
+  messageId: 'k',
+  subject: 'Quote',
+  at: '2026-11-14T10:00:00.000Z',
+  attachment: null,
+  words: ['revised', 'quote'],
+  confidence: 0.9,
+  ...spec,
+});
 
 describe('their promises belong to Waiting on them', () => {
   it.each([
     ['past its due day', 'waiting', item({ kind: 'their-promise', due: due('2026-11-12', 'Thursday') })],
     ['not due yet', null, item({ kind: 'their-promise', due: due('2026-11-20') })],
-    ['with no date, quiet past the first step', 'waiting', item({ kind: 'their-promise', sentAt: '2026-11-06T15:00:00.000Z', clockStartedAt: '2026-11-06T15:00:00.000Z' })],
+    [
+      'with no date, quiet past the first step',
+      'waiting',
+      item({ kind: 'their-promise', sentAt: '2026-11-06T15:00:00.000Z', clockStartedAt: '2026-11-06T15:00:00.000Z' }),
+    ],
   ])('a their-promise %s → %s', (_name, section, it_) => {
     expect(sectionOf(composeDigest([it_], { ...o, quiet: false }), it_.id)).toBe(section);
   });
@@ -42,7 +66,9 @@ describe('Waiting on them', () => {
   });
 
   it('says how long it has waited in business days', () => {
-    const line = lines(composeDigest([waiting({ sentAt: '2026-11-10T15:00:00.000Z', clockStartedAt: '2026-11-10T15:00:00.000Z' })], o))[0];
+    const line = lines(
+      composeDigest([waiting({ sentAt: '2026-11-10T15:00:00.000Z', clockStartedAt: '2026-11-10T15:00:00.000Z' })], o),
+    )[0];
     expect(line?.next).toBe('Waiting 4 business days. Follow up (nudge 1 of 3).');
   });
 });
@@ -57,9 +83,15 @@ describe('Kept since the last digest', () => {
   });
 
   it.each([
-    ['an answered thread (the reply is already in the inbox)', waiting({ status: 'answered', updatedAt: '2026-11-14T10:00:00.000Z', evidence: evidence() })],
+    [
+      'an answered thread (the reply is already in the inbox)',
+      waiting({ status: 'answered', updatedAt: '2026-11-14T10:00:00.000Z', evidence: evidence() }),
+    ],
     ['a kept promise without evidence', item({ status: 'kept', updatedAt: '2026-11-14T10:00:00.000Z' })],
-    ['a promise the user marked done', item({ status: 'done', updatedAt: '2026-11-14T10:00:00.000Z', evidence: evidence() })],
+    [
+      'a promise the user marked done',
+      item({ status: 'done', updatedAt: '2026-11-14T10:00:00.000Z', evidence: evidence() }),
+    ],
   ])('leaves out %s', (_name, it_) => {
     expect(composeDigest([it_], { ...o, quiet: false })?.sections ?? []).toEqual([]);
   });
@@ -78,17 +110,29 @@ describe('quiet days', () => {
 
   it.each([
     ['nothing at all', []],
-    ['only things coming up', [item({ due: due('2026-11-18', 'Wednesday') }), item({ sentAt: '2026-11-13T15:00:00.000Z' })]],
-    ['only sleeping and closed things', [item({ status: 'snoozed', snoozedUntil: '2026-11-20T14:00:00.000Z', due: due('2026-11-13') }), item({ status: 'dropped', due: due('2026-11-13') })]],
+    [
+      'only things coming up',
+      [item({ due: due('2026-11-18', 'Wednesday') }), item({ sentAt: '2026-11-13T15:00:00.000Z' })],
+    ],
+    [
+      'only sleeping and closed things',
+      [
+        item({ status: 'snoozed', snoozedUntil: '2026-11-20T14:00:00.000Z', due: due('2026-11-13') }),
+        item({ status: 'dropped', due: due('2026-11-13') }),
+      ],
+    ],
   ])('null for %s', (_name, items) => {
     expect(composeDigest(items, o)).toBeNull();
   });
 
-  it('still composes those days when quiet is off', () => expect(composeDigest([], { ...o, quiet: false })).toMatchObject({ sections: [], more: 0 }));
+  it('still composes those days when quiet is off', () =>
+    expect(composeDigest([], { ...o, quiet: false })).toMatchObject({ sections: [], more: 0 }));
 });
 
 describe('ranking, numbering and the cap', () => {
-  const overdue = Array.from({ length: 20 }, (_, i) => item({ due: due('2026-11-13'), sentAt: `2026-11-0${(i % 9) + 1}T15:00:00.000Z` }));
+  const overdue = Array.from({ length: 20 }, (_, i) =>
+    item({ due: due('2026-11-13'), sentAt: `2026-11-0${(i % 9) + 1}T15:00:00.000Z` }),
+  );
   const coming = Array.from({ length: 10 }, () => item({ due: due('2026-11-18', 'Wednesday') }));
   const quiet = waiting({});
   const kept = item({ status: 'kept', updatedAt: '2026-11-14T10:00:00.000Z', evidence: evidence() });
@@ -98,7 +142,12 @@ describe('ranking, numbering and the cap', () => {
     const digest = composeDigest(all, o);
     expect(lines(digest)).toHaveLength(25);
     expect(digest?.more).toBe(7);
-    expect(digest?.sections.map((s) => [s.section, s.lines.length])).toEqual([['overdue', 20], ['coming-up', 3], ['waiting', 1], ['kept', 1]]);
+    expect(digest?.sections.map((s) => [s.section, s.lines.length])).toEqual([
+      ['overdue', 20],
+      ['coming-up', 3],
+      ['waiting', 1],
+      ['kept', 1],
+    ]);
   });
 
   it('numbers 1..N down the page, oldest first within a section, whatever the input order', () => {
@@ -106,22 +155,34 @@ describe('ranking, numbering and the cap', () => {
     const b = composeDigest([...all].reverse(), o);
     expect(lines(a).map((l) => l.number)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(digestEntries(a as Digest)).toEqual(digestEntries(b as Digest));
-    const sent = lines(a).slice(0, 20).map((l) => l.itemId).map((id) => overdue.find((x) => x.id === id)?.sentAt ?? '');
+    const sent = lines(a)
+      .slice(0, 20)
+      .map((l) => l.itemId)
+      .map((id) => overdue.find((x) => x.id === id)?.sentAt ?? '');
     expect(sent).toEqual([...sent].sort());
   });
 
-  it.each([[0, 0, 32], [1, 1, 31]])('maxItems %i shows %i and counts %i more', (maxItems, shown, more) => {
+  it.each([
+    [0, 0, 32],
+    [1, 1, 31],
+  ])('maxItems %i shows %i and counts %i more', (maxItems, shown, more) => {
     const digest = composeDigest(all, { ...o, maxItems });
     expect(lines(digest)).toHaveLength(shown);
     expect(digest?.more).toBe(more);
   });
 
   it('says how late an overdue promise is in business days', () =>
-    expect(lines(composeDigest([item({ due: due('2026-11-12', 'Thursday') })], o))[0]?.next).toMatch(/^2 business days late/));
+    expect(lines(composeDigest([item({ due: due('2026-11-12', 'Thursday') })], o))[0]?.next).toMatch(
+      /^2 business days late/,
+    ));
 
   it.each([
     ['an overdue promise', item({ due: due('2026-11-12', 'Thursday') }), 'reply "due 1 <day>"'],
-    ['a kept promise', item({ status: 'kept', updatedAt: '2026-11-14T10:00:00.000Z', evidence: evidence() }), 'Reply "reopen 1"'],
+    [
+      'a kept promise',
+      item({ status: 'kept', updatedAt: '2026-11-14T10:00:00.000Z', evidence: evidence() }),
+      'Reply "reopen 1"',
+    ],
     ['a request', item({ kind: 'asked-of-you' }), '"done 1" if you already did'],
   ])('names the real number in the next step of %s', (_name, it_, command) => {
     expect(lines(composeDigest([it_], o))[0]?.next).toContain(command);

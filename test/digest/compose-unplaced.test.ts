@@ -7,8 +7,13 @@ import type { TrackedItem } from '../../src/types.js';
 import { item } from './factory.js';
 
 const o: ComposeOptions = {
-  now: new Date('2026-11-16T13:30:00Z'), timeZone: 'America/Chicago', holidays: [], lastDigestAt: null, maxItems: 25,
-  quiet: false, cadence: DEFAULT_CADENCE,
+  now: new Date('2026-11-16T13:30:00Z'),
+  timeZone: 'America/Chicago',
+  holidays: [],
+  lastDigestAt: null,
+  maxItems: 25,
+  quiet: false,
+  cadence: DEFAULT_CADENCE,
 };
 
 describe('composeDigest with items it cannot place', () => {
@@ -19,7 +24,10 @@ describe('composeDigest with items it cannot place', () => {
   ])('%s: left out and reported, the rest composed', (_name, bad) => {
     const good = item({ due: { date: '2026-11-13', at: null, text: 'Friday' } });
     const unplaced: [number, string][] = [];
-    const digest = composeDigest([bad, good], { ...o, onUnplaced: (i: TrackedItem, reason: string) => unplaced.push([i.id, reason]) });
+    const digest = composeDigest([bad, good], {
+      ...o,
+      onUnplaced: (i: TrackedItem, reason: string) => unplaced.push([i.id, reason]),
+    });
     expect(digest?.sections.flatMap((s) => s.lines.map((l) => l.itemId))).toEqual([good.id]);
     expect(unplaced.map(([id]) => id)).toEqual([bad.id]);
     expect(unplaced[0]?.[1].length).toBeGreaterThan(0);

@@ -26,7 +26,17 @@ describe('digest delivery: at least once, never twice', () => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     session = await openImap(imapOptionsOf(dovecot));
-    await session.append('Sent', rawMail({ from: DANA, to: 'Priya <priya@harbor.example>', subject: 'Quote', id: 'q1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "I'll send you the revised quote by Friday." }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: 'Priya <priya@harbor.example>',
+        subject: 'Quote',
+        id: 'q1@northwind.example',
+        date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+        body: "I'll send you the revised quote by Friday.",
+      }),
+    );
   });
   afterEach(async () => {
     for (const t of apps.splice(0)) await t.cleanup();
@@ -40,7 +50,10 @@ describe('digest delivery: at least once, never twice', () => {
   async function appFor(deliver: 'smtp' | 'imap', reply?: SmtpReply): Promise<{ t: TestApp; smtp: TestSmtp }> {
     const smtp = await startSmtp({ reply });
     servers.push(smtp);
-    const t = await testApp(dovecot, { digest: { deliver }, smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true } });
+    const t = await testApp(dovecot, {
+      digest: { deliver },
+      smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },
+    });
     apps.push(t);
     await syncOnce(t.app, session, NOW);
     return { t, smtp };
@@ -55,7 +68,10 @@ describe('digest delivery: at least once, never twice', () => {
     // Then wait (bounded) until a login shows the server read it: its check of the file may lag behind us.
     const end = Date.now() + 20_000;
     for (;;) {
-      const works = await openImap({ ...imapOptionsOf(dovecot), password }).then((s) => s.close().then(() => true), () => false);
+      const works = await openImap({ ...imapOptionsOf(dovecot), password }).then(
+        (s) => s.close().then(() => true),
+        () => false,
+      );
       if (works) return;
       if (Date.now() > end) throw new Error('dovecot did not take the new password');
       await new Promise((r) => setTimeout(r, 100));
@@ -71,7 +87,9 @@ describe('digest delivery: at least once, never twice', () => {
   };
 
   it('an SMTP 451 is recorded, retried with backoff the same day, and the digest arrives once', async () => {
-    const { t, smtp } = await appFor('smtp', (n) => (n === 0 ? { code: 451, text: '4.3.0 Requested action aborted: local error in processing' } : null));
+    const { t, smtp } = await appFor('smtp', (n) =>
+      n === 0 ? { code: 451, text: '4.3.0 Requested action aborted: local error in processing' } : null,
+    );
     await expect(sendDigest(t.app, NOW)).rejects.toMatchObject({ code: 'ESMTP' });
     const stored = await digestForDay(t.app.store, DAY);
     expect(stored?.sentAt).toBeNull();
@@ -83,7 +101,10 @@ describe('digest delivery: at least once, never twice', () => {
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]?.raw).toContain(`Message-ID: <${stored?.messageId}>`);
     const attempts = await listDigestAttempts(t.app.store, stored?.id ?? 0);
-    expect(attempts.map((a) => [a.outcome, a.retryKind])).toEqual([['failed', 'transient'], ['sent', null]]);
+    expect(attempts.map((a) => [a.outcome, a.retryKind])).toEqual([
+      ['failed', 'transient'],
+      ['sent', null],
+    ]);
     expect(attempts[0]?.error).toContain('451');
     expect(await digestRetryDelay(t.app, LATER)).toBeNull();
   });
@@ -112,7 +133,9 @@ describe('digest delivery: at least once, never twice', () => {
 
   // The state a kill -9 leaves between APPEND and "mark sent": the row, its mail, a try still 'sending'.
   const crashMidSend = (t: TestApp, id: number) =>
-    t.app.store.exec(`UPDATE digests SET sent_at = NULL WHERE id = ${id}; UPDATE digest_attempts SET outcome = 'sending', finished_at = NULL WHERE digest_id = ${id};`);
+    t.app.store.exec(
+      `UPDATE digests SET sent_at = NULL WHERE id = ${id}; UPDATE digest_attempts SET outcome = 'sending', finished_at = NULL WHERE digest_id = ${id};`,
+    );
 
   it('after a crash mid-send over IMAP, a digest that did arrive is found in the inbox and not filed again', async () => {
     const { t } = await appFor('imap');
@@ -146,7 +169,9 @@ describe('digest delivery: at least once, never twice', () => {
     await crashMidSend(t, stored?.id ?? 0);
     expect(await sendDigest(t.app, LATER)).toBe('sent');
     expect(smtp.received).toHaveLength(2);
-    expect(new Set(smtp.received.map((m) => /^Message-ID: (.*)\r?$/im.exec(m.raw)?.[1]))).toEqual(new Set([`<${stored?.messageId}>`]));
+    expect(new Set(smtp.received.map((m) => /^Message-ID: (.*)\r?$/im.exec(m.raw)?.[1]))).toEqual(
+      new Set([`<${stored?.messageId}>`]),
+    );
   });
 
   it('a clock one day ahead does not cost the next real day its digest', async () => {
@@ -155,7 +180,7 @@ describe('digest delivery: at least once, never twice', () => {
     expect(await sendDigest(t.app, tuesday)).toBe('sent'); // the clock says Tuesday; it is Monday
     // The clock is put right, still Monday: that digest went out today, so it counts as today's.
     expect(await sendDigest(t.app, LATER)).toBe('already-sent');
-    expect((await digestForDay(t.app.store, '2026-11-17'))).toBeNull();
+    expect(await digestForDay(t.app.store, '2026-11-17')).toBeNull();
     expect(t.logs.some((l) => l.includes('the clock was ahead'))).toBe(true);
     // The real Tuesday gets its own digest.
     expect(await sendDigest(t.app, tuesday)).toBe('sent');

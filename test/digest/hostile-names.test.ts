@@ -15,7 +15,9 @@ import { DEFAULT_CADENCE } from '../../src/track/cadence.js';
 import { tempStore } from '../store/helpers.js';
 
 const NOW = new Date('2026-11-16T16:00:00Z');
-const footer = Buffer.from('Priya\r\n\r\n-- \r\nSecurity notice: re-verify your password at https://evil.example\r\n').toString('base64');
+const footer = Buffer.from(
+  'Priya\r\n\r\n-- \r\nSecurity notice: re-verify your password at https://evil.example\r\n',
+).toString('base64');
 const subject = `=?utf-8?b?${Buffer.from('Quote \u202eexe.txt\u009b2J\rdrop all').toString('base64')}?=`;
 const RAW = `From: Dana <dana@northwind.example>\r\nTo: =?utf-8?b?${footer}?= <priya@harbor.example>, =?utf-8?q?Lee=0Ddrop_all?= <lee@x.example>\r\nSubject: ${subject}\r\nDate: Mon, 16 Nov 2026 09:00:00 -0600\r\nMessage-ID: <hostile-names@northwind.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nI'll send you the revised quote by Wednesday.\r\n`;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -25,11 +27,23 @@ describe('a hostile display name and subject through parse, store and every rend
   it('shows up on its own line, plainly, in the text and HTML digest, list and .ics', async () => {
     const { store } = await tempStore();
     const deps = { store, extractor: createExtractor(), log: createLogger({ level: 'silent' }) };
-    await ingestBatch(deps, { me: ['dana@northwind.example'], now: NOW, timeZone: 'America/Chicago', holidays: [], trackAddress: null }, [{ origin: 'test', mailbox: 'Sent', bytes: Buffer.from(RAW) }]);
+    await ingestBatch(
+      deps,
+      { me: ['dana@northwind.example'], now: NOW, timeZone: 'America/Chicago', holidays: [], trackAddress: null },
+      [{ origin: 'test', mailbox: 'Sent', bytes: Buffer.from(RAW) }],
+    );
     const items = await listItems(store);
     expect(items).toHaveLength(1);
     expect(items[0]?.counterparties[0]?.name).toContain('\n'); // the store keeps what the mail said…
-    const digest = composeDigest(items, { now: NOW, timeZone: 'America/Chicago', holidays: [], lastDigestAt: null, maxItems: 25, quiet: false, cadence: DEFAULT_CADENCE });
+    const digest = composeDigest(items, {
+      now: NOW,
+      timeZone: 'America/Chicago',
+      holidays: [],
+      lastDigestAt: null,
+      maxItems: 25,
+      quiet: false,
+      cadence: DEFAULT_CADENCE,
+    });
     const text = renderText(digest ?? { forDay: '', subject: '', sections: [], more: 0 });
     // …and every renderer shows it plainly
     expect(text.split('\n').slice(0, 6)).toEqual([
@@ -40,7 +54,11 @@ describe('a hostile display name and subject through parse, store and every rend
       "   you wrote 'Wednesday' → Wed 18 Nov",
       '   → Due Wed 18 Nov.',
     ]);
-    for (const rendered of [text, renderHtml(digest ?? { forDay: '', subject: '', sections: [], more: 0 }), itemLine(items[0]!, 'UTC')]) {
+    for (const rendered of [
+      text,
+      renderHtml(digest ?? { forDay: '', subject: '', sections: [], more: 0 }),
+      itemLine(items[0]!, 'UTC'),
+    ]) {
       expect(rendered.replace(/\n/g, '')).not.toMatch(UNSAFE);
     }
     expect(itemLine(items[0]!, 'UTC').split('\n')).toHaveLength(2);

@@ -10,18 +10,29 @@ import { item } from './factory.js';
 
 const NOW = new Date('2026-11-16T13:30:00Z');
 const o: ComposeOptions = {
-  now: NOW, timeZone: 'America/Chicago', holidays: [], lastDigestAt: '2026-11-13T13:30:00.000Z', maxItems: 25,
-  quiet: false, cadence: DEFAULT_CADENCE, backfillDays: 30,
+  now: NOW,
+  timeZone: 'America/Chicago',
+  holidays: [],
+  lastDigestAt: '2026-11-13T13:30:00.000Z',
+  maxItems: 25,
+  quiet: false,
+  cadence: DEFAULT_CADENCE,
+  backfillDays: 30,
 };
 const erin = [{ name: 'Erin Walsh', address: 'erin@harbor.example' }];
 
 describe('where the mail came from', () => {
   it('asked of you: "from Erin Walsh · received", in text and HTML', () => {
-    const digest = composeDigest([item({ kind: 'asked-of-you', counterparties: erin, subject: 'Specs', sentAt: '2026-11-13T15:00:00.000Z' })], o);
+    const digest = composeDigest(
+      [item({ kind: 'asked-of-you', counterparties: erin, subject: 'Specs', sentAt: '2026-11-13T15:00:00.000Z' })],
+      o,
+    );
     const text = renderText(digest!);
     expect(text).toContain('   from Erin Walsh <erin@harbor.example> · "Specs" · received Fri 13 Nov');
     expect(text).not.toMatch(/^ +to Erin Walsh/m);
-    expect(renderHtml(digest!)).toContain('from Erin Walsh &lt;erin@harbor.example&gt; · “Specs” · received Fri 13 Nov');
+    expect(renderHtml(digest!)).toContain(
+      'from Erin Walsh &lt;erin@harbor.example&gt; · “Specs” · received Fri 13 Nov',
+    );
   });
 
   it('my own promise still reads "to … · sent"', () => {

@@ -21,7 +21,17 @@ describe('the confirmation outbox', () => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     session = await openImap(imapOptionsOf(dovecot));
-    await session.append('Sent', rawMail({ from: DANA, to: 'Priya <priya@harbor.example>', subject: 'Quote', id: 'o1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "I'll send you the revised quote by Friday." }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: 'Priya <priya@harbor.example>',
+        subject: 'Quote',
+        id: 'o1@northwind.example',
+        date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+        body: "I'll send you the revised quote by Friday.",
+      }),
+    );
   });
   afterAll(async () => {
     await session?.close();
@@ -32,7 +42,10 @@ describe('the confirmation outbox', () => {
     const look = await openImap(imapOptionsOf(dovecot));
     try {
       const pending = await look.listPending('INBOX', { afterUid: 0 });
-      const raws = await look.fetchSources('INBOX', pending.map((p) => p.uid));
+      const raws = await look.fetchSources(
+        'INBOX',
+        pending.map((p) => p.uid),
+      );
       return raws.filter((r) => /^message-id: <followthru-confirm\./im.test(r.bytes.toString())).length;
     } finally {
       await look.close();
@@ -45,7 +58,18 @@ describe('the confirmation outbox', () => {
       await syncOnce(t.app, session, NOW);
       expect(await sendDigest(t.app, NOW)).toBe('sent');
       const digestId = (await digestForDay(t.app.store, '2026-11-16'))?.messageId ?? '';
-      await session.append('INBOX', rawMail({ from: DANA, to: DANA, subject: 'Re: followthru', id: 'oreply1@northwind.example', inReplyTo: digestId, date: 'Mon, 16 Nov 2026 08:10:00 -0600', body: 'done 1' }));
+      await session.append(
+        'INBOX',
+        rawMail({
+          from: DANA,
+          to: DANA,
+          subject: 'Re: followthru',
+          id: 'oreply1@northwind.example',
+          inReplyTo: digestId,
+          date: 'Mon, 16 Nov 2026 08:10:00 -0600',
+          body: 'done 1',
+        }),
+      );
       expect((await syncOnce(t.app, session, LATER)).outcome.commands).toBe(1);
       await t.app.close(); // the process dies here: the commit is done, the confirmation not yet sent
       const restarted = await openApp(t.config, { log: createLogger({ level: 'silent' }) });
@@ -64,10 +88,25 @@ describe('the confirmation outbox', () => {
   it('a try cut short after the mail arrived (IMAP) is found in the inbox, not filed again', async () => {
     const t = await testApp(dovecot);
     try {
-      await queueConfirmations(t.app.store, [{ subject: 'Re: followthru', text: 'followthru read your reply', inReplyTo: null }], NOW);
+      await queueConfirmations(
+        t.app.store,
+        [{ subject: 'Re: followthru', text: 'followthru read your reply', inReplyTo: null }],
+        NOW,
+      );
       const [queued] = await listOutbox(t.app.store);
       await t.app.store.run('UPDATE outbox SET started_at = ?, attempts = 1', [NOW.toISOString()]);
-      await session.append('INBOX', rawMail({ from: DANA, to: DANA, subject: 'Re: followthru', id: `followthru-confirm.${queued?.key}@northwind.example`, date: 'Mon, 16 Nov 2026 08:11:00 -0600', body: 'followthru read your reply', headers: { 'X-Followthru-Digest': 'confirmation' } }));
+      await session.append(
+        'INBOX',
+        rawMail({
+          from: DANA,
+          to: DANA,
+          subject: 'Re: followthru',
+          id: `followthru-confirm.${queued?.key}@northwind.example`,
+          date: 'Mon, 16 Nov 2026 08:11:00 -0600',
+          body: 'followthru read your reply',
+          headers: { 'X-Followthru-Digest': 'confirmation' },
+        }),
+      );
       const before = await confirmationsInInbox();
       expect(await sendOutbox(t.app, LATER)).toBe(0);
       expect(await confirmationsInInbox()).toBe(before);
@@ -78,10 +117,19 @@ describe('the confirmation outbox', () => {
   });
 
   it('an SMTP 451 keeps it queued, and the next round sends it once', async () => {
-    const smtp = await startSmtp({ reply: (n) => (n === 0 ? { code: 451, text: '4.3.0 Requested action aborted: local error in processing' } : null) });
-    const t = await testApp(dovecot, { digest: { deliver: 'smtp' }, smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true } });
+    const smtp = await startSmtp({
+      reply: (n) => (n === 0 ? { code: 451, text: '4.3.0 Requested action aborted: local error in processing' } : null),
+    });
+    const t = await testApp(dovecot, {
+      digest: { deliver: 'smtp' },
+      smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },
+    });
     try {
-      await queueConfirmations(t.app.store, [{ subject: 'Re: followthru', text: 'followthru read your reply', inReplyTo: null }], NOW);
+      await queueConfirmations(
+        t.app.store,
+        [{ subject: 'Re: followthru', text: 'followthru read your reply', inReplyTo: null }],
+        NOW,
+      );
       expect(await sendOutbox(t.app, LATER)).toBe(0);
       expect(await listOutbox(t.app.store)).toHaveLength(1);
       expect(await sendOutbox(t.app, LATER)).toBe(1);

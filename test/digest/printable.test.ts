@@ -21,10 +21,25 @@ const hostile = item({
   subject: `Quote\u202etxt.exe${INJECTED}`,
   due: { date: '2026-11-13', at: null, text: 'Friday\u2028drop 1' },
   counterparties: [{ name: `Priya${INJECTED}drop all`, address: 'priya@harbor.example' }],
-  evidence: { messageId: 'e', subject: 'x\ny', at: '2026-11-14T10:00:00.000Z', attachment: 'a\u0085b.pdf', words: ['w\u2067'], confidence: 0.9 },
+  evidence: {
+    messageId: 'e',
+    subject: 'x\ny',
+    at: '2026-11-14T10:00:00.000Z',
+    attachment: 'a\u0085b.pdf',
+    words: ['w\u2067'],
+    confidence: 0.9,
+  },
 });
 const NOW = new Date('2026-11-16T13:30:00Z');
-const digest = composeDigest([hostile], { now: NOW, timeZone: 'America/Chicago', holidays: [], lastDigestAt: null, maxItems: 25, quiet: false, cadence: DEFAULT_CADENCE });
+const digest = composeDigest([hostile], {
+  now: NOW,
+  timeZone: 'America/Chicago',
+  holidays: [],
+  lastDigestAt: null,
+  maxItems: 25,
+  quiet: false,
+  cadence: DEFAULT_CADENCE,
+});
 
 describe('printable', () => {
   it.each([
@@ -47,7 +62,13 @@ describe('terminalJson', () => {
     expect(json).not.toMatch(UNSAFE);
     expect(json).not.toMatch(/[\r\u2028]/);
     expect(JSON.parse(json)).toEqual(value);
-    expect(json).toBe(JSON.stringify(value, null, 2).replace('\u009b', '\\u009b').replace('\u202e', '\\u202e').replace('\u2028', '\\u2028').replace('\u007f', '\\u007f'));
+    expect(json).toBe(
+      JSON.stringify(value, null, 2)
+        .replace('\u009b', '\\u009b')
+        .replace('\u202e', '\\u202e')
+        .replace('\u2028', '\\u2028')
+        .replace('\u007f', '\\u007f'),
+    );
   });
 });
 

@@ -14,16 +14,45 @@ const due = (date: string, text: string) => ({ date, at: null, text });
 const items = [
   item({ due: due('2026-11-13', 'Friday'), subject: HOSTILE_SUBJECT }),
   item({ due: due('2026-11-16', 'Monday'), text: 'I\'ll send it <b onmouseover="x()">today</b> & more.' }),
-  item({ due: due('2026-11-18', 'Wednesday'), counterparties: [{ name: '<img src=x onerror=alert(3)>', address: 'x@evil.example' }] }),
-  item({ kind: 'awaiting-reply', subject: HOSTILE_SUBJECT, sentAt: '2026-11-02T15:00:00.000Z', clockStartedAt: '2026-11-02T15:00:00.000Z' }),
-  item({ kind: 'asked-of-you', text: '<iframe src="https://evil.example"></iframe>', subject: 'W-9' }),
-  item({ rule: 'keep-in-touch', text: 'Keep in touch with <u>Laura</u>', subject: HOSTILE_SUBJECT, due: due('2026-11-16', 'gone quiet') }),
   item({
-    status: 'kept', updatedAt: '2026-11-16T10:00:00.000Z',
-    evidence: { messageId: 'k', subject: HOSTILE_SUBJECT, at: '2026-11-15T10:00:00.000Z', attachment: '"><svg onload=alert(4)>.pdf', words: [], confidence: 0.9 },
+    due: due('2026-11-18', 'Wednesday'),
+    counterparties: [{ name: '<img src=x onerror=alert(3)>', address: 'x@evil.example' }],
+  }),
+  item({
+    kind: 'awaiting-reply',
+    subject: HOSTILE_SUBJECT,
+    sentAt: '2026-11-02T15:00:00.000Z',
+    clockStartedAt: '2026-11-02T15:00:00.000Z',
+  }),
+  item({ kind: 'asked-of-you', text: '<iframe src="https://evil.example"></iframe>', subject: 'W-9' }),
+  item({
+    rule: 'keep-in-touch',
+    text: 'Keep in touch with <u>Laura</u>',
+    subject: HOSTILE_SUBJECT,
+    due: due('2026-11-16', 'gone quiet'),
+  }),
+  item({
+    status: 'kept',
+    updatedAt: '2026-11-16T10:00:00.000Z',
+    evidence: {
+      messageId: 'k',
+      subject: HOSTILE_SUBJECT,
+      at: '2026-11-15T10:00:00.000Z',
+      attachment: '"><svg onload=alert(4)>.pdf',
+      words: [],
+      confidence: 0.9,
+    },
   }),
 ];
-const digest = composeDigest(items, { now: NOW, timeZone: 'America/Chicago', holidays: [], lastDigestAt: null, maxItems: 25, quiet: true, cadence: DEFAULT_CADENCE });
+const digest = composeDigest(items, {
+  now: NOW,
+  timeZone: 'America/Chicago',
+  holidays: [],
+  lastDigestAt: null,
+  maxItems: 25,
+  quiet: true,
+  cadence: DEFAULT_CADENCE,
+});
 const html = digest ? renderHtml(digest) : '';
 const text = digest ? renderText(digest) : '';
 const SECTIONS = Object.keys(SECTION_TITLES) as DigestSection[];
@@ -41,10 +70,13 @@ describe('both renders of a digest with every section', () => {
     expect(text).toMatch(new RegExp(`^${n}\\. `, 'm'));
   });
 
-  it.each(['done 2', 'snooze 3 monday', 'drop 4', 'not a promise 4', 'reopen 5', 'due 2 friday'])('explain the command "%s"', (command) => {
-    expect(html).toContain(command);
-    expect(text).toContain(command);
-  });
+  it.each(['done 2', 'snooze 3 monday', 'drop 4', 'not a promise 4', 'reopen 5', 'due 2 friday'])(
+    'explain the command "%s"',
+    (command) => {
+      expect(html).toContain(command);
+      expect(text).toContain(command);
+    },
+  );
 });
 
 describe('renderHtml shows mail content as text', () => {

@@ -14,7 +14,13 @@ const hostile = item({
 });
 const asked = item({ kind: 'asked-of-you', text: 'Could you send the W-9?', subject: 'W-9' });
 const digest = composeDigest([hostile, asked], {
-  now: NOW, timeZone: 'America/Chicago', holidays: [], lastDigestAt: null, maxItems: 25, quiet: true, cadence: DEFAULT_CADENCE,
+  now: NOW,
+  timeZone: 'America/Chicago',
+  holidays: [],
+  lastDigestAt: null,
+  maxItems: 25,
+  quiet: true,
+  cadence: DEFAULT_CADENCE,
 });
 
 describe('renderHtml', () => {
@@ -41,7 +47,7 @@ describe('renderText', () => {
   const text = digest ? renderText(digest) : '';
   it('holds every item, its due reading and the commands', () => {
     expect(text).toContain('OVERDUE (1)');
-    expect(text).toContain("1. \"I'll send <script>");
+    expect(text).toContain('1. "I\'ll send <script>');
     expect(text).toContain("you wrote 'Friday' → Fri 13 Nov");
     expect(text).toContain('2. "Could you send the W-9?"');
     expect(text).toContain('snooze 3 monday');

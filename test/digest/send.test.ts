@@ -23,7 +23,11 @@ describe('sendSmtp against a real SMTP server on loopback', () => {
   });
   afterAll(() => smtp.stop());
   const config = (): SmtpConfig => ({
-    host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true, user: 'dana',
+    host: '127.0.0.1',
+    port: smtp.port,
+    secure: false,
+    allowInsecure: true,
+    user: 'dana',
   });
 
   it('delivers the digest with its headers, logged in', async () => {

@@ -28,7 +28,17 @@ describe('digest by SMTP, reply, confirmation; BCC tracking with a tag', () => {
       smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },
       trackAddress: 'dana+followthru@northwind.example',
     });
-    await session.append('Sent', rawMail({ from: DANA, to: 'Priya <priya@harbor.example>', subject: 'Quote', id: 's1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "I'll send you the revised quote by Friday." }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: 'Priya <priya@harbor.example>',
+        subject: 'Quote',
+        id: 's1@northwind.example',
+        date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+        body: "I'll send you the revised quote by Friday.",
+      }),
+    );
     await syncOnce(t.app, session, NOW);
   });
   afterAll(async () => {
@@ -48,19 +58,54 @@ describe('digest by SMTP, reply, confirmation; BCC tracking with a tag', () => {
 
   it('a forged token or "done" only in the quoted digest changes nothing and draws no answer', async () => {
     const before = smtp.received.length;
-    await session.append('INBOX', rawMail({ from: DANA, to: DANA, subject: 'Re: digest', id: 'f1@northwind.example', inReplyTo: 'followthru.1x0123456789abcdef01234567@northwind.example', date: 'Mon, 16 Nov 2026 08:00:00 -0600', body: 'done 1' }));
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: DANA,
+        to: DANA,
+        subject: 'Re: digest',
+        id: 'f1@northwind.example',
+        inReplyTo: 'followthru.1x0123456789abcdef01234567@northwind.example',
+        date: 'Mon, 16 Nov 2026 08:00:00 -0600',
+        body: 'done 1',
+      }),
+    );
     const id = (await digestForDay(t.app.store, '2026-11-16'))?.messageId ?? '';
-    await session.append('INBOX', rawMail({ from: DANA, to: DANA, subject: 'Re: digest', id: 'f2@northwind.example', inReplyTo: id, date: 'Mon, 16 Nov 2026 08:01:00 -0600', body: 'Thanks!\n\nOn Mon, Nov 16, 2026 followthru wrote:\n> done 1   you did it' }));
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: DANA,
+        to: DANA,
+        subject: 'Re: digest',
+        id: 'f2@northwind.example',
+        inReplyTo: id,
+        date: 'Mon, 16 Nov 2026 08:01:00 -0600',
+        body: 'Thanks!\n\nOn Mon, Nov 16, 2026 followthru wrote:\n> done 1   you did it',
+      }),
+    );
     await syncOnce(t.app, session, LATER);
     await sendOutbox(t.app, LATER);
     expect((await listItems(t.app.store, { kind: 'promise' }))[0]?.status).toBe('open');
-    expect(smtp.received.slice(before).filter((m) => /done 1/.test(m.raw) && /applied|read your reply/.test(m.raw))).toHaveLength(0);
+    expect(
+      smtp.received.slice(before).filter((m) => /done 1/.test(m.raw) && /applied|read your reply/.test(m.raw)),
+    ).toHaveLength(0);
   });
 
   it('obeys "done 1" from the owner and confirms it once', async () => {
     const id = (await digestForDay(t.app.store, '2026-11-16'))?.messageId ?? '';
     const before = smtp.received.length;
-    await session.append('INBOX', rawMail({ from: DANA, to: DANA, subject: 'Re: followthru: 1 overdue', id: 'd1@northwind.example', inReplyTo: id, date: 'Mon, 16 Nov 2026 08:10:00 -0600', body: 'done 1\nfinish 9' }));
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: DANA,
+        to: DANA,
+        subject: 'Re: followthru: 1 overdue',
+        id: 'd1@northwind.example',
+        inReplyTo: id,
+        date: 'Mon, 16 Nov 2026 08:10:00 -0600',
+        body: 'done 1\nfinish 9',
+      }),
+    );
     await syncOnce(t.app, session, LATER);
     await sendOutbox(t.app, LATER);
     expect((await listItems(t.app.store, { kind: 'promise' }))[0]?.status).toBe('done');
@@ -72,15 +117,24 @@ describe('digest by SMTP, reply, confirmation; BCC tracking with a tag', () => {
     expect(text).toMatch(/In-Reply-To: <d1@northwind\.example>/);
     // The confirmation coming back through INBOX is our own mail: skipped.
     await syncOnce(t.app, session, LATER);
-    expect((await sendOutbox(t.app, LATER))).toBe(0);
+    expect(await sendOutbox(t.app, LATER)).toBe(0);
   });
 
-  it('a mail Bcc\'d to the track address with a tag is tracked, sleeping until the tag\'s day', async () => {
-    const raw = Buffer.from(`From: ${DANA}\r\nTo: Lee <lee@x.example>\r\nBcc: dana+followthru-fri@northwind.example\r\nSubject: Contract\r\nDate: Mon, 16 Nov 2026 09:00:00 -0600\r\nMessage-ID: <b1@northwind.example>\r\n\r\nHere is the contract.\r\n`);
+  it("a mail Bcc'd to the track address with a tag is tracked, sleeping until the tag's day", async () => {
+    const raw = Buffer.from(
+      `From: ${DANA}\r\nTo: Lee <lee@x.example>\r\nBcc: dana+followthru-fri@northwind.example\r\nSubject: Contract\r\nDate: Mon, 16 Nov 2026 09:00:00 -0600\r\nMessage-ID: <b1@northwind.example>\r\n\r\nHere is the contract.\r\n`,
+    );
     await session.append('Sent', raw);
     await syncOnce(t.app, session, LATER);
-    const tracked = (await listItems(t.app.store, { kind: 'awaiting-reply' })).find((i) => i.messageId === 'b1@northwind.example');
-    expect(tracked).toMatchObject({ status: 'snoozed', rule: 'track-address', due: { date: '2026-11-20', text: 'fri' }, snoozedUntil: '2026-11-20T14:00:00.000Z' });
+    const tracked = (await listItems(t.app.store, { kind: 'awaiting-reply' })).find(
+      (i) => i.messageId === 'b1@northwind.example',
+    );
+    expect(tracked).toMatchObject({
+      status: 'snoozed',
+      rule: 'track-address',
+      due: { date: '2026-11-20', text: 'fri' },
+      snoozedUntil: '2026-11-20T14:00:00.000Z',
+    });
     expect(tracked?.counterparties.map((a) => a.address)).toEqual(['lee@x.example']);
     const before = smtp.received.length;
     expect(await sendOutbox(t.app, LATER)).toBe(1);

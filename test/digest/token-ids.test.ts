@@ -16,9 +16,12 @@ describe('digestToken', () => {
   it('differs per digest and per secret', () => {
     expect(new Set([digestToken(SECRET, 1), digestToken(SECRET, 2), digestToken('other', 1)]).size).toBe(3);
   });
-  it.each([[''], ['x'], [`${token}0`], [token.toUpperCase()], [`7x${'0'.repeat(24)}`], ['zzzzzzzzzzzzzzzzzzzzzzzzx0']])('refuses %j', (forged) => {
-    expect(verifyDigestToken(SECRET, forged)).toBeNull();
-  });
+  it.each([[''], ['x'], [`${token}0`], [token.toUpperCase()], [`7x${'0'.repeat(24)}`], ['zzzzzzzzzzzzzzzzzzzzzzzzx0']])(
+    'refuses %j',
+    (forged) => {
+      expect(verifyDigestToken(SECRET, forged)).toBeNull();
+    },
+  );
 });
 
 describe('digestMessageId and tokenFromIds', () => {

@@ -47,16 +47,22 @@ describe('composeDraft', () => {
   });
 
   it('is to the other side of the item, Cc the rest of the thread, never to the user', () => {
-    const draft = composeDraft(item({ counterparties: [addr(`Bob Stone <${BOB}>`), addr(ME[1] ?? '')] }), [first, answer], context);
+    const draft = composeDraft(
+      item({ counterparties: [addr(`Bob Stone <${BOB}>`), addr(ME[1] ?? '')] }),
+      [first, answer],
+      context,
+    );
     expect(draft.from).toBe(ME[0]);
     expect(draft.to).toEqual([`Bob Stone <${BOB}>`]);
     expect(draft.cc).toEqual([`Carol <${CAROL}>`]);
   });
 
-  it('recalls what was promised, when, and the due date, in the user\'s words', () => {
+  it("recalls what was promised, when, and the due date, in the user's words", () => {
     const due = { date: '2026-05-15', at: null, text: 'by Friday' };
     const draft = composeDraft(item({ text: "I'll send you the brochure by Friday.", due }), [first], context);
-    expect(draft.text).toMatch(/^Hi Bob,\n\nOn Mon 11 May I wrote: "I'll send you the brochure by Friday\." \(I said "by Friday": Fri 15 May\)\./);
+    expect(draft.text).toMatch(
+      /^Hi Bob,\n\nOn Mon 11 May I wrote: "I'll send you the brochure by Friday\." \(I said "by Friday": Fri 15 May\)\./,
+    );
     expect(draft.subject).toBe('Re: Brochure');
   });
 
@@ -65,11 +71,15 @@ describe('composeDraft', () => {
     ['awaiting-reply', 'Brochure', /I wrote to you on Mon 11 May about "Brochure" and have not heard back yet/],
     ['their-promise', "I'll send the signed copy.", /On Mon 11 May you mentioned you'd send the signed copy/],
   ] as const)('a %s item says what was asked or promised, and when', (kind, text, expected) => {
-    const draft = composeDraft(item({ kind, text, action: kind === 'their-promise' ? 'send the signed copy' : 'x' }), [first], context);
+    const draft = composeDraft(
+      item({ kind, text, action: kind === 'their-promise' ? 'send the signed copy' : 'x' }),
+      [first],
+      context,
+    );
     expect(draft.text).toMatch(expected);
   });
 
-  it('threads on the item\'s own mail when the thread is not stored, and addresses nobody when it names only the user', () => {
+  it("threads on the item's own mail when the thread is not stored, and addresses nobody when it names only the user", () => {
     const draft = composeDraft(item({ counterparties: [addr(ME[0] ?? '')] }), [], context);
     expect(draft.to).toEqual([]);
     expect(draft.inReplyTo).toBeNull();

@@ -27,7 +27,12 @@ describe('draft N files a threaded follow-up in Drafts and sends nothing', () =>
   const drafts = async () => {
     await session.status('Drafts'); // leaves the folder, so mail another connection filed is seen
     const pending = await session.listPending('Drafts', { afterUid: 0 });
-    return (await session.fetchSources('Drafts', pending.map((p) => p.uid))).map((r) => r.bytes.toString());
+    return (
+      await session.fetchSources(
+        'Drafts',
+        pending.map((p) => p.uid),
+      )
+    ).map((r) => r.bytes.toString());
   };
 
   beforeAll(async () => {
@@ -35,7 +40,18 @@ describe('draft N files a threaded follow-up in Drafts and sends nothing', () =>
     smtp = await startSmtp();
     session = await openImap(imapOptionsOf(dovecot));
     t = await testApp(dovecot, { digest: { deliver: 'smtp' }, smtp: smtpConfig() });
-    await session.append('Sent', rawMail({ from: DANA, to: 'Priya Shah <priya@harbor.example>', subject: 'Quote', id: 's1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: PROMISE, headers: { Cc: 'Omar <omar@harbor.example>' } }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: 'Priya Shah <priya@harbor.example>',
+        subject: 'Quote',
+        id: 's1@northwind.example',
+        date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+        body: PROMISE,
+        headers: { Cc: 'Omar <omar@harbor.example>' },
+      }),
+    );
     await syncOnce(t.app, session, NOW);
     expect(await sendDigest(t.app, NOW)).toBe('sent');
   }, 120_000);
@@ -48,7 +64,18 @@ describe('draft N files a threaded follow-up in Drafts and sends nothing', () =>
 
   it('a reply "draft 1" puts a threaded, addressed draft in Drafts, flagged \\Draft, and leaves the item open', async () => {
     const digest = await digestForDay(t.app.store, '2026-11-16');
-    await session.append('INBOX', rawMail({ from: DANA, to: DANA, subject: 'Re: followthru', id: 'r1@northwind.example', inReplyTo: digest?.messageId ?? '', date: 'Mon, 16 Nov 2026 08:10:00 -0600', body: 'draft 1' }));
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: DANA,
+        to: DANA,
+        subject: 'Re: followthru',
+        id: 'r1@northwind.example',
+        inReplyTo: digest?.messageId ?? '',
+        date: 'Mon, 16 Nov 2026 08:10:00 -0600',
+        body: 'draft 1',
+      }),
+    );
     await syncOnce(t.app, session, LATER);
     await sendOutbox(t.app, LATER);
     const [draft, ...more] = await drafts();
@@ -63,17 +90,25 @@ describe('draft N files a threaded follow-up in Drafts and sends nothing', () =>
     expect(parsed.text).toContain('Hi Priya,');
     expect(parsed.text).toContain(`On Tue 10 Nov I wrote: "${PROMISE}"`);
     expect(draft).not.toMatch(/^X-Followthru/im);
-    expect(await dovecot.doveadm('fetch', '-u', dovecot.user, 'flags', 'mailbox', 'Drafts', 'all')).toContain('\\Draft');
+    expect(await dovecot.doveadm('fetch', '-u', dovecot.user, 'flags', 'mailbox', 'Drafts', 'all')).toContain(
+      '\\Draft',
+    );
     expect((await listItems(t.app.store, { kind: 'promise' }))[0]?.status).toBe('open');
     // SMTP carried the digest and the confirmation, both to the user only; never the draft.
     expect(smtp.received.length).toBeGreaterThan(0);
     for (const mail of smtp.received) expect(mail.to).toEqual([dovecot.user]);
-    expect(smtp.received.some((m) => m.raw.includes('priya@harbor.example') && /^To:.*priya/im.test(m.raw))).toBe(false);
+    expect(smtp.received.some((m) => m.raw.includes('priya@harbor.example') && /^To:.*priya/im.test(m.raw))).toBe(
+      false,
+    );
   }, 120_000);
 
   it('followthru draft 1 (the real binary) files a second draft and sends nothing', async () => {
     const config = join(t.dir, 'cli.json');
-    const json = dovecotConfigJson(dovecot, t.dir, { digest: { deliver: 'smtp' }, smtp: smtpConfig(), logLevel: 'warn' });
+    const json = dovecotConfigJson(dovecot, t.dir, {
+      digest: { deliver: 'smtp' },
+      smtp: smtpConfig(),
+      logLevel: 'warn',
+    });
     await writeFile(config, JSON.stringify(json), { mode: 0o600 });
     const before = smtp.received.length;
     const result = await cli('draft', '1', '-c', config, '--now', LATER.toISOString());

@@ -17,9 +17,12 @@ describe('clause helpers', () => {
   it('mainClauseAfter stops at a subordinate clause', () => {
     expect(mainClauseAfter("i'll enhance the script so that if you change it")).toBe("i'll enhance the script ");
   });
-  it.each(['unless I hear otherwise', 'if I hear no objections', 'if there are no objections', 'if it works then'])('"%s" is a firm condition', (t) => {
-    expect(isFirmCondition(t)).toBe(true);
-  });
+  it.each(['unless I hear otherwise', 'if I hear no objections', 'if there are no objections', 'if it works then'])(
+    '"%s" is a firm condition',
+    (t) => {
+      expect(isFirmCondition(t)).toBe(true);
+    },
+  );
   it.each(['if you want', 'if needed', 'if I have time'])('"%s" is not', (t) => expect(isFirmCondition(t)).toBe(false));
 });
 

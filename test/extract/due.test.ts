@@ -54,7 +54,11 @@ describe('readDue: business phrases and chrono, windows to their last business d
   });
 
   it('keeps the phrase and the time of day when one is implied', () => {
-    expect(due('I will have it to you by EOD')).toEqual({ date: '2001-05-11', at: '2001-05-11T17:00:00-07:00', text: 'EOD' });
+    expect(due('I will have it to you by EOD')).toEqual({
+      date: '2001-05-11',
+      at: '2001-05-11T17:00:00-07:00',
+      text: 'EOD',
+    });
   });
 
   it("reads the day in the sender's zone, not UTC", () => {
@@ -71,15 +75,25 @@ describe('readDue: business phrases and chrono, windows to their last business d
 
 describe('readDue: negative cases', () => {
   it.each([
-    'soon', 'ASAP', 'shortly', 'a little later', 'I may send him a voicemail', 'last week', 'yesterday', '',
-    'that is all for now', 'from now on I will cc you', 'I have it by now', 'I will be the first to admit it',
-    'my boss\'s desk', 'I will call at 650.650.6500', 'it costs 15.2 dollars', 'upgrade to version 2.3.26',
-  ])(
-    'no due date in "%s"',
-    (text) => {
-      expect(due(text)).toBeNull();
-    },
-  );
+    'soon',
+    'ASAP',
+    'shortly',
+    'a little later',
+    'I may send him a voicemail',
+    'last week',
+    'yesterday',
+    '',
+    'that is all for now',
+    'from now on I will cc you',
+    'I have it by now',
+    'I will be the first to admit it',
+    "my boss's desk",
+    'I will call at 650.650.6500',
+    'it costs 15.2 dollars',
+    'upgrade to version 2.3.26',
+  ])('no due date in "%s"', (text) => {
+    expect(due(text)).toBeNull();
+  });
 });
 
 // Dates as people write them (issue 11, item 5), sent Tuesday 2013-02-12 04:30 at -02:00.
@@ -162,10 +176,12 @@ describe('readDue: holidays, weekday with a day of the month, ordinal words, clo
   });
 });
 
-describe("readDue: the duckling-en negatives (strings that are not times) stay unread", () => {
-  const negatives = (JSON.parse(readFileSync(sharedDir('fixtures', 'dates', 'duckling-en', 'negatives.json'), 'utf8')) as {
-    negatives: string[];
-  }).negatives;
+describe('readDue: the duckling-en negatives (strings that are not times) stay unread', () => {
+  const negatives = (
+    JSON.parse(readFileSync(sharedDir('fixtures', 'dates', 'duckling-en', 'negatives.json'), 'utf8')) as {
+      negatives: string[];
+    }
+  ).negatives;
   it.each(negatives)('"%s"', (text) => {
     expect(due(text, TUESDAY, -120)).toBeNull();
   });
@@ -192,7 +208,9 @@ describe('readDue on the duckling-en corpus', () => {
       .flatMap((r) => r.phrases.map((p) => ({ phrase: p, day: (r.value ?? '').slice(0, 10) })));
     const right = cases.filter((c) => readDue(c.phrase, reference, -120).due?.date === c.day).length;
     const share = right / cases.length;
-    console.log(`duckling-en: ${right}/${cases.length} future day-level phrases read to the same day (${(100 * share).toFixed(1)}%)`);
+    console.log(
+      `duckling-en: ${right}/${cases.length} future day-level phrases read to the same day (${(100 * share).toFixed(1)}%)`,
+    );
     expect(cases.length).toBeGreaterThan(300);
     expect(share).toBeGreaterThanOrEqual(0.8);
   });

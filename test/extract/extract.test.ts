@@ -12,7 +12,12 @@ describe('extract: what a promise carries', () => {
     ['I will fax it this afternoon.', 'fax it', '2001-05-10', 'this afternoon'],
     ["We'll have the numbers to you by Monday.", 'have the numbers to you', '2001-05-14', 'Monday'],
     ["I'll have to ask Mike about this in the morning.", 'ask mike about this', '2001-05-11', 'morning'],
-    ['I will begin e-mailing each morning starting tomorrow.', 'e-mail each morning starting', '2001-05-11', 'tomorrow'],
+    [
+      'I will begin e-mailing each morning starting tomorrow.',
+      'e-mail each morning starting',
+      '2001-05-11',
+      'tomorrow',
+    ],
     ['Will do.', 'do what was asked', null, null],
   ])('"%s" → %s, due %s', (text, action, due, dueText) => {
     const c = first(text);
@@ -63,7 +68,9 @@ describe('extract: one bare-verb line asks; a list of them is a plan', () => {
     expect(asks('Thanks for the draft.\n\nCheck the numbers for Houston.')).toBe(true);
   });
   it('two or more unaddressed steps describe a plan', () => {
-    expect(asks('Aims for the next merge window:\n\nConvert cifs to use netfslib.\n\nImplement content crypto.')).toBe(false);
+    expect(asks('Aims for the next merge window:\n\nConvert cifs to use netfslib.\n\nImplement content crypto.')).toBe(
+      false,
+    );
   });
   it('steps put to a named reader still ask', () => {
     expect(asks('Ruth, check the numbers for Houston.\n\nSend the file to Bob.')).toBe(true);

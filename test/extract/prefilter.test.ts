@@ -9,7 +9,9 @@ import { mailWith } from './helpers.js';
 
 const rules = loadRules();
 const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[,:]\s+(?=\S)/;
-const hits = [...rules.commitments, ...rules.requests].flatMap((rule) => rule.examples.hit.map((text) => ({ rule, text })));
+const hits = [...rules.commitments, ...rules.requests].flatMap((rule) =>
+  rule.examples.hit.map((text) => ({ rule, text })),
+);
 
 describe('the screen derived from the rules', () => {
   it.each(hits.map(({ rule, text }) => ({ id: rule.id, rule, text })))('$id lets through "$text"', ({ rule, text }) => {
@@ -19,7 +21,12 @@ describe('the screen derived from the rules', () => {
   });
 
   it.each([
-    ['a rule added later is screened by its own words', 'kindly (confirm|approve) #Noun', 'Kindly confirm receipt.', true],
+    [
+      'a rule added later is screened by its own words',
+      'kindly (confirm|approve) #Noun',
+      'Kindly confirm receipt.',
+      true,
+    ],
     ['… and keeps out what lacks them', 'kindly (confirm|approve) #Noun', 'Thanks for the receipt.', false],
     ['every choice needs its own words', '(send me|call us) #Noun', 'Call us today.', true],
     ['a choice it cannot foresee constrains nothing, the other words still do', '(#Verb|call) me', 'Email me.', true],
@@ -33,14 +40,19 @@ describe('the screen derived from the rules', () => {
     ['… nor inside a number', '^[<act>#Imperative] #Noun', 'It costs 3.5 million.', false],
     ['a clause too short for the rule cannot match it', '^[<act>#Imperative] #Noun', 'Cordially,', false],
     ['… but a joined word may be two terms', '^[<act>#Imperative] #Noun', 'Call-me', true],
-    ['… and a clause compromise may merge with the next is not counted', '^[<act>#Imperative] #Noun', 'Approx. 5 units', true],
+    [
+      '… and a clause compromise may merge with the next is not counted',
+      '^[<act>#Imperative] #Noun',
+      'Approx. 5 units',
+      true,
+    ],
     ['an imperative cannot open with a pronoun', '^[<act>#Imperative] #Noun', 'I sent the file.', false],
     ['… but may with a word compromise does not know', '^[<act>#Imperative] #Noun', 'Zork the file.', true],
     ['… and a clause opening with a number is not foreseen', '^[<act>#Imperative] #Noun', '2 files attached.', true],
     ['"I\'m" opens with "i", a pronoun, never with "am"', '^[<act>#Imperative] #Noun', "I'm out Friday.", false],
     ['… and a possessive name opens with the name', '^[<act>#Imperative] #Noun', "Bob's file is here.", false],
     ['… but "let\'s" opens with a verb', '^[<act>#Imperative] #Noun', "Let's go home.", true],
-    ['a joined word needs its parts', "(can|could) (you|y'all) #Verb", 'Could y\'all send it?', true],
+    ['a joined word needs its parts', "(can|could) (you|y'all) #Verb", "Could y'all send it?", true],
     ['… and keeps out what lacks them', "(can|could) (you|y'all) #Verb", 'I could send it.', false],
   ])('%s', (_, match, text, expected) => {
     expect(compileScreen([{ match }])(sentenceWords(text))).toBe(expected);
@@ -60,13 +72,20 @@ describe('the screen derived from the rules', () => {
 describe('parsing for the rules', () => {
   const extractor = createExtractor(rules);
   it('a run of asterisks is decoration, not an imperative', () => {
-    expect(extractor.extract(mailWith('*************** There will be another meeting on Thursday.')).expectsReply).toBe(false);
+    expect(extractor.extract(mailWith('*************** There will be another meeting on Thursday.')).expectsReply).toBe(
+      false,
+    );
   });
   it('a rule written with chunk syntax still matches (chunks are computed once a rule reads them)', () => {
-    const match = compileMatcher([{ id: 'chunked', why: 'test', match: '^<Noun>+ is signed', confidence: 0.5, examples: { hit: ['x'], miss: [] } }]);
+    const match = compileMatcher([
+      { id: 'chunked', why: 'test', match: '^<Noun>+ is signed', confidence: 0.5, examples: { hit: ['x'], miss: [] } },
+    ]);
     expect(match(parseSentence('The contract is signed.')).map((h) => h.ruleId)).toEqual(['chunked']);
   });
   it('promise and request rules both read one sentence', () => {
-    expect(extractor.extract(mailWith("I'll send the deck, and please call me Friday."))).toMatchObject({ expectsReply: true, commitments: [{ rule: 'first-person-will' }] });
+    expect(extractor.extract(mailWith("I'll send the deck, and please call me Friday."))).toMatchObject({
+      expectsReply: true,
+      commitments: [{ rule: 'first-person-will' }],
+    });
   });
 });

@@ -4,22 +4,48 @@ import type { CandidateTrace } from '../../src/extract/analyse.js';
 import { sentenceFeatures } from '../../src/extract/features.js';
 import { createExtractor, shippedScorer } from '../../src/extract/index.js';
 import { loadRules, rulesDir } from '../../src/extract/rules.js';
-import { bestCandidate, checkModel, loadScorer, probability, type ScorerModel, topFeatures, train } from '../../src/extract/scorer.js';
+import {
+  bestCandidate,
+  checkModel,
+  loadScorer,
+  probability,
+  type ScorerModel,
+  topFeatures,
+  train,
+} from '../../src/extract/scorer.js';
 import { mailWith } from './helpers.js';
 
-const model = (weights: Record<string, number>, threshold = 0.5): ScorerModel => ({ enabled: true, threshold, weights });
+const model = (weights: Record<string, number>, threshold = 0.5): ScorerModel => ({
+  enabled: true,
+  threshold,
+  weights,
+});
 const trace = (kept: boolean, confidence: number, rule = 'r'): CandidateTrace => ({
-  rule, action: rule, kept, confidence, droppedBy: kept ? null : 'negation', reason: null, due: null, dueTrace: [],
+  rule,
+  action: rule,
+  kept,
+  confidence,
+  droppedBy: kept ? null : 'negation',
+  reason: null,
+  due: null,
+  dueTrace: [],
 });
 
 describe('probability', () => {
   it('is the logistic of the summed weights of the features present', () => {
-    expect(probability(model({ bias: -1, 'w:will': 2 }), ['bias', 'w:will', 'w:unknown'])).toBeCloseTo(1 / (1 + Math.exp(-1)), 10);
+    expect(probability(model({ bias: -1, 'w:will': 2 }), ['bias', 'w:will', 'w:unknown'])).toBeCloseTo(
+      1 / (1 + Math.exp(-1)),
+      10,
+    );
     expect(probability(model({}), ['bias'])).toBe(0.5);
   });
 
   it('gives a fixed candidate sentence a fixed probability under a tiny fixed model', () => {
-    const features = sentenceFeatures("I'll send it tomorrow.", [{ rule: 'first-person-will', kept: true, droppedBy: null, due: null }], 0);
+    const features = sentenceFeatures(
+      "I'll send it tomorrow.",
+      [{ rule: 'first-person-will', kept: true, droppedBy: null, due: null }],
+      0,
+    );
     const tiny = model({ bias: -2, 'kept-clean': 1.5, 'b:send_it': 0.25, 'question-mark': -3 });
     expect(probability(tiny, features)).toBeCloseTo(1 / (1 + Math.exp(0.25)), 10);
   });
@@ -75,13 +101,22 @@ describe('the scorer in extraction', () => {
     const promise = mailWith("I'll send you the contract tomorrow.");
     const reported = mailWith('He said we will send it.');
     expect(createExtractor(rules, undefined, undefined, null).extract(promise).commitments).toHaveLength(1);
-    expect(createExtractor(rules, undefined, undefined, model({ bias: -5 })).extract(promise).commitments).toHaveLength(0);
+    expect(createExtractor(rules, undefined, undefined, model({ bias: -5 })).extract(promise).commitments).toHaveLength(
+      0,
+    );
     expect(createExtractor(rules, undefined, undefined, null).extract(reported).commitments).toHaveLength(0);
-    expect(createExtractor(rules, undefined, undefined, model({ bias: 5 })).extract(reported).commitments.map((c) => c.text)).toEqual(['He said we will send it.']);
+    expect(
+      createExtractor(rules, undefined, undefined, model({ bias: 5 }))
+        .extract(reported)
+        .commitments.map((c) => c.text),
+    ).toEqual(['He said we will send it.']);
   });
 
   it('never adds a promise where no rule found a candidate', () => {
-    expect(createExtractor(rules, undefined, undefined, model({ bias: 5 })).extract(mailWith('Thanks for lunch.')).commitments).toHaveLength(0);
+    expect(
+      createExtractor(rules, undefined, undefined, model({ bias: 5 })).extract(mailWith('Thanks for lunch.'))
+        .commitments,
+    ).toHaveLength(0);
   });
 });
 

@@ -7,7 +7,7 @@ describe('splitSentences', () => {
     ['I will send the\nrevised contract\ntomorrow. Thanks', ['I will send the revised contract tomorrow.', 'Thanks']],
     ['Hi John,\nI will call Mr. Smith at 3 p.m. today.', ['Hi John,', 'I will call Mr. Smith at 3 p.m. today.']],
     ['Items:\n- send the deck\n- call Bob', ['Items:', 'send the deck', 'call Bob']],
-    ['ok. i\'ll follow up.', ['ok.', "i'll follow up."]],
+    ["ok. i'll follow up.", ['ok.', "i'll follow up."]],
     ['First para.\n\nSecond para', ['First para.', 'Second para']],
     ['Meet at 1.5 hours (approx. two).', ['Meet at 1.5 hours (approx. two).']],
   ])('%j', (text, expected) => {
@@ -21,9 +21,21 @@ describe('splitSentences', () => {
 
 describe('splitSentences: lines that start a sentence without punctuation before them', () => {
   it.each([
-    ['after a closed parenthesis', '(I wore my boots--pictures to follow)\nCan you believe it?', ['(I wore my boots--pictures to follow)', 'Can you believe it?']],
-    ['a short line, then a question', 'See you Monday\nCould you send the W-9?', ['See you Monday', 'Could you send the W-9?']],
-    ['but not a hard-wrapped sentence', "I'll send the report to\nJohn tomorrow.", ["I'll send the report to John tomorrow."]],
+    [
+      'after a closed parenthesis',
+      '(I wore my boots--pictures to follow)\nCan you believe it?',
+      ['(I wore my boots--pictures to follow)', 'Can you believe it?'],
+    ],
+    [
+      'a short line, then a question',
+      'See you Monday\nCould you send the W-9?',
+      ['See you Monday', 'Could you send the W-9?'],
+    ],
+    [
+      'but not a hard-wrapped sentence',
+      "I'll send the report to\nJohn tomorrow.",
+      ["I'll send the report to John tomorrow."],
+    ],
   ])('%s', (_name, text, sentences) => {
     expect(splitSentences(text)).toEqual(sentences);
   });

@@ -16,10 +16,16 @@ describe('out-of-office notices', () => {
   });
 
   it('explain shows the reason on each dropped candidate', () => {
-    const analysis = extractor.analyse(mailWith('I will be out of the office until Monday. I will send it when I am back.'));
+    const analysis = extractor.analyse(
+      mailWith('I will be out of the office until Monday. I will send it when I am back.'),
+    );
     const dropped = analysis.sentences.flatMap((s) => s.candidates).filter((c) => c.rule === 'first-person-will');
     expect(dropped.length).toBeGreaterThan(0);
-    expect(dropped.every((c) => !c.kept && c.droppedBy === 'speaker' && c.reason === 'an out-of-office notice, not a promise')).toBe(true);
+    expect(
+      dropped.every(
+        (c) => !c.kept && c.droppedBy === 'speaker' && c.reason === 'an out-of-office notice, not a promise',
+      ),
+    ).toBe(true);
   });
 
   it('a sender who mentions being away later in a real mail still promises', () => {
@@ -30,7 +36,8 @@ describe('out-of-office notices', () => {
 });
 
 describe('patch postings and code', () => {
-  const patch = 'Add a compatible string for the WPCM450 SoC.\n\nSigned-off-by: Ann <a@x.example>\n---\n drivers/watchdog.c | 1 +';
+  const patch =
+    'Add a compatible string for the WPCM450 SoC.\n\nSigned-off-by: Ann <a@x.example>\n---\n drivers/watchdog.c | 1 +';
   it('a commit message in the imperative asks the reader for nothing', () => {
     expect(voiceOf(patch).patch).toBe(true);
     expect(extractor.extract(mailWith(patch)).expectsReply).toBe(false);
@@ -38,12 +45,20 @@ describe('patch postings and code', () => {
   it('an imperative outside a patch still asks', () => {
     expect(extractor.extract(mailWith('Add a line for Houston to the schedule.')).expectsReply).toBe(true);
   });
-  it.each(['return count; + err = set_addr(vuart, val); + return err ?', 'struct i2c_msg msgs[] = {', '+#define DEVICE_NAME "aspeed-video"', 'if (a == b && c) x();'])('"%s" is code', (line) => {
+  it.each([
+    'return count; + err = set_addr(vuart, val); + return err ?',
+    'struct i2c_msg msgs[] = {',
+    '+#define DEVICE_NAME "aspeed-video"',
+    'if (a == b && c) x();',
+  ])('"%s" is code', (line) => {
     expect(looksLikeCode(line)).toBe(true);
   });
-  it.each(['Can you send the file(s) by Friday?', 'Please review the patch.', 'What do you think?'])('"%s" is prose', (line) => {
-    expect(looksLikeCode(line)).toBe(false);
-  });
+  it.each(['Can you send the file(s) by Friday?', 'Please review the patch.', 'What do you think?'])(
+    '"%s" is prose',
+    (line) => {
+      expect(looksLikeCode(line)).toBe(false);
+    },
+  );
 });
 
 describe('a "let me" promise is not a request to the reader (issue 12)', () => {
@@ -54,7 +69,7 @@ describe('a "let me" promise is not a request to the reader (issue 12)', () => {
   });
 });
 
-describe("an organisation's notice (\"we\" throughout, never \"I\")", () => {
+describe('an organisation\'s notice ("we" throughout, never "I")', () => {
   const notice =
     'We are getting ready for the launch of our new site. Our team has prepared new documentation for our customers. ' +
     'We will contact our top customers next week. We will send out a mass mailing to all our users on Monday.';

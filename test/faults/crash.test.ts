@@ -17,14 +17,25 @@ const BIN = resolve('bin/followthru.js');
 const isPromise = (n: number) => n % 3 === 0;
 
 function mail(n: number): Buffer {
-  const body = isPromise(n) ? `Hi,\n\nI'll send you the signed order form ${n} by Friday.\n\nDana` : `Meeting notes ${n}, for the record.`;
-  return rawMail({ from: 'Dana <dana@northwind.example>', to: `C${n} <c${n}@x.example>`, subject: `Order ${n}`, id: `crash-${n}@northwind.example`, date: 'Mon, 16 Nov 2026 09:00:00 -0600', body });
+  const body = isPromise(n)
+    ? `Hi,\n\nI'll send you the signed order form ${n} by Friday.\n\nDana`
+    : `Meeting notes ${n}, for the record.`;
+  return rawMail({
+    from: 'Dana <dana@northwind.example>',
+    to: `C${n} <c${n}@x.example>`,
+    subject: `Order ${n}`,
+    id: `crash-${n}@northwind.example`,
+    date: 'Mon, 16 Nov 2026 09:00:00 -0600',
+    body,
+  });
 }
 
 let crashes = 0;
 function syncOnce(config: string, killAfterMs: number | null): Promise<number | null> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, 'sync', '--config', config, '--now', '2026-11-16T16:00:00Z'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'sync', '--config', config, '--now', '2026-11-16T16:00:00Z'], {
+      stdio: 'ignore',
+    });
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
@@ -48,12 +59,26 @@ describe('kill -9 during a backfill', () => {
     dir = await mkdtemp(join(tmpdir(), 'followthru-crash-'));
     config = join(dir, 'config.json');
     process.env.FT_CRASH_PASSWORD = dovecot.password;
-    await writeFile(config, JSON.stringify({
-      me: ['dana@northwind.example', dovecot.user], timezone: 'America/Chicago', backfillDays: 3650, logLevel: 'silent',
-      store: { path: dbPath() },
-      imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, passwordEnv: 'FT_CRASH_PASSWORD' },
-      digest: { deliver: 'imap' },
-    }), { mode: 0o600 });
+    await writeFile(
+      config,
+      JSON.stringify({
+        me: ['dana@northwind.example', dovecot.user],
+        timezone: 'America/Chicago',
+        backfillDays: 3650,
+        logLevel: 'silent',
+        store: { path: dbPath() },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          passwordEnv: 'FT_CRASH_PASSWORD',
+        },
+        digest: { deliver: 'imap' },
+      }),
+      { mode: 0o600 },
+    );
   }, 120_000);
   afterAll(async () => {
     await session?.close();
@@ -61,7 +86,13 @@ describe('kill -9 during a backfill', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function inspect(): Promise<{ messages: number; lastUid: number; promises: number; doubled: number; integrity: string }> {
+  async function inspect(): Promise<{
+    messages: number;
+    lastUid: number;
+    promises: number;
+    doubled: number;
+    integrity: string;
+  }> {
     const store: Store = await openStore(dbPath());
     try {
       const count = async (sql: string) => (await store.get<{ n: number }>(sql))?.n ?? 0;
@@ -69,7 +100,9 @@ describe('kill -9 during a backfill', () => {
         messages: await count("SELECT COUNT(*) AS n FROM messages WHERE folder = 'Sent'"),
         lastUid: (await getCursor(store, 'Sent'))?.lastUid ?? 0,
         promises: await count("SELECT COUNT(*) AS n FROM items WHERE kind = 'promise'"),
-        doubled: await count("SELECT COUNT(*) AS n FROM (SELECT message_id FROM items WHERE kind = 'promise' GROUP BY message_id HAVING COUNT(*) > 1)"),
+        doubled: await count(
+          "SELECT COUNT(*) AS n FROM (SELECT message_id FROM items WHERE kind = 'promise' GROUP BY message_id HAVING COUNT(*) > 1)",
+        ),
         integrity: (await store.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check ?? '',
       };
     } finally {
@@ -91,7 +124,14 @@ describe('kill -9 during a backfill', () => {
     expect(killed).toBeGreaterThan(KILLS / 2);
     expect(await syncOnce(config, null)).toBe(0);
     const final = await inspect();
-    recordFault({ fault: `kill -9 during a ${MAILS}-mail backfill`, injected: killed, expected: MAILS / 3, found: final.promises, duplicates: final.doubled, crashes });
+    recordFault({
+      fault: `kill -9 during a ${MAILS}-mail backfill`,
+      injected: killed,
+      expected: MAILS / 3,
+      found: final.promises,
+      duplicates: final.doubled,
+      crashes,
+    });
     expect(crashes).toBe(0);
     expect(final).toEqual({ messages: MAILS, lastUid: MAILS, promises: MAILS / 3, doubled: 0, integrity: 'ok' });
   }, 600_000);

@@ -18,10 +18,15 @@ interface Daemon {
 }
 
 function startRun(config: string): Daemon {
-  const child = spawn(process.execPath, [BIN, 'run', '--config', config], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env } });
+  const child = spawn(process.execPath, [BIN, 'run', '--config', config], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env },
+  });
   let err = '';
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal })),
+  );
   return { child, stderr: () => err, exit };
 }
 
@@ -48,11 +53,25 @@ describe('two daemons on one store', () => {
     process.env.FT_TWO_PASSWORD = dovecot.password;
     // A slot at 00:00 UTC every day: whenever the test runs, today's digest is due at start. quiet: false, so an
     // empty store still gets one.
-    await writeFile(config, JSON.stringify({
-      me: [dovecot.user], timezone: 'UTC', logLevel: 'info', store: { path: join(dir, 'followthru.db') },
-      imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, passwordEnv: 'FT_TWO_PASSWORD' },
-      digest: { deliver: 'imap', cron: '0 0 * * *', quiet: false },
-    }), { mode: 0o600 });
+    await writeFile(
+      config,
+      JSON.stringify({
+        me: [dovecot.user],
+        timezone: 'UTC',
+        logLevel: 'info',
+        store: { path: join(dir, 'followthru.db') },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          passwordEnv: 'FT_TWO_PASSWORD',
+        },
+        digest: { deliver: 'imap', cron: '0 0 * * *', quiet: false },
+      }),
+      { mode: 0o600 },
+    );
   }, 60_000);
   afterAll(async () => {
     for (const d of daemons) if (d.child.exitCode === null && d.child.signalCode === null) d.child.kill('SIGKILL');
@@ -62,7 +81,10 @@ describe('two daemons on one store', () => {
   });
 
   const digestsFiled = async () => {
-    const found = await session.fetchSources('INBOX', (await session.listPending('INBOX', { afterUid: 0 })).map((p) => p.uid));
+    const found = await session.fetchSources(
+      'INBOX',
+      (await session.listPending('INBOX', { afterUid: 0 })).map((p) => p.uid),
+    );
     return found.filter((raw) => /^X-Followthru-Digest: /m.test(raw.bytes.toString('utf8'))).length;
   };
 
@@ -83,7 +105,14 @@ describe('two daemons on one store', () => {
     winner.child.kill('SIGTERM');
     const stopped = await winner.exit;
     expect(stopped.code).toBe(0);
-    recordFault({ fault: 'two `followthru run` started on one store', injected: 2, expected: 1, found: Math.min(filed, 1), duplicates: Math.max(0, filed - 1), crashes: 0 });
+    recordFault({
+      fault: 'two `followthru run` started on one store',
+      injected: 2,
+      expected: 1,
+      found: Math.min(filed, 1),
+      duplicates: Math.max(0, filed - 1),
+      crashes: 0,
+    });
     expect(filed).toBe(1);
     await expect(readFile(`${join(dir, 'followthru.db')}.lock`)).rejects.toMatchObject({ code: 'ENOENT' }); // released on exit
   }, 120_000);

@@ -31,7 +31,17 @@ describe('a failed digest send', () => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     session = await openImap(imapOptionsOf(dovecot));
-    await session.append('Sent', rawMail({ from: DANA, to: 'Priya <priya@harbor.example>', subject: 'Quote', id: 'q1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "I'll send you the revised quote by Friday." }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: 'Priya <priya@harbor.example>',
+        subject: 'Quote',
+        id: 'q1@northwind.example',
+        date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+        body: "I'll send you the revised quote by Friday.",
+      }),
+    );
   });
   afterAll(async () => {
     await session?.close();
@@ -40,7 +50,10 @@ describe('a failed digest send', () => {
 
   it('the daemon retries a digest refused twice with 451 by itself, within the day, and it arrives once', async () => {
     const refusals = 2;
-    const smtp = await startSmtp({ reply: (n) => (n < refusals ? { code: 451, text: '4.3.0 Requested action aborted: local error in processing' } : null) });
+    const smtp = await startSmtp({
+      reply: (n) =>
+        n < refusals ? { code: 451, text: '4.3.0 Requested action aborted: local error in processing' } : null,
+    });
     let t: TestApp | undefined;
     const stop = new AbortController();
     let running: Promise<void> | undefined;
@@ -55,7 +68,14 @@ describe('a failed digest send', () => {
       await until(() => smtp.received.length >= 1);
       await new Promise((r) => setTimeout(r, 1_500)); // a second copy would have come by now (retries are ≤ 400 ms apart)
       const ids = smtp.received.map((m) => /^Message-ID: (.*)\r?$/im.exec(m.raw)?.[1]);
-      recordFault({ fault: `digest send refused ${refusals}× with SMTP 451 (failed send retried)`, injected: refusals, expected: 1, found: new Set(ids).size, duplicates: ids.length - new Set(ids).size, crashes: 0 });
+      recordFault({
+        fault: `digest send refused ${refusals}× with SMTP 451 (failed send retried)`,
+        injected: refusals,
+        expected: 1,
+        found: new Set(ids).size,
+        duplicates: ids.length - new Set(ids).size,
+        crashes: 0,
+      });
       expect(smtp.received).toHaveLength(1);
       expect(t.logs.filter((l) => l.includes('digest failed: it is tried again after a pause'))).toHaveLength(refusals);
     } finally {
@@ -71,13 +91,30 @@ describe('a failed digest send', () => {
     const dir = await mkdtemp(join(tmpdir(), 'followthru-killsend-'));
     try {
       const config = join(dir, 'config.json');
-      await writeFile(config, JSON.stringify({
-        me: [dovecot.user], timezone: 'America/Chicago', logLevel: 'silent', store: { path: join(dir, 'f.db') },
-        imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, passwordEnv: 'UNUSED_HERE' },
-        smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },
-        digest: { deliver: 'smtp', quiet: false },
-      }), { mode: 0o600 });
-      const send = () => spawn(process.execPath, [BIN, 'digest', '--send', '--config', config, '--now', NOW.toISOString()], { stdio: ['ignore', 'pipe', 'pipe'] });
+      await writeFile(
+        config,
+        JSON.stringify({
+          me: [dovecot.user],
+          timezone: 'America/Chicago',
+          logLevel: 'silent',
+          store: { path: join(dir, 'f.db') },
+          imap: {
+            host: dovecot.host,
+            port: dovecot.port,
+            secure: false,
+            allowInsecure: true,
+            user: dovecot.user,
+            passwordEnv: 'UNUSED_HERE',
+          },
+          smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },
+          digest: { deliver: 'smtp', quiet: false },
+        }),
+        { mode: 0o600 },
+      );
+      const send = () =>
+        spawn(process.execPath, [BIN, 'digest', '--send', '--config', config, '--now', NOW.toISOString()], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
       const first = send();
       const exited = new Promise<NodeJS.Signals | null>((done) => first.on('exit', (_code, signal) => done(signal)));
       await until(() => smtp.received.length === 1);

@@ -19,7 +19,17 @@ describe('server limits and connect-time faults', () => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     const seed = await openImap(imapOptionsOf(dovecot));
-    await seed.append('Sent', rawMail({ from: dovecot.user, to: 'Ann <ann@x.example>', subject: 'Quote', id: 'limits-1@x.example', date: 'Mon, 16 Nov 2026 09:00:00 -0600', body: "I'll send you the quote by Friday." }));
+    await seed.append(
+      'Sent',
+      rawMail({
+        from: dovecot.user,
+        to: 'Ann <ann@x.example>',
+        subject: 'Quote',
+        id: 'limits-1@x.example',
+        date: 'Mon, 16 Nov 2026 09:00:00 -0600',
+        body: "I'll send you the quote by Friday.",
+      }),
+    );
     await seed.close();
   });
   afterAll(() => dovecot?.stop());
@@ -39,7 +49,14 @@ describe('server limits and connect-time faults', () => {
     await running;
     const items = await listItems(t.app.store, { kind: 'promise' });
     const retries = t.logs.filter((l) => l.includes('reconnecting')).length;
-    recordFault({ fault: 'connections cut during connect', injected: retries, expected: 1, found: items.length, duplicates: Math.max(0, items.length - 1), crashes: 0 });
+    recordFault({
+      fault: 'connections cut during connect',
+      injected: retries,
+      expected: 1,
+      found: items.length,
+      duplicates: Math.max(0, items.length - 1),
+      crashes: 0,
+    });
     expect(retries).toBeGreaterThan(2);
     expect(during).toBeLessThan(40); // 1.5 s at ≥ 50 ms a try: never a tight loop
     expect(items).toHaveLength(1);
@@ -60,8 +77,17 @@ describe('server limits and connect-time faults', () => {
     await sleep(2_000);
     stop.abort();
     await running;
-    const kinds = t.logs.filter((l) => l.includes('reconnecting')).map((l) => (JSON.parse(l) as { kind: string; retryInMs: number }));
-    recordFault({ fault: '"too many connections" at the greeting', injected: connections, expected: 0, found: 0, duplicates: 0, crashes: 0 });
+    const kinds = t.logs
+      .filter((l) => l.includes('reconnecting'))
+      .map((l) => JSON.parse(l) as { kind: string; retryInMs: number });
+    recordFault({
+      fault: '"too many connections" at the greeting',
+      injected: connections,
+      expected: 0,
+      found: 0,
+      duplicates: 0,
+      crashes: 0,
+    });
     expect(kinds.length).toBeGreaterThan(0);
     expect(kinds.map((k) => k.kind)).toEqual(kinds.map(() => 'throttle'));
     expect(connections).toBeLessThan(8);

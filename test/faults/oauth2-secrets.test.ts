@@ -40,20 +40,50 @@ describe('OAuth2 tokens never reach logs or errors; the digest goes out over SMT
   });
 
   it('through login, sync, a digest, a refused token and a revoked grant', async () => {
-    const oauth2 = { provider: 'custom', clientId: 'followthru-test-client', tokenUrl: oauth.tokenUrl, deviceAuthorizationUrl: oauth.deviceAuthorizationUrl };
-    const config = parseConfig({
-      me: [dovecot.user], timezone: 'America/Chicago', logLevel: 'trace', store: { path: join(dir, 's.db') },
-      imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, oauth2 },
-      // No password source and no oauth2 of its own: smtp signs in as imap does.
-      smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true, user: dovecot.user },
-      digest: { deliver: 'smtp' },
-    }, join(dir, 'config.json'));
+    const oauth2 = {
+      provider: 'custom',
+      clientId: 'followthru-test-client',
+      tokenUrl: oauth.tokenUrl,
+      deviceAuthorizationUrl: oauth.deviceAuthorizationUrl,
+    };
+    const config = parseConfig(
+      {
+        me: [dovecot.user],
+        timezone: 'America/Chicago',
+        logLevel: 'trace',
+        store: { path: join(dir, 's.db') },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          oauth2,
+        },
+        // No password source and no oauth2 of its own: smtp signs in as imap does.
+        smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true, user: dovecot.user },
+        digest: { deliver: 'smtp' },
+      },
+      join(dir, 'config.json'),
+    );
     expect(config.smtp?.oauth2).toBe(config.imap.oauth2);
     const out: string[] = [];
     await runLogin(config, { say: (line) => out.push(line), sleep: async () => undefined });
-    const app = await openApp(config, { log: createLogger({ level: 'trace', destination: { write: (line) => out.push(line) } }) });
+    const app = await openApp(config, {
+      log: createLogger({ level: 'trace', destination: { write: (line) => out.push(line) } }),
+    });
     const session = await openUserImap(app);
-    await session.append('Sent', rawMail({ from: dovecot.user, to: 'Ann <ann@x.example>', subject: 'Quote', id: 'q@x', date: 'Mon, 9 Nov 2026 09:00:00 -0600', body: "I'll send the quote by Wednesday." }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: dovecot.user,
+        to: 'Ann <ann@x.example>',
+        subject: 'Quote',
+        id: 'q@x',
+        date: 'Mon, 9 Nov 2026 09:00:00 -0600',
+        body: "I'll send the quote by Wednesday.",
+      }),
+    );
     const now = new Date('2026-11-16T13:30:00Z');
     await syncOnce(app, session, now);
     await session.close();
@@ -80,8 +110,11 @@ describe('OAuth2 tokens never reach logs or errors; the digest goes out over SMT
     expect(out.length).toBeGreaterThan(50);
     expect(oauth.issued.length).toBe(4); // login, one refresh: an access and a refresh token each
     for (const token of oauth.issued) {
-      for (const form of [token, b64(token), b64(`user=${dovecot.user}\x01auth=Bearer ${token}\x01\x01`)]) expect(text).not.toContain(form);
-      expect(text).not.toContain(b64(`n,a=${dovecot.user},\x01host=127.0.0.1\x01port=${dovecot.port}\x01auth=Bearer ${token}\x01\x01`));
+      for (const form of [token, b64(token), b64(`user=${dovecot.user}\x01auth=Bearer ${token}\x01\x01`)])
+        expect(text).not.toContain(form);
+      expect(text).not.toContain(
+        b64(`n,a=${dovecot.user},\x01host=127.0.0.1\x01port=${dovecot.port}\x01auth=Bearer ${token}\x01\x01`),
+      );
     }
   });
 });

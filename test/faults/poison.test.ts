@@ -26,7 +26,14 @@ function hugeReferences(headers: number, idsPerHeader: number): string {
 }
 
 const promiseMail = (n: number, day: number) =>
-  rawMail({ from: DANA, to: `Client ${n} <c${n}@x.example>`, subject: `Order ${n}`, id: `order-${n}@northwind.example`, date: `${day} Nov 2026 09:00:00 -0600`, body: `I'll send you order form ${n} on Friday.` });
+  rawMail({
+    from: DANA,
+    to: `Client ${n} <c${n}@x.example>`,
+    subject: `Order ${n}`,
+    id: `order-${n}@northwind.example`,
+    date: `${day} Nov 2026 09:00:00 -0600`,
+    body: `I'll send you order form ${n} on Friday.`,
+  });
 
 describe('a poison mail never stops the sync (real Dovecot)', () => {
   let dovecot: Dovecot;
@@ -58,7 +65,14 @@ describe('a poison mail never stops the sync (real Dovecot)', () => {
     const second = await syncOnce(t.app, session, NOW);
     const promises = await listItems(t.app.store, { kind: 'promise' });
     const texts = promises.map((p) => p.text).sort();
-    recordFault({ fault: 'poison References mail (41,000 ids)', injected: 1, expected: 2, found: new Set(texts).size, duplicates: texts.length - new Set(texts).size, crashes: 0 });
+    recordFault({
+      fault: 'poison References mail (41,000 ids)',
+      injected: 1,
+      expected: 2,
+      found: new Set(texts).size,
+      duplicates: texts.length - new Set(texts).size,
+      crashes: 0,
+    });
     expect(texts).toEqual(["I'll send you order form 1 on Friday.", "I'll send you order form 2 on Friday."]);
     expect(first.outcome.messages).toBe(3);
     expect(second.outcome.messages + second.outcome.skipped).toBe(0);
@@ -74,7 +88,17 @@ describe('a poison mail never stops the sync (real Dovecot)', () => {
     await t.app.store.exec(
       "CREATE TRIGGER refuse_poison BEFORE INSERT ON messages WHEN NEW.id = 'poison-2@evil.example' BEGIN SELECT RAISE(ABORT, 'injected: too many SQL variables'); END",
     );
-    await session.append('INBOX', rawMail({ from: STRANGER, to: DANA, subject: 'Hello', id: 'poison-2@evil.example', date: 'Thu, 12 Nov 2026 09:00:00 -0600', body: 'Can you send me the price list?' }));
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: STRANGER,
+        to: DANA,
+        subject: 'Hello',
+        id: 'poison-2@evil.example',
+        date: 'Thu, 12 Nov 2026 09:00:00 -0600',
+        body: 'Can you send me the price list?',
+      }),
+    );
     await session.append('Sent', promiseMail(3, 13));
 
     const first = await syncOnce(t.app, session, NOW);

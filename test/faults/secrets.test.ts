@@ -39,20 +39,63 @@ describe('secrets never reach logs or errors', () => {
   });
 
   it('through a whole sync, digest, reply and a failing login, at trace level', async () => {
-    const config = parseConfig({
-      me: [dovecot.user], timezone: 'America/Chicago', logLevel: 'trace', store: { path: join(dir, 's.db') },
-      imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, passwordEnv: 'FT_SECRET_IMAP' },
-      smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true, user: 'dana', passwordEnv: 'FT_SECRET_SMTP' },
-      digest: { deliver: 'smtp' },
-    }, join(dir, 'config.json'));
-    const app = await openApp(config, { log: createLogger({ level: 'trace', destination: { write: (line) => out.push(line) } }) });
+    const config = parseConfig(
+      {
+        me: [dovecot.user],
+        timezone: 'America/Chicago',
+        logLevel: 'trace',
+        store: { path: join(dir, 's.db') },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          passwordEnv: 'FT_SECRET_IMAP',
+        },
+        smtp: {
+          host: '127.0.0.1',
+          port: smtp.port,
+          secure: false,
+          allowInsecure: true,
+          user: 'dana',
+          passwordEnv: 'FT_SECRET_SMTP',
+        },
+        digest: { deliver: 'smtp' },
+      },
+      join(dir, 'config.json'),
+    );
+    const app = await openApp(config, {
+      log: createLogger({ level: 'trace', destination: { write: (line) => out.push(line) } }),
+    });
     const session = await openUserImap(app);
-    await session.append('Sent', rawMail({ from: dovecot.user, to: 'Ann <ann@x.example>', subject: 'Quote', id: 'q@x', date: 'Mon, 9 Nov 2026 09:00:00 -0600', body: "I'll send the quote by Wednesday." }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: dovecot.user,
+        to: 'Ann <ann@x.example>',
+        subject: 'Quote',
+        id: 'q@x',
+        date: 'Mon, 9 Nov 2026 09:00:00 -0600',
+        body: "I'll send the quote by Wednesday.",
+      }),
+    );
     const now = new Date('2026-11-16T13:30:00Z');
     await syncOnce(app, session, now);
     await sendDigest(app, now);
     const digestId = (await digestForDay(app.store, '2026-11-16'))?.messageId ?? '';
-    await session.append('INBOX', rawMail({ from: dovecot.user, to: dovecot.user, subject: 'Re', id: 'r@x', inReplyTo: digestId, date: 'Mon, 16 Nov 2026 08:00:00 -0600', body: 'done 1' }));
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: dovecot.user,
+        to: dovecot.user,
+        subject: 'Re',
+        id: 'r@x',
+        inReplyTo: digestId,
+        date: 'Mon, 16 Nov 2026 08:00:00 -0600',
+        body: 'done 1',
+      }),
+    );
     await syncOnce(app, session, now);
     await sendOutbox(app, now);
     await session.close();
@@ -70,8 +113,15 @@ describe('secrets never reach logs or errors', () => {
     const text = out.join('\n');
     expect(out.length).toBeGreaterThan(50);
     const secrets = [
-      dovecot.password, `${dovecot.password}-wrong`, SMTP_PASSWORD, `${SMTP_PASSWORD}-wrong`, tokenSecret,
-      b64(dovecot.password), b64(SMTP_PASSWORD), b64(`\0${dovecot.user}\0${dovecot.password}`), b64(`\0dana\0${SMTP_PASSWORD}`),
+      dovecot.password,
+      `${dovecot.password}-wrong`,
+      SMTP_PASSWORD,
+      `${SMTP_PASSWORD}-wrong`,
+      tokenSecret,
+      b64(dovecot.password),
+      b64(SMTP_PASSWORD),
+      b64(`\0${dovecot.user}\0${dovecot.password}`),
+      b64(`\0dana\0${SMTP_PASSWORD}`),
     ];
     for (const secret of secrets) expect(text).not.toContain(secret);
   });

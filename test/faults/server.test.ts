@@ -11,11 +11,25 @@ import { recordFault } from './report.js';
 const DANA = 'Dana <dana@northwind.example>';
 const NOW = new Date('2026-11-16T16:00:00Z');
 const promise = (n: number, tag: string) =>
-  rawMail({ from: DANA, to: `C${n} <c${n}@x.example>`, subject: `${tag} ${n}`, id: `${tag}-${n}@northwind.example`, date: `Mon, 16 Nov 2026 ${String(8 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00 -0600`, body: `I'll send you proposal ${n} by Friday.` });
+  rawMail({
+    from: DANA,
+    to: `C${n} <c${n}@x.example>`,
+    subject: `${tag} ${n}`,
+    id: `${tag}-${n}@northwind.example`,
+    date: `Mon, 16 Nov 2026 ${String(8 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00 -0600`,
+    body: `I'll send you proposal ${n} by Friday.`,
+  });
 
 /** The same promise made to the user by a correspondent: what arrives in INBOX (the user's own mail is read from Sent only). */
 const theirPromise = (n: number, tag: string) =>
-  rawMail({ from: `C${n} <c${n}@x.example>`, to: DANA, subject: `${tag} ${n}`, id: `${tag}-${n}@x.example`, date: `Mon, 16 Nov 2026 ${String(8 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00 -0600`, body: `I'll send you proposal ${n} by Friday.` });
+  rawMail({
+    from: `C${n} <c${n}@x.example>`,
+    to: DANA,
+    subject: `${tag} ${n}`,
+    id: `${tag}-${n}@x.example`,
+    date: `Mon, 16 Nov 2026 ${String(8 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00 -0600`,
+    body: `I'll send you proposal ${n} by Friday.`,
+  });
 
 describe('server faults', () => {
   let dovecot: Dovecot;
@@ -48,8 +62,17 @@ describe('server faults', () => {
     expect(report.outcome.messages).toBe(200);
     expect((await syncOnce(t.app, session, NOW)).outcome.messages).toBe(0);
     expect(await listItems(t.app.store, { kind: 'promise' })).toHaveLength(0); // theirs, not the user's
-    const ids = (await listItems(t.app.store, { kind: 'their-promise' })).map((i) => Number(/(\d+)@/.exec(i.messageId)?.[1]));
-    recordFault({ fault: 'a burst of 200 mails during IDLE', injected: 200, expected: 200, found: ids.length, duplicates: ids.length - new Set(ids).size, crashes: 0 });
+    const ids = (await listItems(t.app.store, { kind: 'their-promise' })).map((i) =>
+      Number(/(\d+)@/.exec(i.messageId)?.[1]),
+    );
+    recordFault({
+      fault: 'a burst of 200 mails during IDLE',
+      injected: 200,
+      expected: 200,
+      found: ids.length,
+      duplicates: ids.length - new Set(ids).size,
+      crashes: 0,
+    });
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(200);
   });
@@ -68,7 +91,14 @@ describe('server faults', () => {
     }
     await syncOnce(t.app, session, NOW);
     const kicked = (await listItems(t.app.store, { kind: 'promise' })).filter((i) => i.messageId.startsWith('kick-'));
-    recordFault({ fault: 'doveadm kick during a fetch', injected: kicks, expected: 300, found: kicked.length, duplicates: kicked.length - new Set(kicked.map((i) => i.messageId)).size, crashes: 0 });
+    recordFault({
+      fault: 'doveadm kick during a fetch',
+      injected: kicks,
+      expected: 300,
+      found: kicked.length,
+      duplicates: kicked.length - new Set(kicked.map((i) => i.messageId)).size,
+      crashes: 0,
+    });
     expect(kicks).toBeGreaterThan(0);
     expect(kicked).toHaveLength(300);
     // Up to twenty kicked syncs of 300 mails: a busy CI host needs far more than the default 30 s, and only the
@@ -87,7 +117,14 @@ describe('server faults', () => {
     expect(cursor?.parked).toBe(1);
     expect(t.logs.filter((l) => l.includes('parked')).length).toBe(1);
     const uv = (await listItems(t.app.store, { kind: 'promise' })).filter((i) => i.messageId.startsWith('uv-'));
-    recordFault({ fault: 'UIDVALIDITY changed on every connect', injected: 6, expected: 1, found: uv.length, duplicates: Math.max(0, uv.length - 1), crashes: 0 });
+    recordFault({
+      fault: 'UIDVALIDITY changed on every connect',
+      injected: 6,
+      expected: 1,
+      found: uv.length,
+      duplicates: Math.max(0, uv.length - 1),
+      crashes: 0,
+    });
     expect(uv).toHaveLength(1);
   });
 });

@@ -24,7 +24,14 @@ const MONDAY = new Date('2026-11-16T15:00:00Z');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Resolves true when `job` settles within `ms`, false when it is still pending then (stuck). */
-const endsWithin = (job: Promise<unknown>, ms: number) => Promise.race([job.then(() => true, () => true), sleep(ms).then(() => false)]);
+const endsWithin = (job: Promise<unknown>, ms: number) =>
+  Promise.race([
+    job.then(
+      () => true,
+      () => true,
+    ),
+    sleep(ms).then(() => false),
+  ]);
 async function until(check: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
@@ -39,7 +46,17 @@ describe('a slow server: one byte every 20 s', () => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     const seed = await openImap(imapOptionsOf(dovecot));
-    await seed.append('Sent', rawMail({ from: DANA, to: 'Priya <priya@harbor.example>', subject: 'Quote', id: 'slow1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "I'll send you the revised quote by Friday." }));
+    await seed.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: 'Priya <priya@harbor.example>',
+        subject: 'Quote',
+        id: 'slow1@northwind.example',
+        date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+        body: "I'll send you the revised quote by Friday.",
+      }),
+    );
     await seed.close();
   });
   afterAll(async () => {
@@ -54,10 +71,18 @@ describe('a slow server: one byte every 20 s', () => {
 
   it('a command on a trickling connection fails at its deadline with EIMAP_CONNECT, and the session reports closed', async () => {
     await freshProxy();
-    const session: ImapSession = await openImap({ ...imapOptionsOf(dovecot), host: proxy.host, port: proxy.port, operationTimeoutMs: 1_000 });
+    const session: ImapSession = await openImap({
+      ...imapOptionsOf(dovecot),
+      host: proxy.host,
+      port: proxy.port,
+      operationTimeoutMs: 1_000,
+    });
     const closed = new Promise<void>((done) => session.onClose(done));
     proxy.trickle(TRICKLE_MS);
-    await expect(session.status('INBOX')).rejects.toMatchObject({ code: 'EIMAP_CONNECT', message: /took more than 1 s/ });
+    await expect(session.status('INBOX')).rejects.toMatchObject({
+      code: 'EIMAP_CONNECT',
+      message: /took more than 1 s/,
+    });
     await closed;
     await session.close();
   }, 60_000);
@@ -71,17 +96,23 @@ describe('a slow server: one byte every 20 s', () => {
     let stuck = 0;
     try {
       // IMAP through the proxy, the digest by SMTP (straight): a slow mail server must not hold the digest back.
-      t = await testApp({ ...dovecot, host: proxy.host, port: proxy.port }, {
-        digest: { deliver: 'smtp', cron: '* * * * *', timezone: 'UTC' },
-        smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },
-      });
+      t = await testApp(
+        { ...dovecot, host: proxy.host, port: proxy.port },
+        {
+          digest: { deliver: 'smtp', cron: '* * * * *', timezone: 'UTC' },
+          smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },
+        },
+      );
       const direct = await openImap(imapOptionsOf(dovecot));
       await syncOnce(t.app, direct, THURSDAY);
       await direct.close();
       let now = THURSDAY;
       running = runDaemon(t.app, { signal: stop.signal, clock: () => now, pollMs: 300 });
       const logs = t.logs;
-      await until(() => logs.some((l) => l.includes('"msg":"connected"')) && logs.some((l) => l.includes('"outcome":"quiet"')), 60_000);
+      await until(
+        () => logs.some((l) => l.includes('"msg":"connected"')) && logs.some((l) => l.includes('"outcome":"quiet"')),
+        60_000,
+      );
       // From the next sync round on (it begins with STATUS), the sync's connection trickles; then it is Monday.
       proxy.trickle(TRICKLE_MS, /STATUS/);
       now = MONDAY;
@@ -89,7 +120,15 @@ describe('a slow server: one byte every 20 s', () => {
       expect(smtp.received[0]?.raw).toContain('Overdue');
       stop.abort();
       stuck = (await endsWithin(running, 30_000)) ? 0 : 1;
-      recordFault({ fault: 'slow IMAP server (1 byte / 20 s) during the digest slot', injected: 1, expected: 1, found: Math.min(1, smtp.received.length), duplicates: Math.max(0, smtp.received.length - 1), crashes: 0, stuck });
+      recordFault({
+        fault: 'slow IMAP server (1 byte / 20 s) during the digest slot',
+        injected: 1,
+        expected: 1,
+        found: Math.min(1, smtp.received.length),
+        duplicates: Math.max(0, smtp.received.length - 1),
+        crashes: 0,
+        stuck,
+      });
       expect(stuck).toBe(0);
     } finally {
       stop.abort();
@@ -104,12 +143,29 @@ describe('a slow server: one byte every 20 s', () => {
     await freshProxy();
     const dir = await mkdtemp(join(tmpdir(), 'followthru-slow-'));
     const config = join(dir, 'config.json');
-    await writeFile(config, JSON.stringify({
-      me: [dovecot.user], timezone: 'UTC', logLevel: 'info', store: { path: join(dir, 'f.db') },
-      imap: { host: proxy.host, port: proxy.port, secure: false, allowInsecure: true, user: dovecot.user, passwordEnv: 'FT_SLOW_PASSWORD' },
-      digest: { deliver: 'imap', cron: '0 3 1 1 *' },
-    }), { mode: 0o600 });
-    const child = spawn(process.execPath, [BIN, 'run', '--config', config], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, FT_SLOW_PASSWORD: dovecot.password } });
+    await writeFile(
+      config,
+      JSON.stringify({
+        me: [dovecot.user],
+        timezone: 'UTC',
+        logLevel: 'info',
+        store: { path: join(dir, 'f.db') },
+        imap: {
+          host: proxy.host,
+          port: proxy.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          passwordEnv: 'FT_SLOW_PASSWORD',
+        },
+        digest: { deliver: 'imap', cron: '0 3 1 1 *' },
+      }),
+      { mode: 0o600 },
+    );
+    const child = spawn(process.execPath, [BIN, 'run', '--config', config], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, FT_SLOW_PASSWORD: dovecot.password },
+    });
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
@@ -119,7 +175,15 @@ describe('a slow server: one byte every 20 s', () => {
       await sleep(1_000); // whatever it sends now waits on the trickle
       child.kill('SIGTERM');
       const ended = await endsWithin(exited, 30_000);
-      recordFault({ fault: 'SIGTERM while the IMAP server trickles', injected: 1, expected: 1, found: ended ? 1 : 0, duplicates: 0, crashes: 0, stuck: ended ? 0 : 1 });
+      recordFault({
+        fault: 'SIGTERM while the IMAP server trickles',
+        injected: 1,
+        expected: 1,
+        found: ended ? 1 : 0,
+        duplicates: 0,
+        crashes: 0,
+        stuck: ended ? 0 : 1,
+      });
       expect(ended).toBe(true);
       expect(await exited).toBe(0);
       expect(err, err).not.toContain('exiting anyway'); // it let go by itself, the backstop was not needed

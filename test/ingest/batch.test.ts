@@ -13,17 +13,74 @@ const DANA = 'Dana Reyes <dana@northwind.example>';
 const LEE = 'Lee Wong <lee@x.example>';
 const SAM = 'Sam Ito <sam@y.example>';
 const extractor = createExtractor();
-const ctx: IngestContext = { me: ['dana@northwind.example'], now: new Date('2026-11-16T16:00:00Z'), timeZone: 'America/Chicago', holidays: [], trackAddress: null };
+const ctx: IngestContext = {
+  me: ['dana@northwind.example'],
+  now: new Date('2026-11-16T16:00:00Z'),
+  timeZone: 'America/Chicago',
+  holidays: [],
+  trackAddress: null,
+};
 
-const raw = (n: number, mail: Parameters<typeof rawMail>[0]): RawMessage => ({ origin: `test:${n}`, mailbox: mail.from === DANA ? 'Sent' : 'INBOX', uid: n, uidValidity: '1', bytes: rawMail(mail) });
+const raw = (n: number, mail: Parameters<typeof rawMail>[0]): RawMessage => ({
+  origin: `test:${n}`,
+  mailbox: mail.from === DANA ? 'Sent' : 'INBOX',
+  uid: n,
+  uidValidity: '1',
+  bytes: rawMail(mail),
+});
 
 const MAILS: RawMessage[] = [
-  raw(1, { from: DANA, to: LEE, subject: 'Site visit', id: 'q1@n', date: 'Mon, 9 Nov 2026 10:00:00 -0600', body: 'Hi Lee,\n\nDoes Thursday work for a site visit?\n\nDana' }),
-  raw(2, { from: DANA, to: SAM, subject: 'Quote', id: 'q2@n', date: 'Mon, 9 Nov 2026 11:00:00 -0600', body: 'Could you confirm the roof size?' }),
-  raw(3, { from: SAM, to: DANA, subject: 'Other things', id: 's1@y', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: 'Hi Dana, could you send me the W-9 for our records?' }),
-  raw(4, { from: LEE, to: DANA, subject: 'Re: Site visit', id: 'a1@x', inReplyTo: 'q1@n', date: 'Wed, 11 Nov 2026 09:00:00 -0600', body: 'Thursday is fine.' }),
-  raw(5, { from: DANA, to: SAM, subject: 'Re: Other things', id: 'r1@n', inReplyTo: 's1@y', date: 'Wed, 11 Nov 2026 10:00:00 -0600', body: 'Sure, here it is.' }),
-  raw(5, { from: DANA, to: SAM, subject: 'Re: Other things', id: 'r1@n', inReplyTo: 's1@y', date: 'Wed, 11 Nov 2026 10:00:00 -0600', body: 'Sure, here it is.' }),
+  raw(1, {
+    from: DANA,
+    to: LEE,
+    subject: 'Site visit',
+    id: 'q1@n',
+    date: 'Mon, 9 Nov 2026 10:00:00 -0600',
+    body: 'Hi Lee,\n\nDoes Thursday work for a site visit?\n\nDana',
+  }),
+  raw(2, {
+    from: DANA,
+    to: SAM,
+    subject: 'Quote',
+    id: 'q2@n',
+    date: 'Mon, 9 Nov 2026 11:00:00 -0600',
+    body: 'Could you confirm the roof size?',
+  }),
+  raw(3, {
+    from: SAM,
+    to: DANA,
+    subject: 'Other things',
+    id: 's1@y',
+    date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+    body: 'Hi Dana, could you send me the W-9 for our records?',
+  }),
+  raw(4, {
+    from: LEE,
+    to: DANA,
+    subject: 'Re: Site visit',
+    id: 'a1@x',
+    inReplyTo: 'q1@n',
+    date: 'Wed, 11 Nov 2026 09:00:00 -0600',
+    body: 'Thursday is fine.',
+  }),
+  raw(5, {
+    from: DANA,
+    to: SAM,
+    subject: 'Re: Other things',
+    id: 'r1@n',
+    inReplyTo: 's1@y',
+    date: 'Wed, 11 Nov 2026 10:00:00 -0600',
+    body: 'Sure, here it is.',
+  }),
+  raw(5, {
+    from: DANA,
+    to: SAM,
+    subject: 'Re: Other things',
+    id: 'r1@n',
+    inReplyTo: 's1@y',
+    date: 'Wed, 11 Nov 2026 10:00:00 -0600',
+    body: 'Sure, here it is.',
+  }),
 ];
 
 async function ingestIn(batchSize: number) {
@@ -35,7 +92,12 @@ async function ingestIn(batchSize: number) {
     totals.messages += outcome.messages;
     totals.duplicates += outcome.duplicates;
   }
-  const items = (await listItems(store)).map((i) => ({ kind: i.kind, status: i.status, messageId: i.messageId, evidence: i.evidence?.messageId ?? null }));
+  const items = (await listItems(store)).map((i) => ({
+    kind: i.kind,
+    status: i.status,
+    messageId: i.messageId,
+    evidence: i.evidence?.messageId ?? null,
+  }));
   return { totals, items };
 }
 

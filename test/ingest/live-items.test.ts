@@ -6,17 +6,37 @@ import type { Address, TrackedItem } from '../../src/types.js';
 
 const person = (address: string): Address => ({ name: '', address });
 const item = (id: number, threadId: string, ...people: string[]): TrackedItem => ({
-  id, account: 'default', kind: 'promise', status: 'open', text: `item ${id}`, action: 'send', due: null,
-  counterparties: people.map(person), messageId: `m${id}`, threadId, subject: '', sentAt: '2026-01-01T00:00:00Z',
-  rule: 'r', confidence: 1, evidence: null, snoozedUntil: null, nudges: 0, clockStartedAt: '2026-01-01T00:00:00Z',
-  rejectedEvidence: [], updatedAt: '2026-01-01T00:00:00Z',
+  id,
+  account: 'default',
+  kind: 'promise',
+  status: 'open',
+  text: `item ${id}`,
+  action: 'send',
+  due: null,
+  counterparties: people.map(person),
+  messageId: `m${id}`,
+  threadId,
+  subject: '',
+  sentAt: '2026-01-01T00:00:00Z',
+  rule: 'r',
+  confidence: 1,
+  evidence: null,
+  snoozedUntil: null,
+  nudges: 0,
+  clockStartedAt: '2026-01-01T00:00:00Z',
+  rejectedEvidence: [],
+  updatedAt: '2026-01-01T00:00:00Z',
 });
 const mail = (...people: string[]) => ({ from: [person('me@x.example')], to: people.map(person), cc: [], bcc: [] });
 const ids = (items: TrackedItem[]) => items.map((i) => i.id);
 
 describe('live items', () => {
   it('a mail finds the items of its thread and of its people, and no others', () => {
-    const live = new LiveItems([item(1, 't1', 'ann@x.example'), item(2, 't2', 'bob@x.example'), item(3, 't3', 'cy@x.example')]);
+    const live = new LiveItems([
+      item(1, 't1', 'ann@x.example'),
+      item(2, 't2', 'bob@x.example'),
+      item(3, 't3', 'cy@x.example'),
+    ]);
     expect(ids(live.concerning(mail('bob@x.example'), 't1'))).toEqual([1, 2]);
     expect(ids(live.concerning(mail('dee@x.example'), 't9'))).toEqual([]);
   });

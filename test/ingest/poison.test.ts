@@ -8,17 +8,30 @@ import { getCursor, listItems, listSkips } from '../../src/store/index.js';
 import type { RawMessage } from '../../src/types.js';
 import { tempStore } from '../store/helpers.js';
 
-const ctx = { me: ['dana@northwind.example'], now: new Date('2026-11-16T16:00:00Z'), timeZone: 'UTC', holidays: [], trackAddress: null };
+const ctx = {
+  me: ['dana@northwind.example'],
+  now: new Date('2026-11-16T16:00:00Z'),
+  timeZone: 'UTC',
+  holidays: [],
+  trackAddress: null,
+};
 const mail = (n: number, subject = `Order ${n}`): RawMessage => ({
-  origin: 'imap:Sent', mailbox: 'Sent', uid: n, uidValidity: '7',
-  bytes: Buffer.from(`From: Dana <dana@northwind.example>\r\nTo: C <c${n}@x.example>\r\nSubject: ${subject}\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nMessage-ID: <m${n}@x>\r\n\r\nI'll send you order form ${n} on Friday.\r\n`),
+  origin: 'imap:Sent',
+  mailbox: 'Sent',
+  uid: n,
+  uidValidity: '7',
+  bytes: Buffer.from(
+    `From: Dana <dana@northwind.example>\r\nTo: C <c${n}@x.example>\r\nSubject: ${subject}\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nMessage-ID: <m${n}@x>\r\n\r\nI'll send you order form ${n} on Friday.\r\n`,
+  ),
 });
 const cursor = { folder: 'Sent', uidValidity: '7', lastUid: 3, highestModseq: null, resets: 0, parked: 0 };
 
 describe('poison mail in a batch', () => {
   it('the failing mail leaves nothing but its skip; the mails before and after it are stored, the cursor moves', async () => {
     const { store } = await tempStore();
-    await store.exec("CREATE TRIGGER refuse BEFORE INSERT ON thread_keys WHEN NEW.key = 'm2@x' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    await store.exec(
+      "CREATE TRIGGER refuse BEFORE INSERT ON thread_keys WHEN NEW.key = 'm2@x' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+    );
     const deps = { store, extractor: createExtractor(), log: createLogger({ level: 'silent' }) };
     const outcome = await ingestBatch(deps, ctx, [mail(1), mail(2), mail(3)], [cursor]);
     expect(outcome).toMatchObject({ messages: 2, skipped: 1, created: 2 });
@@ -29,7 +42,7 @@ describe('poison mail in a batch', () => {
     expect((await getCursor(store, 'Sent'))?.lastUid).toBe(3);
   });
 
-  it('a full store is not the mail\'s fault: the batch fails, nothing is skipped, and the mail goes in later', async () => {
+  it("a full store is not the mail's fault: the batch fails, nothing is skipped, and the mail goes in later", async () => {
     const { store } = await tempStore();
     const pages = (await store.get<{ page_count: number }>('PRAGMA page_count'))?.page_count ?? 0;
     await store.get(`PRAGMA max_page_count = ${pages}`);

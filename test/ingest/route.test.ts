@@ -13,9 +13,24 @@ const FORGED_ID = digestMessageId(digestToken('another-secret', 7), 'northwind.e
 
 function mail(spec: Partial<Message>): Message {
   return {
-    id: 'm1', messageId: 'm1', inReplyTo: null, references: [], from: [dana], to: [priya], cc: [], bcc: [],
-    replyTo: [], subject: 'Quote', date: null, tzOffsetMinutes: 0, headers: {}, text: '', newText: '',
-    attachments: [], size: 0, ...spec,
+    id: 'm1',
+    messageId: 'm1',
+    inReplyTo: null,
+    references: [],
+    from: [dana],
+    to: [priya],
+    cc: [],
+    bcc: [],
+    replyTo: [],
+    subject: 'Quote',
+    date: null,
+    tzOffsetMinutes: 0,
+    headers: {},
+    text: '',
+    newText: '',
+    attachments: [],
+    size: 0,
+    ...spec,
   };
 }
 
@@ -29,8 +44,18 @@ const ctx = (mailbox = 'Sent', sentFolder: string | null = 'Sent'): RouteContext
 
 describe('routeMessage', () => {
   it.each([
-    ['our own digest coming back', mail({ messageId: DIGEST_ID, headers: { 'x-followthru-digest': TOKEN } }), ctx('INBOX'), 'own-digest'],
-    ['our confirmation coming back', mail({ messageId: 'c1@n', headers: { 'x-followthru-digest': mailMark(SECRET, 'c1@n') } }), ctx(), 'own-digest'],
+    [
+      'our own digest coming back',
+      mail({ messageId: DIGEST_ID, headers: { 'x-followthru-digest': TOKEN } }),
+      ctx('INBOX'),
+      'own-digest',
+    ],
+    [
+      'our confirmation coming back',
+      mail({ messageId: 'c1@n', headers: { 'x-followthru-digest': mailMark(SECRET, 'c1@n') } }),
+      ctx(),
+      'own-digest',
+    ],
     ['a reply to a digest', mail({ inReplyTo: DIGEST_ID }), ctx('INBOX'), 'digest-reply'],
     ['a reply quoting a digest in References', mail({ references: ['x@y', DIGEST_ID] }), ctx(), 'digest-reply'],
     ['mail the user sent, in Sent', mail({}), ctx(), 'outgoing'],
@@ -41,10 +66,31 @@ describe('routeMessage', () => {
   });
 
   it.each([
-    ['a bare X-Followthru-Digest header', mail({ from: [priya], to: [dana], headers: { 'x-followthru-digest': 'abc' } }), 'inbound'],
-    ['a copied confirmation mark on another Message-ID', mail({ from: [priya], to: [dana], messageId: 'x@evil', headers: { 'x-followthru-digest': mailMark(SECRET, 'c1@n') } }), 'inbound'],
-    ['a followthru.* id in References with a forged token', mail({ from: [priya], to: [dana], references: [FORGED_ID] }), 'inbound'],
-    ['a followthru.* id that is no token at all', mail({ from: [priya], to: [dana], inReplyTo: 'followthru.abc123@northwind.example' }), 'inbound'],
+    [
+      'a bare X-Followthru-Digest header',
+      mail({ from: [priya], to: [dana], headers: { 'x-followthru-digest': 'abc' } }),
+      'inbound',
+    ],
+    [
+      'a copied confirmation mark on another Message-ID',
+      mail({
+        from: [priya],
+        to: [dana],
+        messageId: 'x@evil',
+        headers: { 'x-followthru-digest': mailMark(SECRET, 'c1@n') },
+      }),
+      'inbound',
+    ],
+    [
+      'a followthru.* id in References with a forged token',
+      mail({ from: [priya], to: [dana], references: [FORGED_ID] }),
+      'inbound',
+    ],
+    [
+      'a followthru.* id that is no token at all',
+      mail({ from: [priya], to: [dana], inReplyTo: 'followthru.abc123@northwind.example' }),
+      'inbound',
+    ],
   ])('a stranger is still tracked: %s', (_name, message, route) => {
     expect(routeMessage(message, ctx('INBOX'))).toBe(route);
   });

@@ -13,7 +13,10 @@ interface Gold {
   items: { text: string; strength: string }[];
 }
 const readJsonl = (file: string): Gold[] =>
-  readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Gold);
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Gold);
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 /** A few labels were copied from the raw quoted-printable body ("befor= e=20 I"): read them decoded. */
 const unQp = (s: string) => s.replace(/=\s+/g, '').replace(/=20/g, ' ');
@@ -55,7 +58,9 @@ describe('dev gold (../shared/eval/dev): reply stripping keeps the promises, lea
       const leaked = newText.split('\n').filter((l) => QUOTE_MARKERS.some((re) => re.test(l)));
       if (leaked.length) leaks.push(`${g.file}: ${leaked.join(' | ')}`);
       const labeled = g.items.map((i) => squash(i.text));
-      unlabeledWill += newText.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/)
+      unlabeledWill += newText
+        .replace(/\s+/g, ' ')
+        .split(/(?<=[.!?])\s+/)
         .filter((s) => WILL.test(s) && !labeled.some((l) => l.includes(squash(s).slice(0, 30)))).length;
     }
     console.log(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REFERENCES, messageIdList, normaliseMessageId, referenceList, stableId } from '../../src/parse/identity.js';
+import {
+  MAX_REFERENCES,
+  messageIdList,
+  normaliseMessageId,
+  referenceList,
+  stableId,
+} from '../../src/parse/identity.js';
 
 const parts = { from: 'a@x', to: 'b@x', date: '2026-11-10T15:14:00.000Z', subject: 'Hi', body: 'I will call.\n\nBye' };
 
@@ -18,7 +24,10 @@ describe('identity', () => {
   it.each([
     ['<a@x> <b@x>', ['a@x', 'b@x']],
     ['<a@x>\r\n <b@x> <a@x>', ['a@x', 'b@x']],
-    [['<a@x>', '<b@x>'], ['a@x', 'b@x']],
+    [
+      ['<a@x>', '<b@x>'],
+      ['a@x', 'b@x'],
+    ],
     ['a@x b@x', ['a@x', 'b@x']],
     [undefined, []],
   ])('messageIdList(%j) is %j, oldest first', (value, ids) => expect(messageIdList(value)).toEqual(ids));
@@ -28,7 +37,9 @@ describe('identity', () => {
     const ids = referenceList(header);
     expect(ids).toHaveLength(MAX_REFERENCES);
     expect(ids[0]).toBe('0@e.x');
-    expect(ids.slice(1)).toEqual(Array.from({ length: MAX_REFERENCES - 1 }, (_, i) => `${41_000 - MAX_REFERENCES + 1 + i}@e.x`));
+    expect(ids.slice(1)).toEqual(
+      Array.from({ length: MAX_REFERENCES - 1 }, (_, i) => `${41_000 - MAX_REFERENCES + 1 + i}@e.x`),
+    );
     expect(referenceList('<a@x> <b@x>')).toEqual(['a@x', 'b@x']);
   });
 

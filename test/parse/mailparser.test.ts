@@ -24,7 +24,11 @@ describe('parseMessage', () => {
 
   it.each([
     ['quoted-old-promise.eml', 'Thanks Priya, glad it helped.', 'revised quote'],
-    ['outlook-original-message.eml', "Priya,\n\nI'll confirm the installation date with the crew by Wednesday.", 'signed permit'],
+    [
+      'outlook-original-message.eml',
+      "Priya,\n\nI'll confirm the installation date with the crew by Wednesday.",
+      'signed permit',
+    ],
     ['lotus-forwarded.eml', 'John,\n\nI will send you the updated curves this afternoon.', 'storage numbers'],
     ['html-only.eml', "Hi Lee,\n\nI'll send the specs tomorrow.", 'call you'],
     ['group-addresses-crlf.eml', 'Hi all,\n\nI will book the room for Thursday.', 'iPhone'],
@@ -85,7 +89,9 @@ describe('parseMessage', () => {
 
   it('lists attachments by name, type and size without keeping their bytes', async () => {
     const m = await parse('attachment-brochure.eml');
-    expect(m.attachments).toEqual([{ filename: 'Northwind-Brochure-2026.pdf', contentType: 'application/pdf', size: expect.any(Number) }]);
+    expect(m.attachments).toEqual([
+      { filename: 'Northwind-Brochure-2026.pdf', contentType: 'application/pdf', size: expect.any(Number) },
+    ]);
     expect(m.newText).toBe('Here is the brochure, as promised.');
     expect(m.size).toBe(readFileSync(join(FIXTURES, 'attachment-brochure.eml')).length);
   });
@@ -105,7 +111,9 @@ describe('parseMessage', () => {
   });
 
   it('wraps what mailparser cannot read in EPARSE', async () => {
-    const error = await parseMessage({ origin: 'file:x', mailbox: 'Sent', bytes: 42 as unknown as Buffer }).catch((e: unknown) => e);
+    const error = await parseMessage({ origin: 'file:x', mailbox: 'Sent', bytes: 42 as unknown as Buffer }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(FollowthruError);
     expect((error as FollowthruError).code).toBe('EPARSE');
   });

@@ -24,7 +24,12 @@ const expected = JSON.parse(readFileSync(EXPECTED, 'utf8')) as { common: string;
 
 /** Whitespace is not what these fixtures test: lines trimmed, zero-width spaces and blank runs dropped. */
 const norm = (text: string): string =>
-  text.replace(/[\u200b\ufeff]/g, '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').join('\n');
+  text
+    .replace(/[\u200b\ufeff]/g, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join('\n');
 
 function problems(c: Case): string[] {
   let body = readFileSync(join(SHARED, c.file), 'utf8');
@@ -42,8 +47,15 @@ describe('reply-signature fixtures: expected new text', () => {
   const results = expected.cases.map((c) => ({ c, problems: problems(c) }));
 
   it('covers every fixture file', () => {
-    const files = ['github-email_reply_parser-emails', 'crisp-email-reply-parser-fixtures', 'willdurand-EmailReplyParser-fixtures']
-      .flatMap((set) => readdirSync(join(SHARED, set)).filter((f) => f.endsWith('.txt')).map((f) => `${set}/${f}`));
+    const files = [
+      'github-email_reply_parser-emails',
+      'crisp-email-reply-parser-fixtures',
+      'willdurand-EmailReplyParser-fixtures',
+    ].flatMap((set) =>
+      readdirSync(join(SHARED, set))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => `${set}/${f}`),
+    );
     expect(files.filter((f) => !expected.cases.some((c) => c.file === f))).toEqual([]);
   });
 
@@ -62,7 +74,11 @@ describe('reply-signature fixtures: expected new text', () => {
 });
 
 describe('public reply fixtures (inputs only): no quoted line or attribution survives', () => {
-  const sets = ['github-email_reply_parser-emails', 'crisp-email-reply-parser-fixtures', 'willdurand-EmailReplyParser-fixtures'];
+  const sets = [
+    'github-email_reply_parser-emails',
+    'crisp-email-reply-parser-fixtures',
+    'willdurand-EmailReplyParser-fixtures',
+  ];
   const fixtures = sets.flatMap((set) =>
     readdirSync(join(SHARED, set))
       .filter((f) => f.endsWith('.txt'))
@@ -80,13 +96,19 @@ describe('mailgun/forge signature lines (Enron mail), scored per line', () => {
   // P/ bodies mark signature lines with #sig#; a good split drops them and keeps the lines above. N/ have none.
   const bodies = (set: string) => {
     const dir = join(SHARED, 'mailgun-forge-signatures', set);
-    return readdirSync(dir).filter((f) => f.endsWith('_body')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('_body'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
   };
   it('drops most signature lines and keeps nearly all body lines', () => {
     const count = { sig: 0, sigDropped: 0, body: 0, bodyKept: 0 };
     for (const marked of [...bodies('P'), ...bodies('N')]) {
       const lines = marked.split('\n');
-      const kept = new Set(splitReply(lines.map((l) => l.replace(/^#sig#/, '')).join('\n')).newText.split('\n').map((l) => l.trim()));
+      const kept = new Set(
+        splitReply(lines.map((l) => l.replace(/^#sig#/, '')).join('\n'))
+          .newText.split('\n')
+          .map((l) => l.trim()),
+      );
       for (const line of lines) {
         const text = line.replace(/^#sig#/, '').trim();
         if (!text) continue;
@@ -98,7 +120,9 @@ describe('mailgun/forge signature lines (Enron mail), scored per line', () => {
     }
     const dropped = count.sigDropped / count.sig;
     const keptShare = count.bodyKept / count.body;
-    console.log(`mailgun signatures: ${(dropped * 100).toFixed(1)}% of signature lines dropped, ${(keptShare * 100).toFixed(1)}% of body lines kept`);
+    console.log(
+      `mailgun signatures: ${(dropped * 100).toFixed(1)}% of signature lines dropped, ${(keptShare * 100).toFixed(1)}% of body lines kept`,
+    );
     expect(keptShare).toBeGreaterThan(0.97);
     expect(dropped).toBeGreaterThan(0.9);
   });

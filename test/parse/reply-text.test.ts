@@ -5,43 +5,208 @@ import { newTextOf, splitReply } from '../../src/parse/reply-text.js';
 
 describe('splitReply keeps the new text and cuts what came before', () => {
   it.each([
-    ['gmail attribution', "I'll send it Friday.\n\nOn Tue, Nov 3, 2026 at 9:14 AM Ann <a@x.example> wrote:\n> I will call you.", "I'll send it Friday.", 'quote'],
-    ['wrapped attribution', "Sure.\n\nOn Tue, Nov 3, 2026 at 9:14 AM Ann Long Name\n<a@x.example> wrote:\n> I will call you.", 'Sure.', 'quote'],
-    ['attribution over unquoted old text', 'Done.\n\nOn Tue, Nov 3, 2026 at 9:14 AM Ann <a@x.example> wrote:\n\nI will call you.', 'Done.', 'attribution'],
-    ['german attribution', 'Mache ich.\n\nAm 03.11.2026 um 09:14 schrieb Ann <a@x.example>:\n> Danke', 'Mache ich.', 'quote'],
-    ['german, name after the verb', 'Mache ich.\n\nAm 03.11.2026 um 09:14 schrieb Ann Lee:\nIch rufe an.', 'Mache ich.', 'attribution'],
-    ['french attribution', "D'accord.\n\nLe 3 nov. 2026 à 09:14, Ann <a@x.example> a écrit :\n> Merci", "D'accord.", 'quote'],
-    ['spanish attribution', 'Vale.\n\nEl 3/11/2026 9:14, Ann <a@x.example> escribió:\nLo envío.', 'Vale.', 'attribution'],
-    ['gmail verb-less attribution', 'Ok.\n\n2026-11-03 9:14 GMT+01:00 Ann <a@x.example>:\nI will send it.', 'Ok.', 'attribution'],
-    ['CRLF line ends', "I'll send it.\r\n\r\nOn Tue, Nov 3, 2026, Ann <a@x.example> wrote:\r\n> I will call.", "I'll send it.", 'quote'],
-    ['outlook original message', 'Will do.\n\n-----Original Message-----\nFrom: Ann\nSent: Monday\nI will send the deck.', 'Will do.', 'outlook-original-message'],
-    ['outlook header block', 'Thanks, on it.\n\nFrom: Ann Lee <a@x.example>\nSent: Monday, November 2, 2026 9:00 AM\nTo: Dana\nSubject: deck\n\nI will send it.', 'Thanks, on it.', 'header-block'],
-    ['german outlook header block', 'Erledigt.\n\nVon: Ann Lee <a@x.example>\nGesendet: Montag, 2. November 2026 09:00\nAn: Dana\nBetreff: deck', 'Erledigt.', 'header-block'],
-    ['french outlook header block', 'Ok.\n\nDe : Ann Lee\nEnvoyé : lundi 2 novembre 2026 09:00\nÀ : Dana\nObjet : deck', 'Ok.', 'header-block'],
-    ['outlook rule', 'OK.\n________________________________\nFrom: Ann\nSent: Monday\nI will send it.', 'OK.', 'outlook-rule'],
-    ['lotus forwarded by', 'FYI, see below.\n---------------------- Forwarded by Phillip K Allen/HOU/ECT on 05/10/2001 01:26 PM ---------------------------\nI will fix it.', 'FYI, see below.', 'forwarded'],
-    ['lotus name on stamp', 'Fine with me.\n\n"Smith, John" <jsmith@x.example> on 05/10/2001 01:26:33 PM\nTo: Phillip K Allen/HOU/ECT@ECT\ncc:\nSubject: gas\n\nI will send the curves.', 'Fine with me.', 'lotus-stamp'],
-    ['lotus name @ node, stamp', 'It printed fine.\n\nCarrie Southard @ ECT   02/07/2000 02:38 PM\n\nTo: Kenneth Lay/Corp/Enron@Enron\ncc:\nSubject: report', 'It printed fine.', 'lotus-stamp'],
-    ['lotus name then stamp', 'Agreed.\n\nJeff Dasovich\n05/10/2001 01:26 PM\nTo: Susan J Mara/NA/Enron@ENRON\ncc:\nSubject: Re: rates\n\nI will call Sue.', 'Agreed.', 'lotus-name-stamp'],
-    ['lotus address line', 'Agreed.\n\nSusan J Mara/NA/Enron@ENRON\nTo: Jeff Dasovich/NA/Enron@ENRON\ncc:\nSubject: rates', 'Agreed.', 'lotus-address'],
-    ['to/cc/subject block', 'See below.\n\nTo: Jeff Dasovich/NA/Enron@ENRON\ncc: Sue\nSubject: rates\n\nI will call.', 'See below.', 'header-block'],
-    ['to/cc/subject with a long wrapped To:', 'See below.\n\nTo: Ann A/HOU/ECT@ECT, Bob B/HOU/ECT@ECT,\nCarl C/HOU/ECT@ECT, Dan D/HOU/ECT@ECT,\nEve E/HOU/ECT@ECT, Fay F/HOU/ECT@ECT,\nGus G/HOU/ECT@ECT, Hal H/HOU/ECT@ECT,\nIda I/HOU/ECT@ECT, Jo J/HOU/ECT@ECT,\nKim K/HOU/ECT@ECT\ncc: Sue\nSubject: rates', 'See below.', 'lotus-to-cc'],
-    ['gmail forward', 'FYI.\n\n---------- Forwarded message ---------\nFrom: Ann <a@x.example>\nI will call.', 'FYI.', 'forwarded'],
+    [
+      'gmail attribution',
+      "I'll send it Friday.\n\nOn Tue, Nov 3, 2026 at 9:14 AM Ann <a@x.example> wrote:\n> I will call you.",
+      "I'll send it Friday.",
+      'quote',
+    ],
+    [
+      'wrapped attribution',
+      'Sure.\n\nOn Tue, Nov 3, 2026 at 9:14 AM Ann Long Name\n<a@x.example> wrote:\n> I will call you.',
+      'Sure.',
+      'quote',
+    ],
+    [
+      'attribution over unquoted old text',
+      'Done.\n\nOn Tue, Nov 3, 2026 at 9:14 AM Ann <a@x.example> wrote:\n\nI will call you.',
+      'Done.',
+      'attribution',
+    ],
+    [
+      'german attribution',
+      'Mache ich.\n\nAm 03.11.2026 um 09:14 schrieb Ann <a@x.example>:\n> Danke',
+      'Mache ich.',
+      'quote',
+    ],
+    [
+      'german, name after the verb',
+      'Mache ich.\n\nAm 03.11.2026 um 09:14 schrieb Ann Lee:\nIch rufe an.',
+      'Mache ich.',
+      'attribution',
+    ],
+    [
+      'french attribution',
+      "D'accord.\n\nLe 3 nov. 2026 à 09:14, Ann <a@x.example> a écrit :\n> Merci",
+      "D'accord.",
+      'quote',
+    ],
+    [
+      'spanish attribution',
+      'Vale.\n\nEl 3/11/2026 9:14, Ann <a@x.example> escribió:\nLo envío.',
+      'Vale.',
+      'attribution',
+    ],
+    [
+      'gmail verb-less attribution',
+      'Ok.\n\n2026-11-03 9:14 GMT+01:00 Ann <a@x.example>:\nI will send it.',
+      'Ok.',
+      'attribution',
+    ],
+    [
+      'CRLF line ends',
+      "I'll send it.\r\n\r\nOn Tue, Nov 3, 2026, Ann <a@x.example> wrote:\r\n> I will call.",
+      "I'll send it.",
+      'quote',
+    ],
+    [
+      'outlook original message',
+      'Will do.\n\n-----Original Message-----\nFrom: Ann\nSent: Monday\nI will send the deck.',
+      'Will do.',
+      'outlook-original-message',
+    ],
+    [
+      'outlook header block',
+      'Thanks, on it.\n\nFrom: Ann Lee <a@x.example>\nSent: Monday, November 2, 2026 9:00 AM\nTo: Dana\nSubject: deck\n\nI will send it.',
+      'Thanks, on it.',
+      'header-block',
+    ],
+    [
+      'german outlook header block',
+      'Erledigt.\n\nVon: Ann Lee <a@x.example>\nGesendet: Montag, 2. November 2026 09:00\nAn: Dana\nBetreff: deck',
+      'Erledigt.',
+      'header-block',
+    ],
+    [
+      'french outlook header block',
+      'Ok.\n\nDe : Ann Lee\nEnvoyé : lundi 2 novembre 2026 09:00\nÀ : Dana\nObjet : deck',
+      'Ok.',
+      'header-block',
+    ],
+    [
+      'outlook rule',
+      'OK.\n________________________________\nFrom: Ann\nSent: Monday\nI will send it.',
+      'OK.',
+      'outlook-rule',
+    ],
+    [
+      'lotus forwarded by',
+      'FYI, see below.\n---------------------- Forwarded by Phillip K Allen/HOU/ECT on 05/10/2001 01:26 PM ---------------------------\nI will fix it.',
+      'FYI, see below.',
+      'forwarded',
+    ],
+    [
+      'lotus name on stamp',
+      'Fine with me.\n\n"Smith, John" <jsmith@x.example> on 05/10/2001 01:26:33 PM\nTo: Phillip K Allen/HOU/ECT@ECT\ncc:\nSubject: gas\n\nI will send the curves.',
+      'Fine with me.',
+      'lotus-stamp',
+    ],
+    [
+      'lotus name @ node, stamp',
+      'It printed fine.\n\nCarrie Southard @ ECT   02/07/2000 02:38 PM\n\nTo: Kenneth Lay/Corp/Enron@Enron\ncc:\nSubject: report',
+      'It printed fine.',
+      'lotus-stamp',
+    ],
+    [
+      'lotus name then stamp',
+      'Agreed.\n\nJeff Dasovich\n05/10/2001 01:26 PM\nTo: Susan J Mara/NA/Enron@ENRON\ncc:\nSubject: Re: rates\n\nI will call Sue.',
+      'Agreed.',
+      'lotus-name-stamp',
+    ],
+    [
+      'lotus address line',
+      'Agreed.\n\nSusan J Mara/NA/Enron@ENRON\nTo: Jeff Dasovich/NA/Enron@ENRON\ncc:\nSubject: rates',
+      'Agreed.',
+      'lotus-address',
+    ],
+    [
+      'to/cc/subject block',
+      'See below.\n\nTo: Jeff Dasovich/NA/Enron@ENRON\ncc: Sue\nSubject: rates\n\nI will call.',
+      'See below.',
+      'header-block',
+    ],
+    [
+      'to/cc/subject with a long wrapped To:',
+      'See below.\n\nTo: Ann A/HOU/ECT@ECT, Bob B/HOU/ECT@ECT,\nCarl C/HOU/ECT@ECT, Dan D/HOU/ECT@ECT,\nEve E/HOU/ECT@ECT, Fay F/HOU/ECT@ECT,\nGus G/HOU/ECT@ECT, Hal H/HOU/ECT@ECT,\nIda I/HOU/ECT@ECT, Jo J/HOU/ECT@ECT,\nKim K/HOU/ECT@ECT\ncc: Sue\nSubject: rates',
+      'See below.',
+      'lotus-to-cc',
+    ],
+    [
+      'gmail forward',
+      'FYI.\n\n---------- Forwarded message ---------\nFrom: Ann <a@x.example>\nI will call.',
+      'FYI.',
+      'forwarded',
+    ],
     ['apple forward', 'FYI.\n\nBegin forwarded message:\n\nFrom: Ann <a@x.example>', 'FYI.', 'forwarded'],
     ['sig dashes', "I'll send it.\n-- \nDana Reyes\nNorthwind Solar", "I'll send it.", 'signature-dashes'],
     ['iphone', "I'll call you at 3.\n\nSent from my iPhone", "I'll call you at 3.", 'mobile-signature'],
-    ['outlook for ios', "I'll call you at 3.\n\nGet Outlook for iOS<https://aka.ms/o0ukef>", "I'll call you at 3.", 'mobile-signature'],
+    [
+      'outlook for ios',
+      "I'll call you at 3.\n\nGet Outlook for iOS<https://aka.ms/o0ukef>",
+      "I'll call you at 3.",
+      'mobile-signature',
+    ],
     ['german mobile footer', 'Ich rufe an.\n\nVon meinem iPhone gesendet', 'Ich rufe an.', 'mobile-signature'],
-    ['sign-off block', "I'll send the quote tomorrow.\n\nThanks,\nDana Reyes\nAccount Executive\n(312) 555-0147", "I'll send the quote tomorrow.", 'sign-off'],
-    ['contact block without sign-off', "I'll send the quote tomorrow.\n\nCarolyn Graham\nEnron NetWorks LLC\nVendor Management\n713-345-8008", "I'll send the quote tomorrow.", 'contact-block'],
-    ['disclaimer', "Will send Monday.\n\nCONFIDENTIALITY NOTICE: This e-mail is confidential and intended only for the addressee.", 'Will send Monday.', 'disclaimer'],
-    ['"|" quotes answered inline', "| > Almost all of them have nothing to do with threads.\n| Indeed!\n\nOk. I'll re-write to pull threads out.", "Ok. I'll re-write to pull threads out.", 'quote'],
-    ['a greeting between attribution and quote', 'On Mon, 14 Oct 2019 16:50:22 +0200\n"Adrian" <a@x.example> wrote:\n\nHello Adrian,\n\n> Still, I would change the label.\n>\nSure, that is safer. I will use that one.', 'Hello Adrian,\n\nSure, that is safer. I will use that one.', 'quote'],
-    ['indented quote under an attribution (Outlook for Mac)', 'On 9/10/19, 3:05 PM, "Florian" <f@x.example> wrote:\n\n    How about IPv4, do these packets have a problem?\n\nYes IPv4 works. Let me test it and will update the patch.\n\n    > Signed-off-by: Vijay <v@x.example>', 'Yes IPv4 works. Let me test it and will update the patch.', 'quote'],
-    ['a press statement pasted below a cover line', 'Here is what we are putting out.\n\nFOR IMMEDIATE RELEASE\nThe Governor will sign the bill on Friday.', 'Here is what we are putting out.', 'pasted-voice'],
-    ['talking points in another voice', 'Draft for your call tomorrow.\n\nTalking points\n- We will continue to fund the program.', 'Draft for your call tomorrow.', 'pasted-voice'],
-    ['a table row is not a "|" quote', '| name | phone |\n| Ann | 555 |\nI will send the rest.', '| name | phone |\n| Ann | 555 |\nI will send the rest.', null],
-    ['mailing-list footer', 'I will look into it.\n\n_______________________________________________\nriak-users mailing list\nriak-users@lists.example', 'I will look into it.', 'mailing-list-footer'],
+    [
+      'sign-off block',
+      "I'll send the quote tomorrow.\n\nThanks,\nDana Reyes\nAccount Executive\n(312) 555-0147",
+      "I'll send the quote tomorrow.",
+      'sign-off',
+    ],
+    [
+      'contact block without sign-off',
+      "I'll send the quote tomorrow.\n\nCarolyn Graham\nEnron NetWorks LLC\nVendor Management\n713-345-8008",
+      "I'll send the quote tomorrow.",
+      'contact-block',
+    ],
+    [
+      'disclaimer',
+      'Will send Monday.\n\nCONFIDENTIALITY NOTICE: This e-mail is confidential and intended only for the addressee.',
+      'Will send Monday.',
+      'disclaimer',
+    ],
+    [
+      '"|" quotes answered inline',
+      "| > Almost all of them have nothing to do with threads.\n| Indeed!\n\nOk. I'll re-write to pull threads out.",
+      "Ok. I'll re-write to pull threads out.",
+      'quote',
+    ],
+    [
+      'a greeting between attribution and quote',
+      'On Mon, 14 Oct 2019 16:50:22 +0200\n"Adrian" <a@x.example> wrote:\n\nHello Adrian,\n\n> Still, I would change the label.\n>\nSure, that is safer. I will use that one.',
+      'Hello Adrian,\n\nSure, that is safer. I will use that one.',
+      'quote',
+    ],
+    [
+      'indented quote under an attribution (Outlook for Mac)',
+      'On 9/10/19, 3:05 PM, "Florian" <f@x.example> wrote:\n\n    How about IPv4, do these packets have a problem?\n\nYes IPv4 works. Let me test it and will update the patch.\n\n    > Signed-off-by: Vijay <v@x.example>',
+      'Yes IPv4 works. Let me test it and will update the patch.',
+      'quote',
+    ],
+    [
+      'a press statement pasted below a cover line',
+      'Here is what we are putting out.\n\nFOR IMMEDIATE RELEASE\nThe Governor will sign the bill on Friday.',
+      'Here is what we are putting out.',
+      'pasted-voice',
+    ],
+    [
+      'talking points in another voice',
+      'Draft for your call tomorrow.\n\nTalking points\n- We will continue to fund the program.',
+      'Draft for your call tomorrow.',
+      'pasted-voice',
+    ],
+    [
+      'a table row is not a "|" quote',
+      '| name | phone |\n| Ann | 555 |\nI will send the rest.',
+      '| name | phone |\n| Ann | 555 |\nI will send the rest.',
+      null,
+    ],
+    [
+      'mailing-list footer',
+      'I will look into it.\n\n_______________________________________________\nriak-users mailing list\nriak-users@lists.example',
+      'I will look into it.',
+      'mailing-list-footer',
+    ],
   ])('%s', (_name, body, newText, cutBy) => {
     const split = splitReply(body);
     expect(split.newText).toBe(newText);
@@ -53,16 +218,24 @@ describe('splitReply keeps the new text and cuts what came before', () => {
   });
 
   it('drops a bare name sign-off but keeps the promise', () => {
-    expect(newTextOf("Hi Ann,\nI'll send the brochure Friday.\n\nDana")).toBe("Hi Ann,\nI'll send the brochure Friday.");
+    expect(newTextOf("Hi Ann,\nI'll send the brochure Friday.\n\nDana")).toBe(
+      "Hi Ann,\nI'll send the brochure Friday.",
+    );
   });
 
   it('keeps a bottom-posted answer between quotes', () => {
-    const body = 'On Mon, 2 Nov 2026, Ann <a@x.example> wrote:\n> Can you send the specs?\n\nYes, I will send them today.\n\n> And the price?\n\nBy Friday.';
-    expect(splitReply(body)).toEqual({ newText: 'Yes, I will send them today.\n\nBy Friday.', cutBy: 'quote', cutAtLine: 0 });
+    const body =
+      'On Mon, 2 Nov 2026, Ann <a@x.example> wrote:\n> Can you send the specs?\n\nYes, I will send them today.\n\n> And the price?\n\nBy Friday.';
+    expect(splitReply(body)).toEqual({
+      newText: 'Yes, I will send them today.\n\nBy Friday.',
+      cutBy: 'quote',
+      cutAtLine: 0,
+    });
   });
 
   it('treats a line a client wrapped out of a quote as quoted', () => {
-    const body = 'Sure.\n\nOn Mon, 2 Nov 2026, Ann <a@x.example> wrote:\n> Could you please send me the signed contract and the\ninvoice for October?\n> Thanks';
+    const body =
+      'Sure.\n\nOn Mon, 2 Nov 2026, Ann <a@x.example> wrote:\n> Could you please send me the signed contract and the\ninvoice for October?\n> Thanks';
     expect(newTextOf(body)).toBe('Sure.');
   });
 

@@ -5,7 +5,13 @@ const now = new Date('2026-12-02T08:00:00Z');
 const o = { now, minExchanges: 3, floorDays: 14 };
 function person(address: string, sentDays: string[], receivedDays: string[] = []): PersonStats {
   const days = [...new Set([...sentDays, ...receivedDays])].sort();
-  return { address, name: address, sentDays, days, last: { subject: 's', at: `${days.at(-1)}T10:00:00Z`, messageId: 'm', threadId: 't' } };
+  return {
+    address,
+    name: address,
+    sentDays,
+    days,
+    last: { subject: 's', at: `${days.at(-1)}T10:00:00Z`, messageId: 'm', threadId: 't' },
+  };
 }
 
 describe('usual gap', () => {
@@ -34,7 +40,9 @@ describe('gone quiet', () => {
   });
   it('needs enough exchanges within the year, and the user writing more than once', () => {
     expect(goneQuiet([person('a@x.example', ['2026-01-01', '2026-02-01'])], o)).toEqual([]);
-    expect(goneQuiet([person('a@x.example', ['2026-01-01'], ['2026-02-01', '2026-03-01', '2026-04-01'])], o)).toEqual([]);
+    expect(goneQuiet([person('a@x.example', ['2026-01-01'], ['2026-02-01', '2026-03-01', '2026-04-01'])], o)).toEqual(
+      [],
+    );
     expect(goneQuiet([person('a@x.example', ['2024-01-01', '2024-02-01', '2024-03-01'])], o)).toEqual([]);
   });
   it('a reply from them resets it', () => {
@@ -42,11 +50,14 @@ describe('gone quiet', () => {
     expect(goneQuiet([person('a@x.example', weekly, ['2026-11-30'])], o)).toEqual([]);
   });
   it('longest silent first, then the most frequent', () => {
-    const q = goneQuiet([
-      person('short@x.example', ['2026-08-01', '2026-08-08', '2026-08-15']),
-      person('long@x.example', ['2026-06-01', '2026-06-08', '2026-06-15']),
-      person('often@x.example', ['2026-08-01', '2026-08-04', '2026-08-08', '2026-08-11', '2026-08-15']),
-    ], o);
+    const q = goneQuiet(
+      [
+        person('short@x.example', ['2026-08-01', '2026-08-08', '2026-08-15']),
+        person('long@x.example', ['2026-06-01', '2026-06-08', '2026-06-15']),
+        person('often@x.example', ['2026-08-01', '2026-08-04', '2026-08-08', '2026-08-11', '2026-08-15']),
+      ],
+      o,
+    );
     expect(q.map((x) => x.person.address)).toEqual(['long@x.example', 'often@x.example', 'short@x.example']);
   });
 });

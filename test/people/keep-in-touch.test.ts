@@ -8,19 +8,46 @@ import { sampleMessage, tempStore } from '../store/helpers.js';
 
 const now = new Date('2026-11-16T13:30:00Z');
 const me = ['dana@reyes.example'];
-const config = { keepInTouch: { enabled: true, minExchanges: 3, floorDays: 14, maxPerDay: 3, excludeDomains: ['reyes.example'] }, digest: { timezone: 'America/Chicago' } } as never;
+const config = {
+  keepInTouch: { enabled: true, minExchanges: 3, floorDays: 14, maxPerDay: 3, excludeDomains: ['reyes.example'] },
+  digest: { timezone: 'America/Chicago' },
+} as never;
 
-function mail(id: string, at: string, to: string, headers: Record<string, string> = {}, direction: 'sent' | 'received' = 'sent'): Message {
+function mail(
+  id: string,
+  at: string,
+  to: string,
+  headers: Record<string, string> = {},
+  direction: 'sent' | 'received' = 'sent',
+): Message {
   const other = { name: to.split('@')[0] ?? '', address: to };
   const mine = { name: 'Dana', address: me[0] ?? '' };
   return {
-    id, messageId: id, inReplyTo: null, references: [], from: direction === 'sent' ? [mine] : [other], to: direction === 'sent' ? [other] : [mine],
-    cc: [], bcc: [], replyTo: [], subject: `About ${id}`, date: new Date(at), tzOffsetMinutes: 0, headers, text: '', newText: '', attachments: [], size: 1,
+    id,
+    messageId: id,
+    inReplyTo: null,
+    references: [],
+    from: direction === 'sent' ? [mine] : [other],
+    to: direction === 'sent' ? [other] : [mine],
+    cc: [],
+    bcc: [],
+    replyTo: [],
+    subject: `About ${id}`,
+    date: new Date(at),
+    tzOffsetMinutes: 0,
+    headers,
+    text: '',
+    newText: '',
+    attachments: [],
+    size: 1,
   };
 }
 
 async function ingest(db: ReturnType<typeof scopeTo>, m: Message, direction: 'sent' | 'received' = 'sent') {
-  await saveMessage(db, sampleMessage({ id: m.id, messageId: m.id, threadId: m.id, direction, sentAt: m.date?.toISOString() ?? null }));
+  await saveMessage(
+    db,
+    sampleMessage({ id: m.id, messageId: m.id, threadId: m.id, direction, sentAt: m.date?.toISOString() ?? null }),
+  );
   await recordPeople(db, m, { direction, threadId: m.id, me, now: m.date ?? now });
 }
 
@@ -32,19 +59,31 @@ describe('keep in touch', () => {
       await ingest(db, mail(`laura${i}`, `${day}T15:00:00Z`, 'laura.chen@harbor.example'));
       await ingest(db, mail(`tom${i}`, `${day}T16:00:00Z`, 'tom@okafor.example'));
       await ingest(db, mail(`boss${i}`, `${day}T16:00:00Z`, 'boss@reyes.example'));
-      await ingest(db, mail(`list${i}`, `${day}T16:00:00Z`, 'news@saas.example', { 'list-id': '<n.saas.example>' }), 'received');
+      await ingest(
+        db,
+        mail(`list${i}`, `${day}T16:00:00Z`, 'news@saas.example', { 'list-id': '<n.saas.example>' }),
+        'received',
+      );
     }
     // The user writes to the list too, but it once sent list mail: never a person.
-    for (const [i, day] of ['2026-08-04', '2026-08-11', '2026-08-18'].entries()) await ingest(db, mail(`tolist${i}`, `${day}T10:00:00Z`, 'news@saas.example'));
+    for (const [i, day] of ['2026-08-04', '2026-08-11', '2026-08-18'].entries())
+      await ingest(db, mail(`tolist${i}`, `${day}T10:00:00Z`, 'news@saas.example'));
     expect(await suggestForAccount(db, me, { config }, now)).toBe(2);
     const items = await listItems(db, { status: ['open'] });
-    expect(items.map((i) => i.counterparties[0]?.address).sort()).toEqual(['laura.chen@harbor.example', 'tom@okafor.example']);
+    expect(items.map((i) => i.counterparties[0]?.address).sort()).toEqual([
+      'laura.chen@harbor.example',
+      'tom@okafor.example',
+    ]);
     expect(items.every((i) => i.rule === 'keep-in-touch')).toBe(true);
     // Again the same day: nothing doubles.
     expect(await suggestForAccount(db, me, { config }, now)).toBe(0);
 
     // A mail from Laura resolves hers.
-    await ingest(db, mail('laura-back', '2026-11-16T15:00:00Z', 'laura.chen@harbor.example', {}, 'received'), 'received');
+    await ingest(
+      db,
+      mail('laura-back', '2026-11-16T15:00:00Z', 'laura.chen@harbor.example', {}, 'received'),
+      'received',
+    );
     const open = await listItems(db, { status: ['open'] });
     expect(open.map((i) => i.counterparties[0]?.address)).toEqual(['tom@okafor.example']);
 

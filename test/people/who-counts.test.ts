@@ -5,14 +5,33 @@ const o = { me: ['me@acme.example', 'me.alias@home.example'], excludeDomains: ['
 
 describe('who counts as a person', () => {
   it('people do', () => {
-    for (const a of ['laura.chen@harbor.example', 'Tom.Okafor@Okafor.example', 'priya+deals@shah.example', 'listerine@x.example'])
+    for (const a of [
+      'laura.chen@harbor.example',
+      'Tom.Okafor@Okafor.example',
+      'priya+deals@shah.example',
+      'listerine@x.example',
+    ])
       expect(addressCounts(a, o), a).toBe(true);
   });
   it('the user, machines, lists and excluded domains do not', () => {
-    for (const a of ['me@acme.example', 'ME.ALIAS+x@home.example', 'noreply@shop.example', 'no-reply@x.example', 'do_not_reply@x.example',
-      'donotreply@x.example', 'mailer-daemon@x.example', 'notifications@github.example', 'newsletter@shop.example',
-      'weekly-newsletter@shop.example', 'dev-request@lists.example', 'bounce-123@mail.example', 'colleague@acme.example',
-      'boss@eu.acme.example', 'not an address', '@x.example'])
+    for (const a of [
+      'me@acme.example',
+      'ME.ALIAS+x@home.example',
+      'noreply@shop.example',
+      'no-reply@x.example',
+      'do_not_reply@x.example',
+      'donotreply@x.example',
+      'mailer-daemon@x.example',
+      'notifications@github.example',
+      'newsletter@shop.example',
+      'weekly-newsletter@shop.example',
+      'dev-request@lists.example',
+      'bounce-123@mail.example',
+      'colleague@acme.example',
+      'boss@eu.acme.example',
+      'not an address',
+      '@x.example',
+    ])
       expect(addressCounts(a, o), a).toBe(false);
   });
   it('bulk, list and automated mail is known by its headers', () => {

@@ -27,7 +27,14 @@ async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> 
 }
 
 const promise = (from: string, n: number) =>
-  rawMail({ from, to: `P${n} <p${n}@x.example>`, subject: `Quote ${n}`, id: `acct-p${n}@x.example`, date: new Date().toUTCString(), body: `I'll send you quote number ${n} by Friday.` });
+  rawMail({
+    from,
+    to: `P${n} <p${n}@x.example>`,
+    subject: `Quote ${n}`,
+    id: `acct-p${n}@x.example`,
+    date: new Date().toUTCString(),
+    body: `I'll send you quote number ${n} by Friday.`,
+  });
 
 describe('one daemon, several accounts, against a real Dovecot with two users', () => {
   let dovecot: Dovecot;
@@ -38,24 +45,37 @@ describe('one daemon, several accounts, against a real Dovecot with two users', 
   const logs: string[] = [];
   const stop = new AbortController();
   let running: Promise<void>;
-  const itemsOf = async (account: string) => (await listItems(app.store.forAccount(account), { kind: 'promise' }));
+  const itemsOf = async (account: string) => await listItems(app.store.forAccount(account), { kind: 'promise' });
 
   beforeAll(async () => {
     dovecot = await startDovecot({ users: [WORK, HOME] });
     dir = await mkdtemp(join(tmpdir(), 'followthru-accounts-'));
     outbox = join(dir, 'outbox.jsonl');
-    const imap = (u: { user: string; password: string }) => ({ host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: u.user, password: u.password });
-    const config = parseConfig({
-      timezone: 'UTC',
-      store: { path: join(dir, 'followthru.db') },
-      digest: { deliver: 'imap', cron: '0 3 1 1 *', quiet: false },
-      accounts: [
-        { id: 'work', me: [WORK.user], imap: imap(WORK) },
-        { id: 'home', me: [HOME.user], imap: imap(HOME) },
-        { id: 'broken', me: ['nobody@work.example'], imap: imap({ user: WORK.user, password: 'wrong-password' }) },
-      ],
-    }, join(dir, 'config.json'));
-    app = await openApp(config, { log: createLogger({ level: 'debug', destination: { write: (line) => logs.push(line) } }), transport: jsonLinesTransport(outbox) });
+    const imap = (u: { user: string; password: string }) => ({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      allowInsecure: true,
+      user: u.user,
+      password: u.password,
+    });
+    const config = parseConfig(
+      {
+        timezone: 'UTC',
+        store: { path: join(dir, 'followthru.db') },
+        digest: { deliver: 'imap', cron: '0 3 1 1 *', quiet: false },
+        accounts: [
+          { id: 'work', me: [WORK.user], imap: imap(WORK) },
+          { id: 'home', me: [HOME.user], imap: imap(HOME) },
+          { id: 'broken', me: ['nobody@work.example'], imap: imap({ user: WORK.user, password: 'wrong-password' }) },
+        ],
+      },
+      join(dir, 'config.json'),
+    );
+    app = await openApp(config, {
+      log: createLogger({ level: 'debug', destination: { write: (line) => logs.push(line) } }),
+      transport: jsonLinesTransport(outbox),
+    });
     for (const u of [WORK, HOME]) sessions[u.user] = await openImap(imapOptionsOf({ ...dovecot, ...u }));
     running = runDaemon(app, { signal: stop.signal, pollMs: 60_000, backoff: { baseMs: 200, maxMs: 1_000 } });
   });
@@ -76,7 +96,9 @@ describe('one daemon, several accounts, against a real Dovecot with two users', 
     expect((await itemsOf('home'))[0]?.text).toContain('quote number 2');
     expect(await itemsOf('broken')).toEqual([]);
     // The broken account keeps being refused and retried, on its own.
-    await until(async () => logs.filter((l) => l.includes('"account":"broken"') && l.includes('reconnecting')).length >= 2);
+    await until(
+      async () => logs.filter((l) => l.includes('"account":"broken"') && l.includes('reconnecting')).length >= 2,
+    );
     // ...and the others still sync after its failures.
     await sessions[HOME.user]?.append('Sent', promise(HOME.user, 3));
     await until(async () => (await itemsOf('home')).length === 2);
@@ -84,7 +106,10 @@ describe('one daemon, several accounts, against a real Dovecot with two users', 
 
   it('sends one digest listing both accounts with labels; "done N" by reply closes the right account\'s item', async () => {
     expect(await sendDigest(app, new Date())).toBe('sent');
-    const mails = (await readFile(outbox, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { text: string; messageId: string; to: string });
+    const mails = (await readFile(outbox, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; messageId: string; to: string });
     const digest = mails.at(-1);
     expect(digest?.to).toBe(WORK.user);
     expect(digest?.text).toMatch(/\[work\] "I'll send you quote number 1/);
@@ -93,10 +118,18 @@ describe('one daemon, several accounts, against a real Dovecot with two users', 
     expect(number).toBeDefined();
     const homeItem = (await itemsOf('home')).find((i) => i.text.includes('number 2'));
     // The reply arrives in the inbox of the account the digest went to (work), and names a home item.
-    await sessions[WORK.user]?.append('INBOX', rawMail({
-      from: WORK.user, to: WORK.user, subject: 'Re: digest', id: 'acct-reply@work.example', date: new Date().toUTCString(),
-      inReplyTo: (digest?.messageId ?? '').replace(/^<|>$/g, ''), body: `done ${number}`,
-    }));
+    await sessions[WORK.user]?.append(
+      'INBOX',
+      rawMail({
+        from: WORK.user,
+        to: WORK.user,
+        subject: 'Re: digest',
+        id: 'acct-reply@work.example',
+        date: new Date().toUTCString(),
+        inReplyTo: (digest?.messageId ?? '').replace(/^<|>$/g, ''),
+        body: `done ${number}`,
+      }),
+    );
     await until(async () => (await getItem(app.store, homeItem?.id ?? -1))?.status === 'done');
     expect((await itemsOf('work'))[0]?.status).toBe('open');
   });

@@ -25,7 +25,14 @@ async function until(check: () => boolean | Promise<boolean>, ms = 30_000): Prom
 }
 
 const promise = (n: number) =>
-  rawMail({ from: 'dana@northwind.example', to: `P${n} <p${n}@x.example>`, subject: `Quote ${n}`, id: `s${n}@northwind.example`, date: new Date().toUTCString(), body: `I'll send you quote number ${n} by Friday.` });
+  rawMail({
+    from: 'dana@northwind.example',
+    to: `P${n} <p${n}@x.example>`,
+    subject: `Quote ${n}`,
+    id: `s${n}@northwind.example`,
+    date: new Date().toUTCString(),
+    body: `I'll send you quote number ${n} by Friday.`,
+  });
 
 describe('the daemon and an expired sign-in', () => {
   let oauth: TestOAuthServer;
@@ -37,14 +44,33 @@ describe('the daemon and an expired sign-in', () => {
     oauth = await startOAuthServer({ user: 'dana@northwind.example' });
     dovecot = await startDovecot({ oauth2: { introspectionUrl: oauth.introspectionUrl } });
     dir = await mkdtemp(join(tmpdir(), 'followthru-daemon-signin-'));
-    const oauth2 = { provider: 'custom', clientId: 'followthru-test-client', tokenUrl: oauth.tokenUrl, deviceAuthorizationUrl: oauth.deviceAuthorizationUrl };
-    const config = parseConfig({
-      me: [dovecot.user], timezone: 'America/Chicago', store: { path: join(dir, 'd.db') },
-      imap: { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, oauth2 },
-      digest: { deliver: 'imap', cron: '0 3 1 1 *' },
-    }, join(dir, 'config.json'));
+    const oauth2 = {
+      provider: 'custom',
+      clientId: 'followthru-test-client',
+      tokenUrl: oauth.tokenUrl,
+      deviceAuthorizationUrl: oauth.deviceAuthorizationUrl,
+    };
+    const config = parseConfig(
+      {
+        me: [dovecot.user],
+        timezone: 'America/Chicago',
+        store: { path: join(dir, 'd.db') },
+        imap: {
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          allowInsecure: true,
+          user: dovecot.user,
+          oauth2,
+        },
+        digest: { deliver: 'imap', cron: '0 3 1 1 *' },
+      },
+      join(dir, 'config.json'),
+    );
     await runLogin(config, { say: () => undefined, sleep: async () => undefined });
-    app = await openApp(config, { log: createLogger({ level: 'info', destination: { write: (line) => lines.push(line) } }) });
+    app = await openApp(config, {
+      log: createLogger({ level: 'info', destination: { write: (line) => lines.push(line) } }),
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -55,7 +81,12 @@ describe('the daemon and an expired sign-in', () => {
 
   it('says it once, keeps the items, and resumes after login without a restart', async () => {
     const stop = new AbortController();
-    const running = runDaemon(app, { signal: stop.signal, pollMs: 300, signInPollMs: 100, backoff: { baseMs: 50, maxMs: 200 } });
+    const running = runDaemon(app, {
+      signal: stop.signal,
+      pollMs: 300,
+      signInPollMs: 100,
+      backoff: { baseMs: 50, maxMs: 200 },
+    });
     const connected = () => lines.filter((l) => l.includes('"msg":"connected"')).length;
     const expired = () => lines.filter((l) => l.includes('sign-in expired: run `followthru login`'));
     try {

@@ -7,7 +7,14 @@ import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js
 
 const DANA = 'Dana Reyes <dana@northwind.example>';
 const promise = (n: number) =>
-  rawMail({ from: DANA, to: `P${n} <p${n}@x.example>`, subject: `Quote ${n}`, id: `p${n}@northwind.example`, date: 'Mon, 16 Nov 2026 09:00:00 -0600', body: `I'll send you quote number ${n} by Friday.` });
+  rawMail({
+    from: DANA,
+    to: `P${n} <p${n}@x.example>`,
+    subject: `Quote ${n}`,
+    id: `p${n}@northwind.example`,
+    date: 'Mon, 16 Nov 2026 09:00:00 -0600',
+    body: `I'll send you quote number ${n} by Friday.`,
+  });
 
 async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
@@ -54,8 +61,24 @@ describe('the daemon against a real Dovecot', () => {
   });
 
   it('wakes on INBOX mail too: a reply answers the thread', async () => {
-    await session.append('INBOX', rawMail({ from: 'P1 <p1@x.example>', to: DANA, subject: 'Re: Quote 1', id: 'r1@x.example', inReplyTo: 'p1@northwind.example', date: 'Mon, 16 Nov 2026 09:30:00 -0600', body: 'Thanks, got it.' }));
-    await until(async () => (await listItems(t.app.store)).length >= 2 && (await t.app.store.get<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE id = 'r1@x.example'"))?.n === 1, 10_000);
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: 'P1 <p1@x.example>',
+        to: DANA,
+        subject: 'Re: Quote 1',
+        id: 'r1@x.example',
+        inReplyTo: 'p1@northwind.example',
+        date: 'Mon, 16 Nov 2026 09:30:00 -0600',
+        body: 'Thanks, got it.',
+      }),
+    );
+    await until(
+      async () =>
+        (await listItems(t.app.store)).length >= 2 &&
+        (await t.app.store.get<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE id = 'r1@x.example'"))?.n === 1,
+      10_000,
+    );
   });
 
   it('reconnects after a forced disconnect and processes mail saved meanwhile, once', async () => {

@@ -14,7 +14,9 @@ describe('backoffDelay: exponential, full jitter, capped', () => {
     [7, 0.999, 59_940],
     [50, 0.999, 59_940],
     [1e6, 0.999, 59_940],
-  ])('attempt %i with draw %d waits %i ms', (attempt, draw, ms) => expect(backoffDelay(attempt, 'transient', options(draw))).toBe(ms));
+  ])('attempt %i with draw %d waits %i ms', (attempt, draw, ms) =>
+    expect(backoffDelay(attempt, 'transient', options(draw))).toBe(ms),
+  );
 
   it.each([
     ['a zero draw', 1, 0],
@@ -35,7 +37,9 @@ describe('backoffDelay: exponential, full jitter, capped', () => {
     ['throttle starts 8× higher', 'throttle', 1, 7_992],
     ['throttle is capped too', 'throttle', 9, 59_940],
     ['transient is the plain curve', 'transient', 2, 1_998],
-  ] as const)('by failure kind: %s', (_name, kind, attempt, ms) => expect(backoffDelay(attempt, kind, options(0.999))).toBe(ms));
+  ] as const)('by failure kind: %s', (_name, kind, attempt, ms) =>
+    expect(backoffDelay(attempt, kind, options(0.999))).toBe(ms),
+  );
 
   it('has defaults (1 s base, 5 min cap)', () => {
     const delay = backoffDelay(100, 'transient');
@@ -44,13 +48,19 @@ describe('backoffDelay: exponential, full jitter, capped', () => {
   });
 });
 
-const imapError = (props: Record<string, unknown>) => Object.assign(new Error(String(props.message ?? 'Command failed')), props);
-const wrapped = (code: 'EIMAP_AUTH' | 'EIMAP_CONNECT', cause: unknown) => new FollowthruError(code, 'wrapped', { cause });
+const imapError = (props: Record<string, unknown>) =>
+  Object.assign(new Error(String(props.message ?? 'Command failed')), props);
+const wrapped = (code: 'EIMAP_AUTH' | 'EIMAP_CONNECT', cause: unknown) =>
+  new FollowthruError(code, 'wrapped', { cause });
 
 describe('classifyImapError', () => {
   it.each([
     ['a refused login', new FollowthruError('EIMAP_AUTH', 'refused'), 'auth'],
-    ['an expired OAuth2 sign-in (only `followthru login` fixes it)', new FollowthruError('ESIGNIN', 'sign-in expired: run `followthru login`'), 'auth'],
+    [
+      'an expired OAuth2 sign-in (only `followthru login` fixes it)',
+      new FollowthruError('ESIGNIN', 'sign-in expired: run `followthru login`'),
+      'auth',
+    ],
     ['a lost connection', new FollowthruError('EIMAP_CONNECT', 'reset'), 'transient'],
     ['a folder error', new FollowthruError('EIMAP_FOLDER', 'gone'), 'transient'],
     ['a bare Node error', Object.assign(new Error('reset'), { code: 'ECONNRESET' }), 'transient'],
@@ -59,9 +69,27 @@ describe('classifyImapError', () => {
     ["imapflow's ETHROTTLE", wrapped('EIMAP_CONNECT', imapError({ code: 'ETHROTTLE' })), 'throttle'],
     ['[LIMIT] (RFC 5530)', wrapped('EIMAP_CONNECT', imapError({ serverResponseCode: 'LIMIT' })), 'throttle'],
     ['[UNAVAILABLE]', wrapped('EIMAP_CONNECT', imapError({ serverResponseCode: 'UNAVAILABLE' })), 'throttle'],
-    ['Gmail: too many simultaneous connections at login', wrapped('EIMAP_AUTH', imapError({ authenticationFailed: true, responseText: 'Too many simultaneous connections. (Failure)' })), 'throttle'],
-    ['Gmail: bandwidth limits', wrapped('EIMAP_CONNECT', imapError({ responseText: 'Account exceeded command or bandwidth limits.' })), 'throttle'],
-    ['Outlook: throttled', wrapped('EIMAP_CONNECT', imapError({ message: 'Request is throttled. Suggested Backoff Time: 29000 milliseconds' })), 'throttle'],
+    [
+      'Gmail: too many simultaneous connections at login',
+      wrapped(
+        'EIMAP_AUTH',
+        imapError({ authenticationFailed: true, responseText: 'Too many simultaneous connections. (Failure)' }),
+      ),
+      'throttle',
+    ],
+    [
+      'Gmail: bandwidth limits',
+      wrapped('EIMAP_CONNECT', imapError({ responseText: 'Account exceeded command or bandwidth limits.' })),
+      'throttle',
+    ],
+    [
+      'Outlook: throttled',
+      wrapped(
+        'EIMAP_CONNECT',
+        imapError({ message: 'Request is throttled. Suggested Backoff Time: 29000 milliseconds' }),
+      ),
+      'throttle',
+    ],
   ])('%s → %s', (_name, error, kind) => expect(classifyImapError(error)).toBe(kind));
 
   it('survives a cyclic cause chain', () => {
@@ -69,5 +97,4 @@ describe('classifyImapError', () => {
     a.cause = a;
     expect(classifyImapError(a)).toBe('transient');
   });
-
 });

@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { FollowthruError } from '../../src/errors.js';
 import { type FolderLike, findDraftsFolder, findSentFolder } from '../../src/source/folders.js';
 
-const f = (path: string, specialUse: string | null = null, flags: string[] = []): FolderLike => ({ path, specialUse, flags });
+const f = (path: string, specialUse: string | null = null, flags: string[] = []): FolderLike => ({
+  path,
+  specialUse,
+  flags,
+});
 const names = (...paths: string[]) => [f('INBOX'), f('Drafts', '\\Drafts'), ...paths.map((p) => f(p))];
 
 describe('findSentFolder', () => {
   it.each([
     ['the \\Sent flag wins over names', [f('INBOX'), f('Sent'), f('Archive/Out', '\\Sent')], 'Archive/Out'],
-    ['a \\Sent that only came as a LIST flag', [f('INBOX'), f('Sent'), f('Posted', null, ['\\HasNoChildren', '\\Sent'])], 'Posted'],
+    [
+      'a \\Sent that only came as a LIST flag',
+      [f('INBOX'), f('Sent'), f('Posted', null, ['\\HasNoChildren', '\\Sent'])],
+      'Posted',
+    ],
     ['Gmail', [f('INBOX'), f('[Gmail]/Sent Mail', '\\Sent'), f('[Gmail]/All Mail', '\\All')], '[Gmail]/Sent Mail'],
     ['Gmail without SPECIAL-USE', names('[Gmail]/Sent Mail', '[Gmail]/Drafts'), '[Gmail]/Sent Mail'],
     ['localized Gmail', names('[Google Mail]/Gesendet'), '[Google Mail]/Gesendet'],
@@ -18,8 +26,22 @@ describe('findSentFolder', () => {
   ])('%s', (_name, folders, sent) => expect(findSentFolder(folders)).toBe(sent));
 
   it.each([
-    'Sent', 'Sent Items', 'Sent Messages', 'Sent Mail', 'Gesendet', 'Gesendete Objekte', 'Envoyés', 'Éléments envoyés',
-    'Enviados', 'Elementos enviados', 'Posta inviata', 'Verzonden items', 'Skickat', 'Sendt', 'Wysłane', 'Отправленные',
+    'Sent',
+    'Sent Items',
+    'Sent Messages',
+    'Sent Mail',
+    'Gesendet',
+    'Gesendete Objekte',
+    'Envoyés',
+    'Éléments envoyés',
+    'Enviados',
+    'Elementos enviados',
+    'Posta inviata',
+    'Verzonden items',
+    'Skickat',
+    'Sendt',
+    'Wysłane',
+    'Отправленные',
   ])('knows the name "%s"', (name) => expect(findSentFolder(names(name))).toBe(name));
 
   it('matches a decomposed "é" (NFD) as well', () => {
@@ -67,9 +89,19 @@ describe('findDraftsFolder', () => {
   ])('%s', (_name, folders, override, drafts) => expect(findDraftsFolder(folders, override)).toBe(drafts));
 
   it.each([
-    ['nothing like Drafts', [f('INBOX'), f('Sent', '\\Sent')], null, /no Drafts folder found \(no \\Drafts flag.*set imap\.draftsFolder/],
+    [
+      'nothing like Drafts',
+      [f('INBOX'), f('Sent', '\\Sent')],
+      null,
+      /no Drafts folder found \(no \\Drafts flag.*set imap\.draftsFolder/,
+    ],
     ['two \\Drafts flags', [f('A', '\\Drafts'), f('B', '\\Drafts')], null, /more than one folder could be Drafts/],
-    ['an override that does not exist', [f('INBOX'), f('Drafts')], 'Brouillons', /imap\.draftsFolder "Brouillons" does not exist/],
+    [
+      'an override that does not exist',
+      [f('INBOX'), f('Drafts')],
+      'Brouillons',
+      /imap\.draftsFolder "Brouillons" does not exist/,
+    ],
   ])('%s is an error naming the setting', (_name, folders, override, message) => {
     expect(() => findDraftsFolder(folders, override)).toThrow(message);
   });

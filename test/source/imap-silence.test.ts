@@ -9,7 +9,15 @@ describe('a silent connection', () => {
   let dovecot: Dovecot;
   let proxy: TcpProxy;
   const open = (): Promise<ImapSession> =>
-    openImap({ host: proxy.host, port: proxy.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password, socketTimeoutMs: 300 });
+    openImap({
+      host: proxy.host,
+      port: proxy.port,
+      secure: false,
+      allowInsecure: true,
+      user: dovecot.user,
+      password: dovecot.password,
+      socketTimeoutMs: 300,
+    });
 
   beforeAll(async () => {
     dovecot = await startDovecot();

@@ -11,7 +11,14 @@ import { rawMail } from '../support/app.js';
 import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
 
 const mail = (n: number) =>
-  rawMail({ from: 'dana@northwind.example', to: 'ann@x.example', subject: `m${n}`, body: `Mail ${n}.`, date: 'Mon, 16 Nov 2026 07:30:00 -0600', id: `m${n}@northwind.example` });
+  rawMail({
+    from: 'dana@northwind.example',
+    to: 'ann@x.example',
+    subject: `m${n}`,
+    body: `Mail ${n}.`,
+    date: 'Mon, 16 Nov 2026 07:30:00 -0600',
+    id: `m${n}@northwind.example`,
+  });
 
 const BULK = 600;
 
@@ -25,7 +32,13 @@ describe('IMAP adapter against a real Dovecot', () => {
   let dovecot: Dovecot;
   let session: ImapSession;
   const options = (extra: Partial<ImapOptions> = {}): ImapOptions => ({
-    host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password, ...extra,
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    allowInsecure: true,
+    user: dovecot.user,
+    password: dovecot.password,
+    ...extra,
   });
 
   beforeAll(async () => {
@@ -78,12 +91,22 @@ describe('IMAP adapter against a real Dovecot', () => {
   ])('N:* is filtered to UIDs above the cursor: %s', async (_name, from, uids) => {
     const batches = await collect(session.fetchBatches('Sent', from, 250));
     expect(batches.flat().map((r) => r.uid)).toEqual(uids);
-    expect((await session.listPending('Sent', typeof from === 'string' ? { afterUid: Number(from.split(':')[0]) - 1 } : from)).map((p) => p.uid)).toEqual(uids);
+    expect(
+      (
+        await session.listPending(
+          'Sent',
+          typeof from === 'string' ? { afterUid: Number(from.split(':')[0]) - 1 } : from,
+        )
+      ).map((p) => p.uid),
+    ).toEqual(uids);
   });
 
   it('lists pending mail with its size, so batches can be cut by bytes before fetching', async () => {
     const pending = await session.listPending('Sent', { afterUid: 28 });
-    const sources = await session.fetchSources('Sent', pending.map((p) => p.uid));
+    const sources = await session.fetchSources(
+      'Sent',
+      pending.map((p) => p.uid),
+    );
     expect(pending.map((p) => p.size)).toEqual(sources.map((r) => r.bytes.length));
   });
 
@@ -105,13 +128,25 @@ describe('IMAP adapter against a real Dovecot', () => {
 
   it('sees a UIDVALIDITY change and plans a rescan', async () => {
     const before = await session.status('Sent');
-    const cursor = { folder: 'Sent', uidValidity: before.uidValidity, lastUid: 30, highestModseq: before.highestModseq, resets: 0, parked: 0 };
+    const cursor = {
+      folder: 'Sent',
+      uidValidity: before.uidValidity,
+      lastUid: 30,
+      highestModseq: before.highestModseq,
+      resets: 0,
+      parked: 0,
+    };
     expect(nextFetchRange(cursor, before, new Date(0))).toEqual({ kind: 'none' });
     await dovecot.setUidValidity('Sent', 4242);
     const after = await session.status('Sent');
     expect(after.uidValidity).toBe('4242');
     expect(hasUidValidityChanged(cursor, after)).toBe(true);
-    expect(nextFetchRange(cursor, after, new Date(0))).toMatchObject({ kind: 'reset', was: before.uidValidity, now: '4242', resets: 1 });
+    expect(nextFetchRange(cursor, after, new Date(0))).toMatchObject({
+      kind: 'reset',
+      was: before.uidValidity,
+      now: '4242',
+      resets: 1,
+    });
   });
 
   it('wakes from IDLE when a mail is appended from a second connection', async () => {
@@ -159,7 +194,12 @@ describe('IMAP adapter against a real Dovecot', () => {
     await logged.close();
     await openImap(options({ logger, password: 'wrong-password-456' })).catch(() => undefined);
     expect(lines.length).toBeGreaterThan(3);
-    const imapflowLevels = new Set(lines.map((line) => JSON.parse(line) as { component?: string; level: string }).filter((l) => l.component === 'imapflow').map((l) => l.level));
+    const imapflowLevels = new Set(
+      lines
+        .map((line) => JSON.parse(line) as { component?: string; level: string })
+        .filter((l) => l.component === 'imapflow')
+        .map((l) => l.level),
+    );
     expect([...imapflowLevels]).toEqual(['debug']);
     expect(lines.join('\n')).not.toContain(dovecot.password);
     // AUTHENTICATE PLAIN sends base64("\0user\0password"): imapflow masks it before encoding.

@@ -20,11 +20,14 @@ async function collect(items: AsyncIterable<LocalMail>): Promise<LocalMail[]> {
 }
 const read = (paths: string[]) => collect(readLocalMail(paths));
 const subjects = (items: LocalMail[]) =>
-  items.map((i) => ('bytes' in i ? `${i.mailbox}:${/Subject: (.*)/.exec(i.bytes.toString())?.[1]}` : `error:${i.error}`));
+  items.map((i) =>
+    'bytes' in i ? `${i.mailbox}:${/Subject: (.*)/.exec(i.bytes.toString())?.[1]}` : `error:${i.error}`,
+  );
 const bytesOf = (item: LocalMail | undefined): Buffer => (item && 'bytes' in item ? item.bytes : Buffer.alloc(0));
 
 async function maildir(root: string, folders: string[]): Promise<void> {
-  for (const folder of folders) for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(root, folder, sub), { recursive: true });
+  for (const folder of folders)
+    for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(root, folder, sub), { recursive: true });
 }
 
 describe('readLocalMail', () => {
@@ -50,10 +53,18 @@ describe('readLocalMail', () => {
     const file = join(dir, 'Sent.mbox');
     const latin1 = Buffer.from('Caf\xe9 cr\xe8me\n', 'latin1');
     const utf8 = Buffer.from('Café ☕\n', 'utf8');
-    await writeFile(file, Buffer.concat([
-      Buffer.from(`${FROM_LINE}\n${mail('one', '>From here on, I will call.\n>>From the top.\nFrom what I hear at 10:30 in 2026 it works.')}\n`),
-      Buffer.from(`${FROM_LINE}\nSubject: two\n\n`), latin1, Buffer.from(`\n${FROM_LINE}\nSubject: three\n\n`), utf8,
-    ]));
+    await writeFile(
+      file,
+      Buffer.concat([
+        Buffer.from(
+          `${FROM_LINE}\n${mail('one', '>From here on, I will call.\n>>From the top.\nFrom what I hear at 10:30 in 2026 it works.')}\n`,
+        ),
+        Buffer.from(`${FROM_LINE}\nSubject: two\n\n`),
+        latin1,
+        Buffer.from(`\n${FROM_LINE}\nSubject: three\n\n`),
+        utf8,
+      ]),
+    );
     const items = await read([file]);
     expect(subjects(items)).toEqual(['Sent:one', 'Sent:two', 'Sent:three']);
     const first = bytesOf(items[0]).toString();
@@ -71,7 +82,9 @@ describe('readLocalMail', () => {
 
   it('reports a .mbox file with text but no From line', async () => {
     await writeFile(join(dir, 'bad.mbox'), mail('x'));
-    expect(subjects(await read([join(dir, 'bad.mbox')]))).toEqual(['error:not an mbox: text but no "From " separator line']);
+    expect(subjects(await read([join(dir, 'bad.mbox')]))).toEqual([
+      'error:not an mbox: text but no "From " separator line',
+    ]);
   });
 
   it('reads .eml files in folders recursively, in name order, and reports what it cannot read', async () => {

@@ -3,7 +3,16 @@ import { copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  type Connection, getCursor, insertItem, listCursors, listItems, listSkips, MIGRATIONS, migrate, openStore, scopeTo,
+  type Connection,
+  getCursor,
+  insertItem,
+  listCursors,
+  listItems,
+  listSkips,
+  MIGRATIONS,
+  migrate,
+  openStore,
+  scopeTo,
 } from '../../src/store/index.js';
 import { openSqlite } from '../../src/store/sqlite.js';
 import { sampleItem, sampleMessage } from './helpers.js';
@@ -42,7 +51,10 @@ describe('the accounts migration, on a store written by main before accounts', (
     try {
       for (const table of MAILBOX_TABLES) {
         const after = await snapshot(store, table);
-        expect(after.map((row) => row.account), table).toEqual(after.map(() => 'default'));
+        expect(
+          after.map((row) => row.account),
+          table,
+        ).toEqual(after.map(() => 'default'));
         expect(sortedKeys(withoutAccount(after)), table).toEqual(sortedKeys(before.get(table) ?? []));
       }
       // Later migrations may add columns to these (NULL for old rows): every column that was there is unchanged.
@@ -64,7 +76,7 @@ describe('the accounts migration, on a store written by main before accounts', (
   it('reads the same items, numbers and cursors through the store API, for the default account', async () => {
     const path = await fixtureCopy();
     const old = await openSqlite(path);
-    const ids = (await old.all<{ id: number; status: string }>('SELECT id, status FROM items ORDER BY id'));
+    const ids = await old.all<{ id: number; status: string }>('SELECT id, status FROM items ORDER BY id');
     await old.close();
     const store = await openStore(path);
     try {
@@ -72,9 +84,17 @@ describe('the accounts migration, on a store written by main before accounts', (
       const scoped = scopeTo(store, 'default');
       expect((await listItems(scoped)).map((i) => i.id)).toEqual(ids.map((i) => i.id));
       expect(await getCursor(scoped, 'Sent')).toEqual({
-        folder: 'Sent', uidValidity: '3000000001', lastUid: 41, highestModseq: '18446744073709551000', resets: 1, parked: 2,
+        folder: 'Sent',
+        uidValidity: '3000000001',
+        lastUid: 41,
+        highestModseq: '18446744073709551000',
+        resets: 1,
+        parked: 2,
       });
-      expect((await listCursors(store)).map((c) => [c.folder, c.lastUid])).toEqual([['INBOX', 12], ['Sent', 41]]);
+      expect((await listCursors(store)).map((c) => [c.folder, c.lastUid])).toEqual([
+        ['INBOX', 12],
+        ['Sent', 41],
+      ]);
       expect(await listCursors(scopeTo(store, 'work'))).toEqual([]);
       expect((await listSkips(store)).map((s) => s.messageKey)).toEqual(['Sent:3000000001:40']);
     } finally {
@@ -89,8 +109,11 @@ describe('the accounts migration, on a store written by main before accounts', (
     await store.run(`INSERT INTO messages (id, thread_id, folder, direction, from_json, to_json, cc_json, subject,
       references_json, attachments_json, seen_at) VALUES ('m', 't', 'Sent', 'sent', '[]', '[]', '[]', 's', '[]', '[]', 'x')`);
     for (const text of ['a', 'b', 'c']) {
-      await store.run(`INSERT INTO items (kind, status, text, action, counterparties_json, message_id, thread_id, subject,
-        sent_at, rule, confidence, clock_started_at, updated_at) VALUES ('promise', 'open', ?, 'x', '[]', 'm', 't', 's', 'x', 'r', 1, 'x', 'x')`, [text]);
+      await store.run(
+        `INSERT INTO items (kind, status, text, action, counterparties_json, message_id, thread_id, subject,
+        sent_at, rule, confidence, clock_started_at, updated_at) VALUES ('promise', 'open', ?, 'x', '[]', 'm', 't', 's', 'x', 'r', 1, 'x', 'x')`,
+        [text],
+      );
     }
     await store.run('DELETE FROM items WHERE id = 3');
     await migrate(store);

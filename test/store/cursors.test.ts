@@ -23,9 +23,7 @@ describe('cursors', () => {
     const cursor = { ...base, ...fields };
     await saveCursor(store, cursor);
     expect(await getCursor(store, 'Sent')).toEqual(cursor);
-    const raw = await store.get<{ t: string }>(
-      "SELECT typeof(uid_validity) AS t FROM cursors WHERE folder = 'Sent'",
-    );
+    const raw = await store.get<{ t: string }>("SELECT typeof(uid_validity) AS t FROM cursors WHERE folder = 'Sent'");
     expect(raw?.t).toBe('text');
   });
 

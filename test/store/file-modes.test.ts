@@ -16,7 +16,8 @@ describe('store file modes', () => {
     const store = await openStore(path);
     try {
       await store.run("INSERT INTO meta (key, value) VALUES ('k', 'v')");
-      for (const file of [path, `${path}-wal`, `${path}-shm`]) expect([file, await modeOf(file)]).toEqual([file, 0o600]);
+      for (const file of [path, `${path}-wal`, `${path}-shm`])
+        expect([file, await modeOf(file)]).toEqual([file, 0o600]);
       expect(await modeOf(join(dir, 'made'))).toBe(0o700);
       expect(await modeOf(join(dir, 'made', 'by-followthru'))).toBe(0o700);
       expect(await modeOf(dir)).toBe(0o755); // a folder it did not make is left as it was
@@ -33,7 +34,7 @@ describe('store file modes', () => {
       expect(await modeOf(join(dir, 'backups', 'b.db'))).toBe(0o600);
       expect(await modeOf(join(dir, 'backups'))).toBe(0o700);
       const reopened = await openStore(join(dir, 'backups', 'b.db'));
-      expect(await reopened.get("SELECT COUNT(*) AS n FROM meta")).toBeDefined();
+      expect(await reopened.get('SELECT COUNT(*) AS n FROM meta')).toBeDefined();
       await reopened.close();
     } finally {
       await store.close();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getItem, insertItem, listItems, listOpenItemsConcerning, saveMessage, updateItem } from '../../src/store/index.js';
+import {
+  getItem,
+  insertItem,
+  listItems,
+  listOpenItemsConcerning,
+  saveMessage,
+  updateItem,
+} from '../../src/store/index.js';
 import type { ItemKind, ItemStatus } from '../../src/types.js';
 import { sampleItem, sampleMessage, tempStore } from './helpers.js';
 
@@ -51,12 +58,7 @@ describe('items', () => {
     const store = await storeWithMessage();
     const { id } = await insertItem(store, sampleItem(), NOW);
     const later = new Date('2024-03-05T00:00:00.000Z');
-    const updated = await updateItem(
-      store,
-      id,
-      { status: 'snoozed', snoozedUntil: '2024-03-11', due: null },
-      later,
-    );
+    const updated = await updateItem(store, id, { status: 'snoozed', snoozedUntil: '2024-03-11', due: null }, later);
     expect(updated).toEqual({
       ...sampleItem({ status: 'snoozed', snoozedUntil: '2024-03-11', due: null }),
       id,
@@ -67,17 +69,16 @@ describe('items', () => {
     expect(row?.due_date).toBeNull();
   });
 
-  const statuses: Array<
-    [string, { status?: 'open' | 'all' | ItemStatus[]; kind?: ItemKind | ItemKind[] }, string[]]
-  > = [
-    ['no filter', {}, ['a', 'b', 'c']],
-    ["'all'", { status: 'all' }, ['a', 'b', 'c']],
-    ["'open'", { status: 'open' }, ['a', 'c']],
-    ['a status list', { status: ['done', 'snoozed'] }, ['b']],
-    ['an empty status list', { status: [] }, []],
-    ['a kind', { kind: 'awaiting-reply' }, ['c']],
-    ['open promises', { status: 'open', kind: ['promise'] }, ['a']],
-  ];
+  const statuses: Array<[string, { status?: 'open' | 'all' | ItemStatus[]; kind?: ItemKind | ItemKind[] }, string[]]> =
+    [
+      ['no filter', {}, ['a', 'b', 'c']],
+      ["'all'", { status: 'all' }, ['a', 'b', 'c']],
+      ["'open'", { status: 'open' }, ['a', 'c']],
+      ['a status list', { status: ['done', 'snoozed'] }, ['b']],
+      ['an empty status list', { status: [] }, []],
+      ['a kind', { kind: 'awaiting-reply' }, ['c']],
+      ['open promises', { status: 'open', kind: ['promise'] }, ['a']],
+    ];
   it.each(statuses)('lists items by %s', async (_case, filter, texts) => {
     const store = await storeWithMessage();
     await insertItem(store, sampleItem({ text: 'a' }));
@@ -120,8 +121,14 @@ describe('items, negative cases', () => {
 describe('listOpenItemsConcerning', () => {
   async function threeItems() {
     const store = await storeWithMessage();
-    const ann = await insertItem(store, sampleItem({ threadId: 't-ann', counterparties: [{ name: 'Ann', address: 'Ann+x@Example.com' }] }));
-    const bo = await insertItem(store, sampleItem({ text: 'b', threadId: 't-bo', counterparties: [{ name: 'Bo', address: 'bo@example.com' }] }));
+    const ann = await insertItem(
+      store,
+      sampleItem({ threadId: 't-ann', counterparties: [{ name: 'Ann', address: 'Ann+x@Example.com' }] }),
+    );
+    const bo = await insertItem(
+      store,
+      sampleItem({ text: 'b', threadId: 't-bo', counterparties: [{ name: 'Bo', address: 'bo@example.com' }] }),
+    );
     const done = await insertItem(store, sampleItem({ text: 'c', threadId: 't-ann', status: 'done' }));
     return { store, ann: ann.id, bo: bo.id, done: done.id };
   }
@@ -129,7 +136,11 @@ describe('listOpenItemsConcerning', () => {
   it.each([
     ['by thread', { threadIds: ['t-bo'], people: [] }, ['bo']],
     ['by canonical address', { threadIds: [], people: ['ann@example.com'] }, ['ann']],
-    ['both, each once, in id order', { threadIds: ['t-ann', 't-bo'], people: ['bo@example.com', 'ann@example.com'] }, ['ann', 'bo']],
+    [
+      'both, each once, in id order',
+      { threadIds: ['t-ann', 't-bo'], people: ['bo@example.com', 'ann@example.com'] },
+      ['ann', 'bo'],
+    ],
     ['nothing asked', { threadIds: [], people: [] }, []],
     ['unknown thread and person', { threadIds: ['t-x'], people: ['x@example.com'] }, []],
   ])('%s', async (_, where, expected) => {
@@ -143,7 +154,9 @@ describe('listOpenItemsConcerning', () => {
     const { store, bo } = await threeItems();
     await updateItem(store, bo, { counterparties: [{ name: 'Cy', address: 'cy@example.com' }] });
     expect(await listOpenItemsConcerning(store, { threadIds: [], people: ['bo@example.com'] })).toEqual([]);
-    expect((await listOpenItemsConcerning(store, { threadIds: [], people: ['cy@example.com'] })).map((i) => i.id)).toEqual([bo]);
+    expect(
+      (await listOpenItemsConcerning(store, { threadIds: [], people: ['cy@example.com'] })).map((i) => i.id),
+    ).toEqual([bo]);
   });
 
   it('reads past one slice of bound values', async () => {

@@ -41,11 +41,17 @@ describe('migrations', () => {
   it('4 indexes the counterparties of items written before it, by canonical address', async () => {
     const store = await openSqlite(join(await tempDir(), 'm.db'));
     await store.exec('PRAGMA foreign_keys = ON');
-    await migrate(store, MIGRATIONS.filter((m) => m.version < 4));
+    await migrate(
+      store,
+      MIGRATIONS.filter((m) => m.version < 4),
+    );
     // The messages table as it was then (no account column yet): saveMessage speaks today's schema.
     await store.run(`INSERT INTO messages (id, thread_id, folder, direction, from_json, to_json, cc_json, subject,
       references_json, attachments_json, seen_at) VALUES ('abc@mail.example.com', 't1', 'Sent', 'sent', '[]', '[]', '[]', 'S', '[]', '[]', 'x')`);
-    const people = JSON.stringify([{ name: 'Ann', address: ' <Ann+Quotes@Example.com>' }, { name: 'Bo', address: 'bo@example.com' }]);
+    const people = JSON.stringify([
+      { name: 'Ann', address: ' <Ann+Quotes@Example.com>' },
+      { name: 'Bo', address: 'bo@example.com' },
+    ]);
     await store.run(
       `INSERT INTO items (kind, status, text, action, counterparties_json, message_id, thread_id, subject, sent_at, rule,
          confidence, clock_started_at, updated_at)

@@ -93,8 +93,7 @@ describe('openStore, refusals', () => {
 
   it('enforces foreign keys', async () => {
     const { store } = await tempStore();
-    const insert =
-      "INSERT INTO applied_commands (digest_id, command_key, applied_at) VALUES (42, 'k', 'now')";
+    const insert = "INSERT INTO applied_commands (digest_id, command_key, applied_at) VALUES (42, 'k', 'now')";
     await expect(store.run(insert)).rejects.toMatchObject({ code: 'ESTORE', message: /FOREIGN KEY/ });
   });
 

@@ -13,10 +13,14 @@ describe('the people migration', () => {
     const path = join(await tempDir(), 'old.db');
     await copyFile(FIXTURE, path);
     const old = await openSqlite(path);
-    const sent = await old.all<{ to_json: string; cc_json: string }>("SELECT to_json, cc_json FROM messages WHERE direction = 'sent'");
+    const sent = await old.all<{ to_json: string; cc_json: string }>(
+      "SELECT to_json, cc_json FROM messages WHERE direction = 'sent'",
+    );
     await old.close();
     const expected = new Set(
-      sent.flatMap((m) => [...JSON.parse(m.to_json), ...JSON.parse(m.cc_json)] as { address: string }[]).map((a) => a.address.toLowerCase()),
+      sent
+        .flatMap((m) => [...JSON.parse(m.to_json), ...JSON.parse(m.cc_json)] as { address: string }[])
+        .map((a) => a.address.toLowerCase()),
     );
     const store = await openStore(path);
     try {
@@ -38,15 +42,46 @@ describe('the people migration', () => {
   it('counts a mail once, keeps first and last each way, and the latest name', async () => {
     const { store } = await tempStore();
     const db = scopeTo(store, 'work');
-    const mail = { address: 'ann@example.com', name: 'Ann', messageId: 'm1', direction: 'sent' as const, at: '2026-01-05T10:00:00.000Z', subject: 'A', threadId: 't' };
+    const mail = {
+      address: 'ann@example.com',
+      name: 'Ann',
+      messageId: 'm1',
+      direction: 'sent' as const,
+      at: '2026-01-05T10:00:00.000Z',
+      subject: 'A',
+      threadId: 't',
+    };
     await recordPersonMail(db, mail);
     await recordPersonMail(db, mail);
-    await recordPersonMail(db, { ...mail, messageId: 'm2', at: '2026-02-05T10:00:00.000Z', name: 'Ann Lee', subject: 'B' });
-    await recordPersonMail(db, { ...mail, messageId: 'm3', direction: 'received', at: '2026-02-06T10:00:00.000Z', name: '' });
+    await recordPersonMail(db, {
+      ...mail,
+      messageId: 'm2',
+      at: '2026-02-05T10:00:00.000Z',
+      name: 'Ann Lee',
+      subject: 'B',
+    });
+    await recordPersonMail(db, {
+      ...mail,
+      messageId: 'm3',
+      direction: 'received',
+      at: '2026-02-06T10:00:00.000Z',
+      name: '',
+    });
     const [ann] = await listPeople(db);
-    expect(ann).toMatchObject({ account: 'work', name: 'Ann Lee', firstSentAt: '2026-01-05T10:00:00.000Z', lastSentAt: '2026-02-05T10:00:00.000Z', lastReceivedAt: '2026-02-06T10:00:00.000Z', exchanges: 3 });
+    expect(ann).toMatchObject({
+      account: 'work',
+      name: 'Ann Lee',
+      firstSentAt: '2026-01-05T10:00:00.000Z',
+      lastSentAt: '2026-02-05T10:00:00.000Z',
+      lastReceivedAt: '2026-02-06T10:00:00.000Z',
+      exchanges: 3,
+    });
     expect(await listPeople(scopeTo(store, 'other'))).toEqual([]);
     const [stats] = await listPeopleStats(db, '2025-01-01');
-    expect(stats).toMatchObject({ sentDays: ['2026-01-05', '2026-02-05'], days: ['2026-01-05', '2026-02-05', '2026-02-06'], last: { messageId: 'm3' } });
+    expect(stats).toMatchObject({
+      sentDays: ['2026-01-05', '2026-02-05'],
+      days: ['2026-01-05', '2026-02-05', '2026-02-06'],
+      last: { messageId: 'm3' },
+    });
   });
 });

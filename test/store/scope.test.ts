@@ -1,12 +1,33 @@
 // Two accounts in one store: the same mail, folder, thread key or phrase in each never collide.
 import { describe, expect, it } from 'vitest';
 import {
-  addSuppression, existingMessageIds, getCursor, listOpenItemsConcerning, getMessage, insertItem, isSkipped, isSuppressed, listItems, listSkips, lookupThreads,
-  recordSkip, saveCursor, saveMessage, saveThreadKeys, scopeTo,
+  addSuppression,
+  existingMessageIds,
+  getCursor,
+  listOpenItemsConcerning,
+  getMessage,
+  insertItem,
+  isSkipped,
+  isSuppressed,
+  listItems,
+  listSkips,
+  lookupThreads,
+  recordSkip,
+  saveCursor,
+  saveMessage,
+  saveThreadKeys,
+  scopeTo,
 } from '../../src/store/index.js';
 import { sampleItem, sampleMessage, tempStore } from './helpers.js';
 
-const cursor = (lastUid: number) => ({ folder: 'Sent', uidValidity: '1', lastUid, highestModseq: null, resets: 0, parked: 0 });
+const cursor = (lastUid: number) => ({
+  folder: 'Sent',
+  uidValidity: '1',
+  lastUid,
+  highestModseq: null,
+  resets: 0,
+  parked: 0,
+});
 
 describe('account scopes', () => {
   it('keep the same mail, item, cursor, thread key, skip and suppression apart per account', async () => {
@@ -36,7 +57,7 @@ describe('account scopes', () => {
     expect(await listSkips(store)).toHaveLength(2);
   });
 
-  it('finds open items and known mails of the handle\'s account only (the batch look-ups)', async () => {
+  it("finds open items and known mails of the handle's account only (the batch look-ups)", async () => {
     const { store } = await tempStore();
     const work = scopeTo(store, 'work');
     const home = scopeTo(store, 'home');
@@ -74,7 +95,7 @@ describe('account scopes', () => {
     expect(await getMessage(scopeTo(store, 'work'), sampleMessage().id)).not.toBeNull();
   });
 
-  it('puts a suppression in the item\'s account when told, whatever the handle', async () => {
+  it("puts a suppression in the item's account when told, whatever the handle", async () => {
     const { store } = await tempStore();
     await addSuppression(scopeTo(store, 'work'), { rule: 'r', phrase: 'p', account: 'home' });
     expect(await isSuppressed(scopeTo(store, 'home'), 'r', 'p')).toBe(true);

@@ -14,7 +14,10 @@ describe('thread keys', () => {
     const { store } = await tempStore();
     await saveThreadKeys(store, ['a@x'], 'thread-1');
     await saveThreadKeys(store, ['a@x', 'b@x'], 'thread-2');
-    expect(Object.fromEntries(await lookupThreads(store, ['a@x', 'b@x']))).toEqual({ 'a@x': 'thread-1', 'b@x': 'thread-2' });
+    expect(Object.fromEntries(await lookupThreads(store, ['a@x', 'b@x']))).toEqual({
+      'a@x': 'thread-1',
+      'b@x': 'thread-2',
+    });
   });
 
   it('an empty lookup asks nothing', async () => {

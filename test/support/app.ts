@@ -21,7 +21,11 @@ export function dovecotConfigJson(dovecot: Dovecot, dir: string, extra: Record<s
     timezone: 'America/Chicago',
     store: { path: join(dir, 'followthru.db') },
     imap: {
-      host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user,
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      allowInsecure: true,
+      user: dovecot.user,
       password: dovecot.password,
     },
     digest: { deliver: 'imap' },
@@ -58,7 +62,9 @@ export function rawMail(spec: {
   inReplyTo?: string;
   headers?: Record<string, string>;
 }): Buffer {
-  const extra = Object.entries(spec.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const extra = Object.entries(spec.headers ?? {})
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   const reply = spec.inReplyTo ? `In-Reply-To: <${spec.inReplyTo}>\r\nReferences: <${spec.inReplyTo}>\r\n` : '';
   return Buffer.from(
     `From: ${spec.from}\r\nTo: ${spec.to}\r\nSubject: ${spec.subject}\r\nDate: ${spec.date}\r\nMessage-ID: <${spec.id}>\r\n${reply}${extra}MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${spec.body}\r\n`,

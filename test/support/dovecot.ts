@@ -28,7 +28,10 @@ export interface DovecotOptions {
    * Also accept XOAUTH2 and OAUTHBEARER: an oauth2 passdb asks this RFC 7662 introspection endpoint whether a
    * bearer token is active and whose it is (../shared/docs/dovecot-oauth2.md). Passwords keep working.
    */
-  oauth2?: { introspectionUrl: string; /** Default both; ['xoauth2'] is what Outlook and Gmail offer. */ mechanisms?: Array<'xoauth2' | 'oauthbearer'> };
+  oauth2?: {
+    introspectionUrl: string;
+    /** Default both; ['xoauth2'] is what Outlook and Gmail offer. */ mechanisms?: Array<'xoauth2' | 'oauthbearer'>;
+  };
 }
 
 export interface Dovecot {
@@ -69,7 +72,8 @@ const NO_CONDSTORE_CAPS =
   'I18NLEVEL=1 ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY ' +
   'PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE';
 
-const oauthMechanisms = (options: DovecotOptions) => (options.oauth2?.mechanisms ?? ['xoauth2', 'oauthbearer']).join(' ');
+const oauthMechanisms = (options: DovecotOptions) =>
+  (options.oauth2?.mechanisms ?? ['xoauth2', 'oauthbearer']).join(' ');
 
 function dovecotConfig(dir: string, port: number, greeting: string, who: Accounts, options: DovecotOptions): string {
   const sent = options.sentName ?? 'Sent';
@@ -96,12 +100,16 @@ first_valid_uid = 0
 ${caps}protocol imap {
   mail_max_userip_connections = 50
 }
-${options.oauth2 ? `passdb {
+${
+  options.oauth2
+    ? `passdb {
   driver = oauth2
   mechanisms = ${oauthMechanisms(options)}
   args = ${dir}/oauth2.conf.ext
 }
-` : ''}passdb {
+`
+    : ''
+}passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users
 }
@@ -159,11 +167,23 @@ async function idOf(flag: '-u' | '-g', name: string): Promise<number> {
 /** Root runs mail as `mail` with Dovecot's own service users (imap-login refuses root); anyone else runs all as self. */
 async function accounts(): Promise<Accounts> {
   if (process.getuid?.() === 0) {
-    return { internalUser: 'dovecot', internalGroup: 'dovecot', loginUser: 'dovenull', mailUid: 'mail', mailGid: 'mail' };
+    return {
+      internalUser: 'dovecot',
+      internalGroup: 'dovecot',
+      loginUser: 'dovenull',
+      mailUid: 'mail',
+      mailGid: 'mail',
+    };
   }
   const me = userInfo();
   const group = (await run('id', ['-gn'])).stdout.trim();
-  return { internalUser: me.username, internalGroup: group, loginUser: me.username, mailUid: String(me.uid), mailGid: String(me.gid) };
+  return {
+    internalUser: me.username,
+    internalGroup: group,
+    loginUser: me.username,
+    mailUid: String(me.uid),
+    mailGid: String(me.gid),
+  };
 }
 
 /** True once the server greets with our greeting; false on refusal (not listening yet) or a stranger's greeting. */
@@ -225,7 +245,14 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
   if (process.getuid?.() === 0) await chown(join(dir, 'mail'), await idOf('-u', 'mail'), await idOf('-g', 'mail'));
   await writeFile(join(dir, 'users'), users.map((u) => `${u.user}:{PLAIN}${u.password}\n`).join(''));
   if (options.oauth2) {
-    const lines = [`introspection_url = ${options.oauth2.introspectionUrl}`, 'introspection_mode = post', 'username_attribute = username', 'active_attribute = active', 'active_value = true', 'tokeninfo_url ='];
+    const lines = [
+      `introspection_url = ${options.oauth2.introspectionUrl}`,
+      'introspection_mode = post',
+      'username_attribute = username',
+      'active_attribute = active',
+      'active_value = true',
+      'tokeninfo_url =',
+    ];
     await writeFile(join(dir, 'oauth2.conf.ext'), `${lines.join('\n')}\n`);
   }
   const conf = join(dir, 'dovecot.conf');
@@ -294,5 +321,12 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
 
 /** openImap's options for this server's first account, over plaintext loopback. */
 export function imapOptionsOf(dovecot: Pick<Dovecot, 'host' | 'port' | 'user' | 'password'>) {
-  return { host: dovecot.host, port: dovecot.port, secure: false, allowInsecure: true, user: dovecot.user, password: dovecot.password };
+  return {
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    allowInsecure: true,
+    user: dovecot.user,
+    password: dovecot.password,
+  };
 }

@@ -77,7 +77,13 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<Tes
     access.set(accessToken, Date.now() + ttlMs);
     refresh.add(refreshToken);
     issued.push(accessToken, refreshToken);
-    json(response, 200, { token_type: 'Bearer', access_token: accessToken, refresh_token: refreshToken, expires_in: ttlMs / 1000, scope: 'mail' });
+    json(response, 200, {
+      token_type: 'Bearer',
+      access_token: accessToken,
+      refresh_token: refreshToken,
+      expires_in: ttlMs / 1000,
+      scope: 'mail',
+    });
   };
   const oauthError = (response: ServerResponse, error: string, description = '') =>
     json(response, 400, { error, ...(description ? { error_description: description } : {}) });
@@ -95,7 +101,8 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<Tes
       if (options.slowDownFirst && device.polls === 1) return oauthError(response, 'slow_down');
       if (device.polls <= (options.pendingPolls ?? 1)) return oauthError(response, 'authorization_pending');
       const answer = options.deviceAnswer ?? 'approve';
-      if (answer !== 'approve') return oauthError(response, answer, answer === 'access_denied' ? 'the user declined' : 'the code timed out');
+      if (answer !== 'approve')
+        return oauthError(response, answer, answer === 'access_denied' ? 'the user declined' : 'the code timed out');
       devices.delete(form.get('device_code') ?? '');
       return issue('device_code', response);
     }
@@ -104,7 +111,8 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<Tes
       codes.delete(form.get('code') ?? '');
       const verifier = form.get('code_verifier') ?? '';
       const challenge = createHash('sha256').update(verifier).digest('base64url');
-      if (!code || code.challenge !== challenge || code.redirectUri !== form.get('redirect_uri')) return oauthError(response, 'invalid_grant', 'bad code, verifier or redirect');
+      if (!code || code.challenge !== challenge || code.redirectUri !== form.get('redirect_uri'))
+        return oauthError(response, 'invalid_grant', 'bad code, verifier or redirect');
       return issue('authorization_code', response);
     }
     if (grant === 'refresh_token') {
@@ -132,7 +140,13 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<Tes
         if (form.get('client_id') !== clientId) return json(response, 401, { error: 'invalid_client' });
         const deviceCode = newToken('dc');
         devices.set(deviceCode, { polls: 0 });
-        return json(response, 200, { device_code: deviceCode, user_code: 'WDJB-MJHT', verification_uri: `${base}/verify`, expires_in: 600, interval: options.intervalS ?? 1 });
+        return json(response, 200, {
+          device_code: deviceCode,
+          user_code: 'WDJB-MJHT',
+          verification_uri: `${base}/verify`,
+          expires_in: 600,
+          interval: options.intervalS ?? 1,
+        });
       }
       if (url.pathname === '/token') return token(form, response);
       if (url.pathname === '/introspect') {
@@ -168,9 +182,10 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<Tes
       refresh.clear();
       for (const key of access.keys()) access.set(key, 0);
     },
-    stop: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

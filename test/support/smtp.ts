@@ -32,7 +32,9 @@ async function introspect(url: string, token: string): Promise<string | null> {
  * Accepts any mail; with `password`, requires AUTH PLAIN/LOGIN as "dana" with it; with `oauth2`, requires AUTH
  * XOAUTH2 with a token the introspection endpoint calls active for that user.
  */
-export async function startSmtp(options: { password?: string; reply?: SmtpReply; oauth2?: { introspectionUrl: string } } = {}): Promise<TestSmtp> {
+export async function startSmtp(
+  options: { password?: string; reply?: SmtpReply; oauth2?: { introspectionUrl: string } } = {},
+): Promise<TestSmtp> {
   let deliveries = 0;
   const received: ReceivedMail[] = [];
   const login = options.password !== undefined || options.oauth2 !== undefined;
@@ -47,7 +49,10 @@ export async function startSmtp(options: { password?: string; reply?: SmtpReply;
       if (options.oauth2 && auth.method === 'XOAUTH2') {
         const { introspectionUrl } = options.oauth2;
         void introspect(introspectionUrl, auth.accessToken ?? '').then(
-          (user) => (user && user === auth.username ? callback(null, { user }) : callback(null, { data: { status: '401', schemes: 'bearer' } })),
+          (user) =>
+            user && user === auth.username
+              ? callback(null, { user })
+              : callback(null, { data: { status: '401', schemes: 'bearer' } }),
           (error: Error) => callback(error),
         );
         return;

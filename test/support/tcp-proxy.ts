@@ -44,7 +44,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     from.on('data', (chunk: Buffer) => {
       if (silent || to.destroyed) return;
       if (!toClient && trickleWhen?.test(chunk.toString('latin1'))) trickling.add(from);
-      if (toClient && (slowed(to) || (held.get(to)?.length ?? 0) > 0)) held.set(to, Buffer.concat([held.get(to) ?? Buffer.alloc(0), chunk]));
+      if (toClient && (slowed(to) || (held.get(to)?.length ?? 0) > 0))
+        held.set(to, Buffer.concat([held.get(to) ?? Buffer.alloc(0), chunk]));
       else to.write(chunk);
     });
     from.on('close', () => to.destroy());

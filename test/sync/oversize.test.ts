@@ -12,7 +12,14 @@ const NOW = new Date('2026-11-16T16:00:00Z');
 const CAP = 64 * 1024;
 const DANA = 'Dana <dana@northwind.example>';
 const mail = (id: string, body: string) =>
-  rawMail({ from: DANA, to: 'Lee <lee@x.example>', subject: id, id: `${id}@northwind.example`, date: 'Mon, 16 Nov 2026 09:00:00 -0600', body });
+  rawMail({
+    from: DANA,
+    to: 'Lee <lee@x.example>',
+    subject: id,
+    id: `${id}@northwind.example`,
+    date: 'Mon, 16 Nov 2026 09:00:00 -0600',
+    body,
+  });
 
 describe('the fetch cap per mail', () => {
   let dovecot: Dovecot;
@@ -21,7 +28,10 @@ describe('the fetch cap per mail', () => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     session = await openImap(imapOptionsOf(dovecot));
-    await session.append('Sent', mail('huge', `I'll send you the huge file by Friday.\r\n${'x'.repeat(76)}\r\n`.repeat(4_000)));
+    await session.append(
+      'Sent',
+      mail('huge', `I'll send you the huge file by Friday.\r\n${'x'.repeat(76)}\r\n`.repeat(4_000)),
+    );
     await session.append('Sent', mail('small', "I'll send you the small file by Friday."));
     t = await testApp(dovecot, { imap: { ...dovecotConfigJson(dovecot, '/unused').imap, maxMessageBytes: CAP } });
   });

@@ -4,7 +4,12 @@ import { chunk, chunkByBytes, cursorsAfter, mergeByDate, type Pending } from '..
 
 const p = (folder: string, uid: number, at: number): Pending => ({ folder, uid, at });
 const cursor = (folder: string, lastUid: number): FolderCursor => ({
-  folder, uidValidity: '7', lastUid, highestModseq: null, resets: 0, parked: 0,
+  folder,
+  uidValidity: '7',
+  lastUid,
+  highestModseq: null,
+  resets: 0,
+  parked: 0,
 });
 
 describe('mergeByDate', () => {
@@ -12,7 +17,10 @@ describe('mergeByDate', () => {
     const sent = [p('Sent', 1, 10), p('Sent', 2, 30)];
     const inbox = [p('INBOX', 5, 20), p('INBOX', 6, 40)];
     expect(mergeByDate([sent, inbox]).map((x) => `${x.folder}:${x.uid}`)).toEqual([
-      'Sent:1', 'INBOX:5', 'Sent:2', 'INBOX:6',
+      'Sent:1',
+      'INBOX:5',
+      'Sent:2',
+      'INBOX:6',
     ]);
   });
 
@@ -40,7 +48,10 @@ describe('chunk', () => {
 });
 
 describe('cursorsAfter', () => {
-  const known = new Map([['Sent', cursor('Sent', 10)], ['INBOX', cursor('INBOX', 3)]]);
+  const known = new Map([
+    ['Sent', cursor('Sent', 10)],
+    ['INBOX', cursor('INBOX', 3)],
+  ]);
   it('advances each folder in the batch to its highest UID, and only those', () => {
     const after = cursorsAfter([p('Sent', 11, 1), p('Sent', 14, 2)], known);
     expect(after).toEqual([cursor('Sent', 14)]);
@@ -51,11 +62,22 @@ describe('cursorsAfter', () => {
 });
 
 describe('chunkByBytes', () => {
-  const mails = (...sizes: number[]): Pending[] => sizes.map((size, i) => ({ folder: 'Sent', uid: i + 1, at: i, size }));
-  const cut = (queue: Pending[], maxBytes: number, maxCount: number) => chunkByBytes(queue, maxBytes, maxCount).map((b) => b.map((p) => p.uid));
+  const mails = (...sizes: number[]): Pending[] =>
+    sizes.map((size, i) => ({ folder: 'Sent', uid: i + 1, at: i, size }));
+  const cut = (queue: Pending[], maxBytes: number, maxCount: number) =>
+    chunkByBytes(queue, maxBytes, maxCount).map((b) => b.map((p) => p.uid));
 
   it.each([
-    ['closes a batch before it passes the byte budget', mails(40, 40, 40, 40), 100, 10, [[1, 2], [3, 4]]],
+    [
+      'closes a batch before it passes the byte budget',
+      mails(40, 40, 40, 40),
+      100,
+      10,
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ],
     ['a mail larger than the budget is a batch alone', mails(10, 500, 10), 100, 10, [[1], [2], [3]]],
     ['the count still caps a batch of small mails', mails(1, 1, 1, 1, 1), 100, 2, [[1, 2], [3, 4], [5]]],
     ['unknown sizes (0) fall back to the count', mails(0, 0, 0), 100, 2, [[1, 2], [3]]],

@@ -18,9 +18,40 @@ describe('sync against a real Dovecot', () => {
     dovecot = await startDovecot();
     session = await openImap(imapOptionsOf(dovecot));
     t = await testApp(dovecot);
-    await session.append('Sent', rawMail({ from: DANA, to: PRIYA, subject: 'Quote', id: 's1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "Hi Priya,\n\nI'll send you the revised quote by Friday.\n\nDana" }));
-    await session.append('Sent', rawMail({ from: DANA, to: 'Lee Wong <lee@x.example>', subject: 'Site visit', id: 's2@northwind.example', date: 'Wed, 11 Nov 2026 09:00:00 -0600', body: 'Hi Lee,\n\nDoes Thursday work for a site visit?\n\nDana' }));
-    await session.append('INBOX', rawMail({ from: 'Lee Wong <lee@x.example>', to: DANA, subject: 'Re: Site visit', id: 'r1@x.example', inReplyTo: 's2@northwind.example', date: 'Wed, 11 Nov 2026 15:00:00 -0600', body: 'Thursday works.\n\nOn Wed, Dana wrote:\n> Does Thursday work for a site visit?' }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: PRIYA,
+        subject: 'Quote',
+        id: 's1@northwind.example',
+        date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+        body: "Hi Priya,\n\nI'll send you the revised quote by Friday.\n\nDana",
+      }),
+    );
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: 'Lee Wong <lee@x.example>',
+        subject: 'Site visit',
+        id: 's2@northwind.example',
+        date: 'Wed, 11 Nov 2026 09:00:00 -0600',
+        body: 'Hi Lee,\n\nDoes Thursday work for a site visit?\n\nDana',
+      }),
+    );
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: 'Lee Wong <lee@x.example>',
+        to: DANA,
+        subject: 'Re: Site visit',
+        id: 'r1@x.example',
+        inReplyTo: 's2@northwind.example',
+        date: 'Wed, 11 Nov 2026 15:00:00 -0600',
+        body: 'Thursday works.\n\nOn Wed, Dana wrote:\n> Does Thursday work for a site visit?',
+      }),
+    );
   });
   afterAll(async () => {
     await session?.close();
@@ -62,7 +93,17 @@ describe('sync against a real Dovecot', () => {
 
   it('the same mail saved again under a new UID is recognised, not doubled', async () => {
     const before = await listItems(t.app.store);
-    await session.append('Sent', rawMail({ from: DANA, to: PRIYA, subject: 'Quote', id: 's1@northwind.example', date: 'Tue, 10 Nov 2026 09:00:00 -0600', body: "Hi Priya,\n\nI'll send you the revised quote by Friday.\n\nDana" }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: PRIYA,
+        subject: 'Quote',
+        id: 's1@northwind.example',
+        date: 'Tue, 10 Nov 2026 09:00:00 -0600',
+        body: "Hi Priya,\n\nI'll send you the revised quote by Friday.\n\nDana",
+      }),
+    );
     const report = await syncOnce(t.app, session, NOW);
     expect(report.outcome).toMatchObject({ messages: 0, duplicates: 1, created: 0 });
     expect(await listItems(t.app.store)).toEqual(before);

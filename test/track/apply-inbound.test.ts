@@ -25,9 +25,7 @@ function receive(spec: MessageSpec, extraction: Extraction | null = NOTHING, ope
 describe('a mail from someone else', () => {
   it('answers the thread that waits on its sender', () => {
     const { updates } = receive(inThread, NOTHING, [waitingOnBob]);
-    expect(updates.map((u) => [u.id, u.item.status, u.reason])).toEqual([
-      [8, 'answered', `answered by ${BOB}`],
-    ]);
+    expect(updates.map((u) => [u.id, u.item.status, u.reason])).toEqual([[8, 'answered', `answered by ${BOB}`]]);
   });
 
   it('makes each of its commitments a promise of theirs, owed by the sender', () => {

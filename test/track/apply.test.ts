@@ -28,7 +28,9 @@ describe('trackMessage', () => {
 
   it('a bare X-Followthru-Digest header hides nothing (routing decides what is our own digest)', () => {
     const mail = message({ from: 'ann@example.com', to: [BOB], headers: { 'x-followthru-digest': '1' } });
-    expect(trackMessage({ openItems: [], threadOf: noThreads }, mail, PROMISES, CTX).newItems.map((i) => i.kind)).toContain('promise');
+    expect(
+      trackMessage({ openItems: [], threadOf: noThreads }, mail, PROMISES, CTX).newItems.map((i) => i.kind),
+    ).toContain('promise');
   });
 
   it.each([

@@ -96,9 +96,7 @@ describe('businessDaysBetween counts business days after a, up to and including 
   it.each([NY, TOKYO, LA])('undoes addBusinessDays for 0..15 days in %s', (zone) => {
     const start = new Date('2026-10-29T22:30:00Z');
     for (let n = 0; n <= 15; n++) {
-      expect(
-        businessDaysBetween(start, addBusinessDays(start, n, zone, [MEMORIAL_DAY]), zone, [MEMORIAL_DAY]),
-      ).toBe(n);
+      expect(businessDaysBetween(start, addBusinessDays(start, n, zone, [MEMORIAL_DAY]), zone, [MEMORIAL_DAY])).toBe(n);
     }
   });
 });

@@ -100,8 +100,6 @@ describe('onUserFollowUp: a mail from the user in the thread is a nudge', () => 
 
   it("changes nothing for the item's own mail", () => {
     const before = waiting();
-    expect(onUserFollowUp(before, message({ id: before.messageId, date: '2026-05-14T15:00:00Z' }), NOW)).toBe(
-      before,
-    );
+    expect(onUserFollowUp(before, message({ id: before.messageId, date: '2026-05-14T15:00:00Z' }), NOW)).toBe(before);
   });
 });

@@ -10,7 +10,9 @@ const ctx: TrackContext = { me: ME, now: NOW, timeZone: ZONE, holidays: [] };
 const sent = (newText: string, to = [`Bob Stone <${BOB}>`]) =>
   message({ from: ME[0], to, newText, date: '2026-05-14T15:00:00Z' });
 const checkIns = (mail: ReturnType<typeof message>, context: TrackContext = ctx) =>
-  trackMessage({ openItems: [], threadOf: () => undefined }, mail, extractor.extract(mail), context).newItems.filter((i) => i.rule.startsWith('check-in:'));
+  trackMessage({ openItems: [], threadOf: () => undefined }, mail, extractor.extract(mail), context).newItems.filter(
+    (i) => i.rule.startsWith('check-in:'),
+  );
 
 describe('check-in after a deal or a delivery', () => {
   it('"the contract is signed" makes a check-in item for them due 14 days later', () => {

@@ -31,7 +31,17 @@ describe('tracking end to end', () => {
   });
 
   it('a question goes unanswered: due for follow-up four business days later', async () => {
-    await session.append('Sent', rawMail({ from: DANA, to: LEE, subject: 'Site visit', id: 'q1@northwind.example', date: 'Mon, 9 Nov 2026 10:00:00 -0600', body: 'Hi Lee,\n\nDoes Thursday work for a site visit?\n\nDana' }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: LEE,
+        subject: 'Site visit',
+        id: 'q1@northwind.example',
+        date: 'Mon, 9 Nov 2026 10:00:00 -0600',
+        body: 'Hi Lee,\n\nDoes Thursday work for a site visit?\n\nDana',
+      }),
+    );
     await syncOnce(t.app, session, MON);
     const waiting = await item('awaiting-reply');
     expect(waiting?.status).toBe('open');
@@ -41,32 +51,99 @@ describe('tracking end to end', () => {
   });
 
   it('then a reply in INBOX answers it', async () => {
-    await session.append('INBOX', rawMail({ from: LEE, to: DANA, subject: 'Re: Site visit', id: 'a1@x.example', inReplyTo: 'q1@northwind.example', date: 'Fri, 13 Nov 2026 09:00:00 -0600', body: 'Thursday is fine.' }));
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: LEE,
+        to: DANA,
+        subject: 'Re: Site visit',
+        id: 'a1@x.example',
+        inReplyTo: 'q1@northwind.example',
+        date: 'Fri, 13 Nov 2026 09:00:00 -0600',
+        body: 'Thursday is fine.',
+      }),
+    );
     await syncOnce(t.app, session, FRI);
     expect(await item('awaiting-reply')).toMatchObject({ status: 'answered', evidence: { messageId: 'a1@x.example' } });
   });
 
   it('an out-of-office does not answer a thread', async () => {
-    await session.append('Sent', rawMail({ from: DANA, to: 'Sam <sam@y.example>', subject: 'Quote', id: 'q2@northwind.example', date: 'Fri, 13 Nov 2026 10:00:00 -0600', body: 'Could you confirm the roof size?' }));
-    await session.append('INBOX', rawMail({ from: 'Sam <sam@y.example>', to: DANA, subject: 'Automatic reply: Quote', id: 'oo1@y.example', inReplyTo: 'q2@northwind.example', date: 'Fri, 13 Nov 2026 10:01:00 -0600', body: 'I am out of the office until Monday, November 23.', headers: { 'Auto-Submitted': 'auto-replied' } }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: 'Sam <sam@y.example>',
+        subject: 'Quote',
+        id: 'q2@northwind.example',
+        date: 'Fri, 13 Nov 2026 10:00:00 -0600',
+        body: 'Could you confirm the roof size?',
+      }),
+    );
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: 'Sam <sam@y.example>',
+        to: DANA,
+        subject: 'Automatic reply: Quote',
+        id: 'oo1@y.example',
+        inReplyTo: 'q2@northwind.example',
+        date: 'Fri, 13 Nov 2026 10:01:00 -0600',
+        body: 'I am out of the office until Monday, November 23.',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+      }),
+    );
     await syncOnce(t.app, session, FRI);
-    const sam = (await listItems(t.app.store, { kind: 'awaiting-reply' })).find((i) => i.messageId === 'q2@northwind.example');
+    const sam = (await listItems(t.app.store, { kind: 'awaiting-reply' })).find(
+      (i) => i.messageId === 'q2@northwind.example',
+    );
     expect(sam?.status).toBe('snoozed');
     expect(sam?.snoozedUntil).toBe('2026-11-24T06:00:00.000Z'); // the business day after the return day, Chicago midnight
   });
 
-  it('an inbound request is closed by the user\'s reply in Sent', async () => {
-    await session.append('INBOX', rawMail({ from: LEE, to: DANA, subject: 'W-9', id: 'w1@x.example', date: 'Fri, 13 Nov 2026 11:00:00 -0600', body: 'Hi Dana, could you send me the W-9 for our records?' }));
+  it("an inbound request is closed by the user's reply in Sent", async () => {
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: LEE,
+        to: DANA,
+        subject: 'W-9',
+        id: 'w1@x.example',
+        date: 'Fri, 13 Nov 2026 11:00:00 -0600',
+        body: 'Hi Dana, could you send me the W-9 for our records?',
+      }),
+    );
     await syncOnce(t.app, session, FRI);
     expect(await item('asked-of-you')).toMatchObject({ status: 'open' });
-    await session.append('Sent', rawMail({ from: DANA, to: LEE, subject: 'Re: W-9', id: 'w2@northwind.example', inReplyTo: 'w1@x.example', date: 'Fri, 13 Nov 2026 12:00:00 -0600', body: 'Here it is.' }));
+    await session.append(
+      'Sent',
+      rawMail({
+        from: DANA,
+        to: LEE,
+        subject: 'Re: W-9',
+        id: 'w2@northwind.example',
+        inReplyTo: 'w1@x.example',
+        date: 'Fri, 13 Nov 2026 12:00:00 -0600',
+        body: 'Here it is.',
+      }),
+    );
     await syncOnce(t.app, session, FRI);
     expect(await item('asked-of-you')).toMatchObject({ status: 'answered' });
   });
 
   it('a newsletter saying "please reply" makes no item', async () => {
     const before = (await listItems(t.app.store)).length;
-    await session.append('INBOX', rawMail({ from: 'Solar Weekly <news@solarweekly.example>', to: DANA, subject: 'This week', id: 'n1@solarweekly.example', date: 'Fri, 13 Nov 2026 12:30:00 -0600', body: 'Can you tell us what you think? Please reply to this survey.', headers: { 'List-Unsubscribe': '<mailto:unsub@solarweekly.example>', Precedence: 'bulk' } }));
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: 'Solar Weekly <news@solarweekly.example>',
+        to: DANA,
+        subject: 'This week',
+        id: 'n1@solarweekly.example',
+        date: 'Fri, 13 Nov 2026 12:30:00 -0600',
+        body: 'Can you tell us what you think? Please reply to this survey.',
+        headers: { 'List-Unsubscribe': '<mailto:unsub@solarweekly.example>', Precedence: 'bulk' },
+      }),
+    );
     await syncOnce(t.app, session, FRI);
     expect(await listItems(t.app.store)).toHaveLength(before);
   });

@@ -22,8 +22,7 @@ export function file(filename: string): AttachmentInfo {
   return { filename, contentType: 'application/octet-stream', size: 1000 };
 }
 
-export interface MessageSpec
-  extends Partial<Omit<Message, 'from' | 'to' | 'cc' | 'bcc' | 'date' | 'attachments'>> {
+export interface MessageSpec extends Partial<Omit<Message, 'from' | 'to' | 'cc' | 'bcc' | 'date' | 'attachments'>> {
   from?: string;
   to?: string[];
   cc?: string[];

@@ -5,8 +5,18 @@ const froms = (spec: Record<string, number>) => Object.entries(spec).flatMap(([a
 
 describe('missingIdentities', () => {
   it.each<[string, Record<string, number>, string[], string[]]>([
-    ['the main sender is not in me', { 'sales@x.example': 8, 'dana@x.example': 2 }, ['dana@x.example'], ['sales@x.example']],
-    ['me covers it, plus-tags and case aside', { 'Dana+Work@X.example': 9, 'dana@x.example': 1 }, ['dana@x.example'], []],
+    [
+      'the main sender is not in me',
+      { 'sales@x.example': 8, 'dana@x.example': 2 },
+      ['dana@x.example'],
+      ['sales@x.example'],
+    ],
+    [
+      'me covers it, plus-tags and case aside',
+      { 'Dana+Work@X.example': 9, 'dana@x.example': 1 },
+      ['dana@x.example'],
+      [],
+    ],
     ['a rare sender is not flagged', { 'dana@x.example': 9, 'boss@x.example': 1 }, ['dana@x.example'], []],
     ['two frequent aliases', { 'a@x.example': 5, 'b@x.example': 5 }, ['c@x.example'], ['a@x.example', 'b@x.example']],
     ['an empty Sent', {}, ['dana@x.example'], []],
@@ -19,8 +29,13 @@ describe('missingIdentities', () => {
   });
 
   it('names each missing address with its count and the fix', () => {
-    const warning = identityWarning(missingIdentities(froms({ 'sales@x.example': 8, 'dana@x.example': 2 }), ['dana@x.example']), 10);
-    expect(warning).toMatch(/mail in Sent comes from sales@x\.example \(8 of 10\), which "me" does not list.* — fix: add "sales@x\.example" to "me"/);
+    const warning = identityWarning(
+      missingIdentities(froms({ 'sales@x.example': 8, 'dana@x.example': 2 }), ['dana@x.example']),
+      10,
+    );
+    expect(warning).toMatch(
+      /mail in Sent comes from sales@x\.example \(8 of 10\), which "me" does not list.* — fix: add "sales@x\.example" to "me"/,
+    );
     expect(identityWarning([], 10)).toBeNull();
   });
 });

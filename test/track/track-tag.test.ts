@@ -3,7 +3,17 @@ import { readTrackTag } from '../../src/track/track-tag.js';
 
 const TRACK = 'dana+followthru@northwind.example';
 const SENT = new Date('2026-11-16T16:00:00Z'); // Mon 10:00 in Chicago
-const read = (address: string) => readTrackTag([{ name: '', address: 'ann@x.example' }, { name: '', address }], TRACK, SENT, 'America/Chicago', -360);
+const read = (address: string) =>
+  readTrackTag(
+    [
+      { name: '', address: 'ann@x.example' },
+      { name: '', address },
+    ],
+    TRACK,
+    SENT,
+    'America/Chicago',
+    -360,
+  );
 
 describe('readTrackTag', () => {
   it.each([
@@ -25,7 +35,7 @@ describe('readTrackTag', () => {
   it.each([
     ['another address', 'bob@northwind.example'],
     ['the same tag on another domain', 'dana+followthru-3d@evil.example'],
-    ['the user\'s own plain address', 'dana@northwind.example'],
+    ["the user's own plain address", 'dana@northwind.example'],
   ])('not tracked: %s', (_name, address) => {
     expect(read(address)).toBeUndefined();
   });

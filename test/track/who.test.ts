@@ -37,8 +37,6 @@ describe('otherParticipants', () => {
   });
 
   it('is empty for a note to myself', () => {
-    expect(otherParticipants(message({ from: 'ann@example.com', to: ['ann+todo@example.com'] }), ME)).toEqual(
-      [],
-    );
+    expect(otherParticipants(message({ from: 'ann@example.com', to: ['ann+todo@example.com'] }), ME)).toEqual([]);
   });
 });

@@ -60,15 +60,27 @@ function server(host: string, port: number, security: 'tls' | 'starttls' | 'none
 
 export function configFrom(a: InitAnswers): Record<string, unknown> {
   // With oauth2 the smtp block names no password source: it signs in as imap does.
-  const password = a.oauth2 || !a.password ? {} : a.password.passwordEnv ? { passwordEnv: a.password.passwordEnv } : { passwordCommand: a.password.passwordCommand };
+  const password =
+    a.oauth2 || !a.password
+      ? {}
+      : a.password.passwordEnv
+        ? { passwordEnv: a.password.passwordEnv }
+        : { passwordCommand: a.password.passwordCommand };
   return {
     '//': 'Written by followthru init. Every field is explained in config.example.json. The password is not here: it comes from the environment variable or command named below.',
     me: [...new Set([a.email, ...a.aliases])],
     timezone: a.timezone,
     backfillDays: 30,
     store: { path: './followthru.db' },
-    imap: { ...server(a.imapHost, a.imapPort, a.imapSecurity), user: a.imapUser, ...(a.oauth2 ? { oauth2: a.oauth2 } : password), sentFolder: a.sentFolder },
-    ...(a.deliver === 'smtp' ? { smtp: { ...server(a.smtpHost, a.smtpPort, a.smtpSecurity), user: a.imapUser, ...password } } : {}),
+    imap: {
+      ...server(a.imapHost, a.imapPort, a.imapSecurity),
+      user: a.imapUser,
+      ...(a.oauth2 ? { oauth2: a.oauth2 } : password),
+      sentFolder: a.sentFolder,
+    },
+    ...(a.deliver === 'smtp'
+      ? { smtp: { ...server(a.smtpHost, a.smtpPort, a.smtpSecurity), user: a.imapUser, ...password } }
+      : {}),
     digest: { cron: cronForTime(a.digestTime), deliver: a.deliver, to: a.email },
   };
 }
@@ -84,11 +96,16 @@ export function addAccount(existing: Record<string, unknown>, id: string, a: Ini
   const added = { id, ...Object.fromEntries(ACCOUNT_KEYS.filter((k) => k in written).map((k) => [k, written[k]])) };
   const list = Array.isArray(existing.accounts) ? [...(existing.accounts as unknown[])] : null;
   if (list) {
-    if (list.some((x) => (x as { id?: unknown } | null)?.id === id)) throw new Error(`init --add: an account "${id}" exists — fix: pass another --id`);
+    if (list.some((x) => (x as { id?: unknown } | null)?.id === id))
+      throw new Error(`init --add: an account "${id}" exists — fix: pass another --id`);
     return { ...existing, accounts: [...list, added] };
   }
-  if (id === 'default') throw new Error('init --add: "default" is the id of the account already in the file — fix: pass another --id');
-  const first = { id: 'default', ...Object.fromEntries(ACCOUNT_KEYS.filter((k) => k in existing).map((k) => [k, existing[k]])) };
+  if (id === 'default')
+    throw new Error('init --add: "default" is the id of the account already in the file — fix: pass another --id');
+  const first = {
+    id: 'default',
+    ...Object.fromEntries(ACCOUNT_KEYS.filter((k) => k in existing).map((k) => [k, existing[k]])),
+  };
   const shared = Object.fromEntries(Object.entries(existing).filter(([k]) => !ACCOUNT_KEYS.includes(k as never)));
   return { ...shared, accounts: [first, added] };
 }

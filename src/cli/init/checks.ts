@@ -8,15 +8,20 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export const CHECKS = {
   email: (v) => (EMAIL.test(v) ? null : `"${v}" is not an email address, e.g. you@example.com`),
-  imapHost: (v) => (/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/.test(v) ? null : `"${v}" is not a host name, e.g. imap.example.com`),
+  imapHost: (v) =>
+    /^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/.test(v) ? null : `"${v}" is not a host name, e.g. imap.example.com`,
   imapPort: (v) => {
     const port = Number(v);
-    return /^\d+$/.test(v) && port >= 1 && port <= 65535 ? null : `"${v}" is not a port number from 1 to 65535, e.g. 993`;
+    return /^\d+$/.test(v) && port >= 1 && port <= 65535
+      ? null
+      : `"${v}" is not a port number from 1 to 65535, e.g. 993`;
   },
   imapSecurity: (v) => (['tls', 'starttls', 'none'].includes(v) ? null : `"${v}" is not one of tls, starttls, none`),
   imapUser: (v) => (v.trim() ? null : 'the login name is empty'),
   passwordEnv: (v) =>
-    /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? null : 'that is not an environment variable name (letters, digits and _, e.g. MAIL_PASSWORD)',
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)
+      ? null
+      : 'that is not an environment variable name (letters, digits and _, e.g. MAIL_PASSWORD)',
   passwordCommand: (v) => (v.trim() ? null : 'the command is empty'),
   timezone: (v) => (isTimeZone(v) ? null : `"${v}" is not an IANA time zone, e.g. Europe/Berlin`),
   digestTime: (v) => {
@@ -49,7 +54,10 @@ export const FLAG: Record<AnswerName, string> = {
 
 /** "a@x, b@y" → ["a@x", "b@y"] (commas or spaces). */
 export function splitList(value: string): string[] {
-  return value.split(/[\s,]+/).map((a) => a.trim().toLowerCase()).filter(Boolean);
+  return value
+    .split(/[\s,]+/)
+    .map((a) => a.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /** Every flag given with a value that its check refuses, one line each; [] when all are fine. */

@@ -32,11 +32,19 @@ export interface InitIo {
 
 /** One question: a flag's value wins; Enter takes the default; a wrong answer is explained and asked again. */
 function questioner(rl: Interface | null, say: Say) {
-  return async function question(name: AnswerName, label: string, given: string | undefined, fallback?: string): Promise<string> {
+  return async function question(
+    name: AnswerName,
+    label: string,
+    given: string | undefined,
+    fallback?: string,
+  ): Promise<string> {
     if (given !== undefined) return given;
     if (!rl) {
       if (fallback !== undefined) return fallback;
-      throw new FollowthruError('EUSAGE', `init --non-interactive: ${label} is missing — fix: pass it as a flag (see followthru init --help)`);
+      throw new FollowthruError(
+        'EUSAGE',
+        `init --non-interactive: ${label} is missing — fix: pass it as a flag (see followthru init --help)`,
+      );
     }
     for (;;) {
       const typed = (await rl.question(`${label}${fallback ? ` [${fallback}]` : ''}: `)).trim();
@@ -53,23 +61,44 @@ function questioner(rl: Interface | null, say: Say) {
   };
 }
 
-async function ask(given: Given, previous: InitAnswers | null, rl: Interface | null, say: Say, options: Options): Promise<InitAnswers> {
+async function ask(
+  given: Given,
+  previous: InitAnswers | null,
+  rl: Interface | null,
+  say: Say,
+  options: Options,
+): Promise<InitAnswers> {
   const question = questioner(rl, say);
   const email = (await question('email', 'Your email address', given.email, previous?.email)).toLowerCase();
   const preset = presetFor(email);
-  const base = previous && previous.email === email ? previous : { ...defaultsFor(email, systemTimeZone()), sentFolder: preset.sentFolder };
+  const base =
+    previous && previous.email === email
+      ? previous
+      : { ...defaultsFor(email, systemTimeZone()), sentFolder: preset.sentFolder };
   if (!previous) {
     say(`Settings for ${preset.name}.`);
     if (preset.passwordHelp) say(preset.passwordHelp);
   }
   const imapHost = await question('imapHost', 'IMAP server', given.imapHost, base.imapHost);
   const imapPort = Number(await question('imapPort', 'IMAP port', given.imapPort, String(base.imapPort)));
-  const imapSecurity = (await question('imapSecurity', 'IMAP security (tls, starttls, none)', given.imapSecurity, base.imapSecurity)) as InitAnswers['imapSecurity'];
+  const imapSecurity = (await question(
+    'imapSecurity',
+    'IMAP security (tls, starttls, none)',
+    given.imapSecurity,
+    base.imapSecurity,
+  )) as InitAnswers['imapSecurity'];
   const imapUser = await question('imapUser', 'IMAP user name', given.imapUser, base.imapUser);
   const offer = preset.oauth2 && !given.passwordEnv && !given.passwordCommand ? preset.oauth2 : null;
-  const oauth2 = previous ? previous.oauth2 ?? null : await oauth2Answers(options, offer, rl, say);
+  const oauth2 = previous ? (previous.oauth2 ?? null) : await oauth2Answers(options, offer, rl, say);
   const password = oauth2 ? null : await askPassword(given, previous, rl, question, preset.oauth2 ?? undefined);
-  const aliases = splitList(await question('aliases', 'Other addresses you send from, comma-separated (Enter: none)', given.aliases, previous ? previous.aliases.join(', ') : ''));
+  const aliases = splitList(
+    await question(
+      'aliases',
+      'Other addresses you send from, comma-separated (Enter: none)',
+      given.aliases,
+      previous ? previous.aliases.join(', ') : '',
+    ),
+  );
   return {
     ...base,
     email,
@@ -82,7 +111,12 @@ async function ask(given: Given, previous: InitAnswers | null, rl: Interface | n
     oauth2,
     timezone: await question('timezone', 'Time zone', given.timezone, base.timezone),
     digestTime: await question('digestTime', 'Digest time on weekdays', given.digestTime, base.digestTime),
-    deliver: (await question('deliver', 'Deliver the digest by imap (into your inbox) or smtp', given.deliver, base.deliver)) as InitAnswers['deliver'],
+    deliver: (await question(
+      'deliver',
+      'Deliver the digest by imap (into your inbox) or smtp',
+      given.deliver,
+      base.deliver,
+    )) as InitAnswers['deliver'],
   };
 }
 
@@ -100,7 +134,10 @@ async function oauth2Answers(
     if (given) return given;
     if (!rl) {
       if (fallback !== undefined) return fallback;
-      throw new FollowthruError('EUSAGE', `init --non-interactive: ${label} is missing — fix: pass it as a flag (see followthru init --help)`);
+      throw new FollowthruError(
+        'EUSAGE',
+        `init --non-interactive: ${label} is missing — fix: pass it as a flag (see followthru init --help)`,
+      );
     }
     for (;;) {
       const answer = (await rl.question(`${label}${fallback ? ` [${fallback}]` : ''}: `)).trim() || fallback;
@@ -111,27 +148,61 @@ async function oauth2Answers(
   let provider = str(options.oauth2);
   if (!provider && offer && rl) {
     const how = offer === 'microsoft' ? 'a code to enter at microsoft.com/devicelogin' : 'your browser';
-    const answer = await question(`Sign in with OAuth2 (followthru login: ${how}; needs a client ID you register, see README) — yes, or no for an app password`, undefined, 'yes');
+    const answer = await question(
+      `Sign in with OAuth2 (followthru login: ${how}; needs a client ID you register, see README) — yes, or no for an app password`,
+      undefined,
+      'yes',
+    );
     if (/^y/i.test(answer)) provider = offer;
   }
   if (!provider) return null;
-  const block: Record<string, string> = { provider, clientId: await question('OAuth2 client ID (README: "Connect your own account")', str(options.clientId)) };
-  const optional = { tenant: str(options.tenant), clientSecretEnv: str(options.clientSecretEnv), tokenUrl: str(options.tokenUrl), deviceAuthorizationUrl: str(options.deviceAuthorizationUrl), authorizeUrl: str(options.authorizeUrl) };
+  const block: Record<string, string> = {
+    provider,
+    clientId: await question('OAuth2 client ID (README: "Connect your own account")', str(options.clientId)),
+  };
+  const optional = {
+    tenant: str(options.tenant),
+    clientSecretEnv: str(options.clientSecretEnv),
+    tokenUrl: str(options.tokenUrl),
+    deviceAuthorizationUrl: str(options.deviceAuthorizationUrl),
+    authorizeUrl: str(options.authorizeUrl),
+  };
   for (const [key, value] of Object.entries(optional)) if (value) block[key] = value;
   return block;
 }
 
 /** A command that prints the password, or (Enter) the name of an environment variable that holds it. */
-async function askPassword(given: Given, previous: InitAnswers | null, rl: Interface | null, question: ReturnType<typeof questioner>, oauth2Offer: string | undefined) {
+async function askPassword(
+  given: Given,
+  previous: InitAnswers | null,
+  rl: Interface | null,
+  question: ReturnType<typeof questioner>,
+  oauth2Offer: string | undefined,
+) {
   if (given.passwordEnv) return { passwordEnv: given.passwordEnv };
   if (given.passwordCommand) return { passwordCommand: given.passwordCommand };
   if (!rl) {
     const or = oauth2Offer ? `, or sign in with --oauth2 ${oauth2Offer} --client-id ID` : '';
-    throw new FollowthruError('EUSAGE', `a password source is needed — fix: --password-env NAME or --password-command "CMD"${or} (the password itself never goes in the file)`);
+    throw new FollowthruError(
+      'EUSAGE',
+      `a password source is needed — fix: --password-env NAME or --password-command "CMD"${or} (the password itself never goes in the file)`,
+    );
   }
-  const command = (await rl.question(`Command that prints your (app) password, e.g. "pass show mail" (Enter: use an environment variable instead)${previous?.password?.passwordCommand ? ` [${previous.password.passwordCommand}]` : ''}: `)).trim() || previous?.password?.passwordCommand;
+  const command =
+    (
+      await rl.question(
+        `Command that prints your (app) password, e.g. "pass show mail" (Enter: use an environment variable instead)${previous?.password?.passwordCommand ? ` [${previous.password.passwordCommand}]` : ''}: `,
+      )
+    ).trim() || previous?.password?.passwordCommand;
   if (command) return { passwordCommand: command };
-  return { passwordEnv: await question('passwordEnv', 'Name of the environment variable that holds it', undefined, previous?.password?.passwordEnv ?? 'FOLLOWTHRU_PASSWORD') };
+  return {
+    passwordEnv: await question(
+      'passwordEnv',
+      'Name of the environment variable that holds it',
+      undefined,
+      previous?.password?.passwordEnv ?? 'FOLLOWTHRU_PASSWORD',
+    ),
+  };
 }
 
 interface LoginResult {
@@ -147,7 +218,14 @@ async function testLogin(a: InitAnswers, credential: Credential): Promise<LoginR
     import('../../source/folders.js'),
     import('../../source/sent-senders.js'),
   ]);
-  const session = await openImap({ host: a.imapHost, port: a.imapPort, secure: a.imapSecurity === 'tls', allowInsecure: a.imapSecurity === 'none', user: a.imapUser, ...credential });
+  const session = await openImap({
+    host: a.imapHost,
+    port: a.imapPort,
+    secure: a.imapSecurity === 'tls',
+    allowInsecure: a.imapSecurity === 'none',
+    user: a.imapUser,
+    ...credential,
+  });
   try {
     const list = await session.listFolders();
     // The provider's usual name when the account has it; otherwise find it (SPECIAL-USE, then names).
@@ -159,7 +237,12 @@ async function testLogin(a: InitAnswers, credential: Credential): Promise<LoginR
 }
 
 /** Addresses that send much of Sent but are not among the answers: proposed (asked, or taken with a note). */
-async function proposeAliases(answers: InitAnswers, froms: string[], rl: Interface | null, say: Say): Promise<string[]> {
+async function proposeAliases(
+  answers: InitAnswers,
+  froms: string[],
+  rl: Interface | null,
+  say: Say,
+): Promise<string[]> {
   const { missingIdentities } = await import('../../track/identity.js');
   const missing = missingIdentities(froms, [answers.email, ...answers.aliases]);
   const added: string[] = [];
@@ -207,28 +290,52 @@ async function credentialOf(answers: InitAnswers, out: string, say: Say): Promis
 }
 
 function defaultIo(options: Options): InitIo {
-  return { input: process.stdin, output: process.stdout, interactive: !options.nonInteractive && process.stdin.isTTY === true };
+  return {
+    input: process.stdin,
+    output: process.stdout,
+    interactive: !options.nonInteractive && process.stdin.isTTY === true,
+  };
 }
 
-export async function runInit(options: Options, say: Say = (l) => process.stdout.write(`${l}\n`), io: InitIo = defaultIo(options)): Promise<string> {
+export async function runInit(
+  options: Options,
+  say: Say = (l) => process.stdout.write(`${l}\n`),
+  io: InitIo = defaultIo(options),
+): Promise<string> {
   const problems = flagProblems(options);
   if (problems.length > 0) throw new FollowthruError('EUSAGE', `init: ${problems.join('; ')}`);
   const out = resolve(str(options.out) ?? xdgConfigPath());
   // `init --add --id ID`: the same questions and login test, then the file rewritten with one more account.
   const id = options.add ? str(options.id) : undefined;
   if (options.add) {
-    if (!existsSync(out)) throw new FollowthruError('EUSAGE', `init --add: ${out} does not exist — fix: run init without --add first`);
-    if (!id) throw new FollowthruError('EUSAGE', 'init --add: the new account needs a name — fix: pass --id, e.g. --id work');
+    if (!existsSync(out))
+      throw new FollowthruError('EUSAGE', `init --add: ${out} does not exist — fix: run init without --add first`);
+    if (!id)
+      throw new FollowthruError('EUSAGE', 'init --add: the new account needs a name — fix: pass --id, e.g. --id work');
   } else if (!options.force && existsSync(out)) {
-    throw new FollowthruError('EUSAGE', `${out} exists — fix: pass --force to replace it, --add to add an account to it, or --out another file`);
+    throw new FollowthruError(
+      'EUSAGE',
+      `${out} exists — fix: pass --force to replace it, --add to add an account to it, or --out another file`,
+    );
   }
   const existing = id ? (JSON.parse(await readFile(out, 'utf8')) as Record<string, unknown>) : null;
-  const rl = io.interactive && !options.nonInteractive ? createInterface({ input: io.input, output: io.output, terminal: false }) : null;
+  const rl =
+    io.interactive && !options.nonInteractive
+      ? createInterface({ input: io.input, output: io.output, terminal: false })
+      : null;
   try {
-    const flags: Given = Object.fromEntries(Object.keys(CHECKS).map((k) => [k, str(options[k])]).filter(([, v]) => v !== undefined));
+    const flags: Given = Object.fromEntries(
+      Object.keys(CHECKS)
+        .map((k) => [k, str(options[k])])
+        .filter(([, v]) => v !== undefined),
+    );
     let answers = await ask(flags, null, rl, say, options);
     // An OAuth2 sign-in's token file is named by the account; init signs in before the account exists in the file.
-    if (id && answers.oauth2) throw new FollowthruError('EUSAGE', 'init --add: --oauth2 is not supported for an added account yet — fix: add it with --password-env or --password-command');
+    if (id && answers.oauth2)
+      throw new FollowthruError(
+        'EUSAGE',
+        'init --add: --oauth2 is not supported for an added account yet — fix: add it with --password-env or --password-command',
+      );
     let login: LoginResult;
     for (;;) {
       say(`Logging in to ${answers.imapHost}:${answers.imapPort} as ${answers.imapUser}…`);
@@ -252,7 +359,9 @@ export async function runInit(options: Options, say: Say = (l) => process.stdout
       say(`Added account "${id}" to ${out} (mode ${mode}). Next: followthru doctor --config ${out}.`);
       return out;
     }
-    say(`Wrote ${out} (mode ${mode}: readable only by you). Next: followthru doctor${options.out ? ` --config ${out}` : ''}, then followthru run.`);
+    say(
+      `Wrote ${out} (mode ${mode}: readable only by you). Next: followthru doctor${options.out ? ` --config ${out}` : ''}, then followthru run.`,
+    );
     return out;
   } finally {
     rl?.close();
@@ -271,10 +380,16 @@ export const initCommand: CliCommand = {
     { flags: '--password-env <name>', description: 'environment variable that holds the password' },
     { flags: '--password-command <cmd>', description: 'command that prints the password' },
     { flags: '--aliases <addresses>', description: 'other addresses you send from, comma-separated' },
-    { flags: '--oauth2 <provider>', description: 'sign in with OAuth2 instead of a password: microsoft, google or custom' },
+    {
+      flags: '--oauth2 <provider>',
+      description: 'sign in with OAuth2 instead of a password: microsoft, google or custom',
+    },
     { flags: '--client-id <id>', description: 'the OAuth2 client ID of the app you registered (README)' },
     { flags: '--tenant <tenant>', description: 'Microsoft tenant (default: common)' },
-    { flags: '--client-secret-env <name>', description: 'environment variable holding the client secret (Google desktop apps)' },
+    {
+      flags: '--client-secret-env <name>',
+      description: 'environment variable holding the client secret (Google desktop apps)',
+    },
     { flags: '--token-url <url>', description: 'custom OAuth2: the token endpoint' },
     { flags: '--device-authorization-url <url>', description: 'custom OAuth2: the device authorization endpoint' },
     { flags: '--authorize-url <url>', description: 'custom OAuth2: the authorization endpoint (browser flow)' },
@@ -284,7 +399,7 @@ export const initCommand: CliCommand = {
     { flags: '--out <file>', description: 'where to write (default ~/.config/followthru/config.json)' },
     { flags: '--force', description: 'replace an existing file' },
     { flags: '--add', description: 'add an account to an existing file (with --id)' },
-    { flags: '--id <name>', description: 'with --add: the new account\'s short name, e.g. work' },
+    { flags: '--id <name>', description: "with --add: the new account's short name, e.g. work" },
     { flags: '--non-interactive', description: 'ask nothing: every answer comes from flags or defaults' },
   ],
   async run(_args, options) {

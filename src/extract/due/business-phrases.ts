@@ -63,7 +63,8 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'after-a-short-absence',
     why: '"after lunch", "after the meeting", "when he gets out" (of a meeting or call): later on the send day',
-    pattern: /\b(?:after (?:lunch|(?:the|this|my|our) (?:meeting|call))|when (?:he|she|they|we|i) (?:gets?|come|comes) out)\b/i,
+    pattern:
+      /\b(?:after (?:lunch|(?:the|this|my|our) (?:meeting|call))|when (?:he|she|they|we|i) (?:gets?|come|comes) out)\b/i,
     resolve: (_m, sent) => at(sent),
   },
   {

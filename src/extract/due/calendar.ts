@@ -89,10 +89,7 @@ export function offsetOfZone(instant: Date, timeZone: string): number {
     format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
     OFFSET_FORMATS.set(timeZone, format);
   }
-  const name =
-    format
-      .formatToParts(instant)
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name = format.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!m) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
@@ -157,7 +154,10 @@ export function addMonths(day: LocalDay, n: number): LocalDay {
  */
 const OTHER_CALENDAR_YEARS = new Map<string, { day: LocalDay; month: string; dayOfMonth: number }[]>();
 
-export function otherCalendarDays(calendar: string, year: number): { day: LocalDay; month: string; dayOfMonth: number }[] {
+export function otherCalendarDays(
+  calendar: string,
+  year: number,
+): { day: LocalDay; month: string; dayOfMonth: number }[] {
   const key = `${calendar}:${year}`;
   const cached = OTHER_CALENDAR_YEARS.get(key);
   if (cached) return cached;

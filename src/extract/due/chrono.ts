@@ -32,7 +32,10 @@ function momentOf(instant: Date, offsetMinutes: number): Moment {
 }
 
 const momentOfContext = (context: ParsingContext) =>
-  momentOf(context.reference.instant, context.reference.timezoneOffset ?? -context.reference.instant.getTimezoneOffset());
+  momentOf(
+    context.reference.instant,
+    context.reference.timezoneOffset ?? -context.reference.instant.getTimezoneOffset(),
+  );
 
 /** Matches nothing, at once: the pattern of a parser whose screen the text failed. */
 const NEVER = /^(?!)/;
@@ -51,7 +54,9 @@ function chronoParser(parser: DayParser, holidays: HolidaySet, timeOnly: boolean
       const { day, time } = reading;
       const date = { year: day.year, month: day.month, day: day.day };
       const components = context.createParsingComponents(
-        time ? { hour: time.hour, minute: time.minute, meridiem: time.hour >= 12 ? 1 : 0, ...(timeOnly ? {} : date) } : date,
+        time
+          ? { hour: time.hour, minute: time.minute, meridiem: time.hour >= 12 ? 1 : 0, ...(timeOnly ? {} : date) }
+          : date,
       );
       if (timeOnly) for (const [key, value] of Object.entries(date)) components.imply(key as chrono.Component, value);
       return components.addTag(`${TAG}${parser.id}`);
@@ -88,7 +93,13 @@ const REFINERS: chrono.Refiner[] = [
         const start = result.start;
         const hour = start.get('hour') ?? 0;
         if ([...start.tags()].some((t) => t.startsWith(TAG))) continue;
-        if (!start.isCertain('hour') || start.isCertain('meridiem') || start.isCertain('day') || start.isCertain('weekday')) continue;
+        if (
+          !start.isCertain('hour') ||
+          start.isCertain('meridiem') ||
+          start.isCertain('day') ||
+          start.isCertain('weekday')
+        )
+          continue;
         if (hour < 1 || hour > 11) continue;
         const reading = nextClock(momentOfContext(context), hour, start.get('minute') ?? 0, null);
         if (!reading?.time) continue;
@@ -141,11 +152,18 @@ export function chronoHits(
   offsetMinutes: number,
   holidays: string | readonly string[] = DEFAULT_HOLIDAYS,
 ): ChronoHit[] {
-  const results = instanceFor(holidays).parse(text, { instant: reference, timezone: offsetMinutes }, { forwardDate: true });
+  const results = instanceFor(holidays).parse(
+    text,
+    { instant: reference, timezone: offsetMinutes },
+    { forwardDate: true },
+  );
   return results.map((result) => {
     const start = result.start;
     const namesDay =
-      start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month') || /today|tomorrow/i.test(result.text);
+      start.isCertain('day') ||
+      start.isCertain('weekday') ||
+      start.isCertain('month') ||
+      /today|tomorrow/i.test(result.text);
     return {
       index: result.index,
       text: result.text,

@@ -6,7 +6,8 @@ import type { DayParser, Moment, Reading } from './day-parsers.js';
 import { clockWordValue } from './words.js';
 
 const HOUR_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
-const MINUTE_WORD = '(?:(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|fifteen|ten|five|oh[- ](?:five|one|two|three|four|six|seven|eight|nine))';
+const MINUTE_WORD =
+  '(?:(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|fifteen|ten|five|oh[- ](?:five|one|two|three|four|six|seven|eight|nine))';
 const MERIDIEM = '(?:\\s*([ap])\\.?\\s?m\\b\\.?)';
 const LEAD = '(?:at|around|about|approx(?:imately|\\.)?|by|until|before|after)';
 
@@ -14,7 +15,12 @@ const LEAD = '(?:at|around|about|approx(?:imately|\\.)?|by|until|before|after)';
  * The next wall-clock `hour:minute` after `now`; with no am/pm, a 1–12 hour may be either half of the day.
  * `meridiem` is 'a', 'p', '24' (a 24-hour form: the hour as written) or none.
  */
-export function nextClock(now: Moment, hour: number, minute: number, meridiem: string | null | undefined): Reading | null {
+export function nextClock(
+  now: Moment,
+  hour: number,
+  minute: number,
+  meridiem: string | null | undefined,
+): Reading | null {
   if (hour > 23 || minute > 59) return null;
   const m = meridiem?.toLowerCase();
   if ((m === 'a' || m === 'p') && hour > 12) return null;
@@ -48,7 +54,8 @@ export const CLOCK_PARSERS: DayParser[] = [
   {
     id: 'clock-ish',
     why: '"noonish", "around 11ish", "3ish pm": an approximate time is still that time',
-    pattern: () => new RegExp(`\\b(?:${LEAD}\\s+)?(?:(noon|midday)|(\\d{1,2})(?::(\\d{2}))?)\\s?-?ish\\b${MERIDIEM}?`, 'i'),
+    pattern: () =>
+      new RegExp(`\\b(?:${LEAD}\\s+)?(?:(noon|midday)|(\\d{1,2})(?::(\\d{2}))?)\\s?-?ish\\b${MERIDIEM}?`, 'i'),
     read: (m, now) => (m[1] ? nextClock(now, 12, 0, null) : nextClock(now, num(m[2]), num(m[3]), m[4])),
   },
   {
@@ -73,10 +80,15 @@ export const CLOCK_PARSERS: DayParser[] = [
       ),
     read: (m, now) => {
       const [, lead, part, direction, hourWord, minuteWord, meridiem] = m;
-      const spokenAsTime = meridiem || (lead && (minuteWord || part)) || (lead && /^at$/i.test(lead)) || /o'?clock/i.test(minuteWord ?? '');
+      const spokenAsTime =
+        meridiem ||
+        (lead && (minuteWord || part)) ||
+        (lead && /^at$/i.test(lead)) ||
+        /o'?clock/i.test(minuteWord ?? '');
       if (!spokenAsTime) return null;
       let hour = clockWordValue(hourWord ?? '') ?? 0;
-      let minute = minuteWord && !/o'?clock/i.test(minuteWord) ? (clockWordValue(minuteWord.replace(/^oh[- ]/i, '')) ?? 0) : 0;
+      let minute =
+        minuteWord && !/o'?clock/i.test(minuteWord) ? (clockWordValue(minuteWord.replace(/^oh[- ]/i, '')) ?? 0) : 0;
       if (part) {
         const quarterOrHalf = part.toLowerCase() === 'half' ? 30 : 15;
         if (direction?.toLowerCase() === 'to') [hour, minute] = [hour - 1, 60 - quarterOrHalf];

@@ -53,7 +53,12 @@ export function shiftBy(day: LocalDay, n: number, unit: string): LocalDay {
 }
 
 /** The next day in `month` (on or after `from`) that a reader of that month finds: this year's or next year's. */
-function inMonth(from: LocalDay, month: number, year: number | null, pick: (y: number) => LocalDay | null): LocalDay | null {
+function inMonth(
+  from: LocalDay,
+  month: number,
+  year: number | null,
+  pick: (y: number) => LocalDay | null,
+): LocalDay | null {
   if (year !== null) return pick(year);
   const thisYear = pick(from.year);
   return thisYear && compareDays(thisYear, from) >= 0 ? thisYear : pick(from.year + 1);
@@ -77,14 +82,24 @@ export const DAY_PARSERS: DayParser[] = [
       const holiday = name ? h.byName(name) : null;
       if (!holiday) return null;
       let anchor: LocalDay | null;
-      const year = yearText === undefined ? null : /this/i.test(yearText) ? now.day.year : /next/i.test(yearText) ? now.day.year + 1 : Number(yearText);
+      const year =
+        yearText === undefined
+          ? null
+          : /this/i.test(yearText)
+            ? now.day.year
+            : /next/i.test(yearText)
+              ? now.day.year + 1
+              : Number(yearText);
       if (year !== null) anchor = holidayInYear(holiday, year);
       else if (which?.toLowerCase() === 'last') anchor = holidayInYear(holiday, now.day.year - 1);
       else anchor = nextHoliday(holiday, now.day);
       if (!anchor) return null;
       const sign = (relation ?? bare ?? '').toLowerCase() === 'before' ? -1 : 1;
       if (bare) return { day: addDays(anchor, sign) };
-      if (theUnit) return { day: theUnit.toLowerCase() === 'day' ? addDays(anchor, sign) : fridayOfWeek(addDays(anchor, 7 * sign)) };
+      if (theUnit)
+        return {
+          day: theUnit.toLowerCase() === 'day' ? addDays(anchor, sign) : fridayOfWeek(addDays(anchor, 7 * sign)),
+        };
       if (count && unit) return { day: shiftBy(anchor, sign * (countValue(count) ?? 1), unit) };
       if (ordinal && weekday) {
         const n = ordinalValue(ordinal) ?? 1;
@@ -100,7 +115,10 @@ export const DAY_PARSERS: DayParser[] = [
     id: 'weekday-and-day-of-month',
     why: '"Monday the 27th", "Mon 13th", "Friday 23": the next date where the weekday and the day of the month agree',
     pattern: () =>
-      new RegExp(`\\b(${WEEKDAY}),?\\s+(?:the\\s+)?(${ORDINAL}|\\d{1,2})(?![\\w:/.-]|\\s*(?:${MONTH}|of\\b|[ap]\\.?m\\b|o'?clock|h\\d))`, 'i'),
+      new RegExp(
+        `\\b(${WEEKDAY}),?\\s+(?:the\\s+)?(${ORDINAL}|\\d{1,2})(?![\\w:/.-]|\\s*(?:${MONTH}|of\\b|[ap]\\.?m\\b|o'?clock|h\\d))`,
+        'i',
+      ),
     read: (m, now) => {
       const dom = ordinalValue(m[2] ?? '');
       if (!dom || dom > 31) return null;
@@ -116,7 +134,9 @@ export const DAY_PARSERS: DayParser[] = [
       const dom = ordinalValue(m[2] ?? '');
       const month = monthValue(m[1] ?? '');
       if (!dom) return null;
-      const day = inMonth(now.day, month, yearOf(m[3]), (y) => (dom <= daysInMonth(y, month) ? { year: y, month, day: dom } : null));
+      const day = inMonth(now.day, month, yearOf(m[3]), (y) =>
+        dom <= daysInMonth(y, month) ? { year: y, month, day: dom } : null,
+      );
       return day ? { day } : null;
     },
   },
@@ -137,7 +157,10 @@ export const DAY_PARSERS: DayParser[] = [
     screen: () => /month/i,
     why: '"the 20th of next month", "20 of this month", "20th day of the current month"',
     pattern: () =>
-      new RegExp(`\\b(?:the\\s+)?(${ORDINAL}|\\d{1,2})(?:\\s+day)?\\s+of\\s+(?:the\\s+)?(next|this|current|following)\\s+month\\b`, 'i'),
+      new RegExp(
+        `\\b(?:the\\s+)?(${ORDINAL}|\\d{1,2})(?:\\s+day)?\\s+of\\s+(?:the\\s+)?(next|this|current|following)\\s+month\\b`,
+        'i',
+      ),
     read: (m, now) => {
       const dom = ordinalValue(m[1] ?? '');
       const month = /next|following/i.test(m[2] ?? '') ? addMonths({ ...now.day, day: 1 }, 1) : { ...now.day, day: 1 };
@@ -148,12 +171,18 @@ export const DAY_PARSERS: DayParser[] = [
   {
     id: 'nth-weekday-of-month',
     why: '"the first Tuesday of October", "last Friday in October", "third Tuesday of September 2014"',
-    pattern: () => new RegExp(`\\b(?:the\\s+)?(${ORDINAL}|last)\\s+(${WEEKDAY})\\s+(?:of|in)\\s+(${MONTH})(?:,?\\s+(?:in\\s+)?(\\d{4}))?\\b`, 'i'),
+    pattern: () =>
+      new RegExp(
+        `\\b(?:the\\s+)?(${ORDINAL}|last)\\s+(${WEEKDAY})\\s+(?:of|in)\\s+(${MONTH})(?:,?\\s+(?:in\\s+)?(\\d{4}))?\\b`,
+        'i',
+      ),
     read: (m, now) => {
       const n = /last/i.test(m[1] ?? '') ? -1 : ordinalValue(m[1] ?? '');
       if (!n || n > 5) return null;
       const month = monthValue(m[3] ?? '');
-      const day = inMonth(now.day, month, yearOf(m[4]), (y) => nthWeekdayOfMonth(y, month, weekdayValue(m[2] ?? ''), n));
+      const day = inMonth(now.day, month, yearOf(m[4]), (y) =>
+        nthWeekdayOfMonth(y, month, weekdayValue(m[2] ?? ''), n),
+      );
       return day ? { day } : null;
     },
   },
@@ -161,7 +190,10 @@ export const DAY_PARSERS: DayParser[] = [
     id: 'nth-day-of-month',
     why: '"the third day of October", "the fifth last day of May", "last day in October 2015"',
     pattern: () =>
-      new RegExp(`\\b(?:the\\s+)?(?:(${ORDINAL})\\s+(last\\s+)?|(last)\\s+)day\\s+(?:of|in)\\s+(${MONTH})(?:,?\\s+(?:in\\s+)?(\\d{4}))?\\b`, 'i'),
+      new RegExp(
+        `\\b(?:the\\s+)?(?:(${ORDINAL})\\s+(last\\s+)?|(last)\\s+)day\\s+(?:of|in)\\s+(${MONTH})(?:,?\\s+(?:in\\s+)?(\\d{4}))?\\b`,
+        'i',
+      ),
     read: (m, now) => {
       const n = m[3] ? 1 : ordinalValue(m[1] ?? '');
       const fromEnd = Boolean(m[2] ?? m[3]);
@@ -192,7 +224,9 @@ export const DAY_PARSERS: DayParser[] = [
     pattern: () =>
       new RegExp(`\\b(?:in\\s+(${COUNT})\\s+fortnights?|(${COUNT})\\s+${UNIT}\\s+(?:from\\s+today|hence))\\b`, 'i'),
     read: (m, now) =>
-      m[1] ? { day: addDays(now.day, 14 * (countValue(m[1]) ?? 1)) } : { day: shiftBy(now.day, countValue(m[2] ?? '') ?? 1, m[3] ?? 'day') },
+      m[1]
+        ? { day: addDays(now.day, 14 * (countValue(m[1]) ?? 1)) }
+        : { day: shiftBy(now.day, countValue(m[2] ?? '') ?? 1, m[3] ?? 'day') },
   },
   {
     id: 'weekday-with-duration',
@@ -242,7 +276,10 @@ export const DAY_PARSERS: DayParser[] = [
     id: 'bare-nth',
     why: '"on the first", "the 27th", "the twenty-seventh": the next such day of a month (said alone, not "the first draft")',
     pattern: () =>
-      new RegExp(`\\b(?:(?:on|by|before|until|for)\\s+)?the\\s+(${ORDINAL})(?=\\s*(?:$|[.,;:!?)]|at\\b|by\\b|and\\b|or\\b))`, 'i'),
+      new RegExp(
+        `\\b(?:(?:on|by|before|until|for)\\s+)?the\\s+(${ORDINAL})(?=\\s*(?:$|[.,;:!?)]|at\\b|by\\b|and\\b|or\\b))`,
+        'i',
+      ),
     read: (m, now) => {
       const dom = ordinalValue(m[1] ?? '');
       if (!dom || dom > 31) return null;

@@ -114,7 +114,9 @@ function baseDay(rule: HolidayRule, year: number): LocalDay | null {
   }
   if (rule.calendar && rule.month && rule.day !== undefined) {
     const months = rule.month;
-    const hit = otherCalendarDays(rule.calendar, year).find((d) => months.includes(d.month) && d.dayOfMonth === rule.day);
+    const hit = otherCalendarDays(rule.calendar, year).find(
+      (d) => months.includes(d.month) && d.dayOfMonth === rule.day,
+    );
     return hit?.day ?? null;
   }
   return null;

@@ -16,7 +16,8 @@ interface Candidate {
 }
 
 /** Phrases chrono reads as a time that never set a due date. */
-const NOT_A_DUE = /^(?:now|right now|at the moment|atm|currently|then|once|sec|second|today's|(?:for )?a quarter|a m)$/i;
+const NOT_A_DUE =
+  /^(?:now|right now|at the moment|atm|currently|then|once|sec|second|today's|(?:for )?a quarter|a m)$/i;
 /** Lower-case words that are months or weekdays only when capitalised: "I may", "we sat down". */
 const LOWER_CASE_WORD = /^(?:may|march|sat|sun)$/;
 
@@ -38,7 +39,8 @@ export function readDue(
   for (const phrase of BUSINESS_PHRASES) {
     const match = phrase.pattern.exec(sentence);
     const hit = match ? phrase.resolve(match, sentDay) : null;
-    if (match && hit) candidates.push({ index: match.index, text: match[0], ...hit, namesDay: !phrase.weak, source: phrase.id });
+    if (match && hit)
+      candidates.push({ index: match.index, text: match[0], ...hit, namesDay: !phrase.weak, source: phrase.id });
   }
   const overlapping = (index: number, length: number) =>
     candidates.filter((c) => index < c.index + c.text.length && c.index < index + length);
@@ -51,7 +53,14 @@ export function readDue(
     let day = hit.day;
     // Sent on a Friday, "Friday" means the next one, unless the sentence says today.
     if (hit.weekdayOnly && compareDays(day, sentDay) === 0) day = addDays(day, 7);
-    candidates.push({ index: hit.index, text: hit.text, day, time: hit.time, namesDay: hit.namesDay, source: hit.source });
+    candidates.push({
+      index: hit.index,
+      text: hit.text,
+      day,
+      time: hit.time,
+      namesDay: hit.namesDay,
+      source: hit.source,
+    });
   }
   const future = candidates.filter((c) => compareDays(c.day, sentDay) >= 0);
   const trace = candidates.map(

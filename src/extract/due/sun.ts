@@ -13,7 +13,9 @@ export function solarLongitude(instant: number): number {
   const l0 = 280.46646 + 36000.76983 * t + 0.0003032 * t * t;
   const m = rad(357.52911 + 35999.05029 * t - 0.0001537 * t * t);
   const c =
-    (1.914602 - 0.004817 * t - 0.000014 * t * t) * Math.sin(m) + (0.019993 - 0.000101 * t) * Math.sin(2 * m) + 0.000289 * Math.sin(3 * m);
+    (1.914602 - 0.004817 * t - 0.000014 * t * t) * Math.sin(m) +
+    (0.019993 - 0.000101 * t) * Math.sin(2 * m) +
+    0.000289 * Math.sin(3 * m);
   const omega = rad(125.04 - 1934.136 * t);
   return mod360(l0 + c - 0.00569 - 0.00478 * Math.sin(omega));
 }

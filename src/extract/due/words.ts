@@ -1,10 +1,51 @@
 // Number, ordinal, weekday and month words the due-date parsers read, with the patterns that match them.
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-const ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
-  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth',
-  'nineteenth', 'twentieth'];
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+const ORDINAL_UNITS = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
 
 const ORDINAL_WORDS = new Map<string, number>();
 ORDINAL_UNITS.forEach((word, n) => word && ORDINAL_WORDS.set(word, n));
@@ -18,7 +59,9 @@ export const ORDINAL = `(?:\\d{1,2}(?:st|nd|rd|th)|${[...ORDINAL_WORDS.keys()]
   .join('|')})`;
 
 /** "3", "a", "an", "one" … "twenty" (no groups). */
-export const COUNT = `(?:\\d{1,3}|an?|${UNITS.slice(1).sort((a, b) => b.length - a.length).join('|')})`;
+export const COUNT = `(?:\\d{1,3}|an?|${UNITS.slice(1)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 
 export const WEEKDAY =
   '(?:monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)\\.?';

@@ -14,7 +14,10 @@ describe('init --add', () => {
     const before = configFrom(answers('one@example.com'));
     const after = addAccount(before, 'work', answers('two@example.com'));
     const config = parseConfig(after, '/tmp/config.json');
-    expect(config.accounts.map((a) => [a.id, a.me[0]])).toEqual([['default', 'one@example.com'], ['work', 'two@example.com']]);
+    expect(config.accounts.map((a) => [a.id, a.me[0]])).toEqual([
+      ['default', 'one@example.com'],
+      ['work', 'two@example.com'],
+    ]);
     expect(config.timezone).toBe('Europe/Paris');
     expect(config.digest.to).toBe('one@example.com'); // the digest still goes where it went
     expect(after).not.toHaveProperty('me');

@@ -19,6 +19,6 @@ describe('the sun in the sidereal zodiac', () => {
   ])('%s', (_name, year, longitude, published) => {
     const instant = sankranti(year, longitude);
     expect(Math.abs(instant - published)).toBeLessThan(HOUR / 2);
-    expect(Math.abs((((siderealSolarLongitude(instant) - longitude + 540) % 360) - 180))).toBeLessThan(0.001);
+    expect(Math.abs(((siderealSolarLongitude(instant) - longitude + 540) % 360) - 180)).toBeLessThan(0.001);
   });
 });
