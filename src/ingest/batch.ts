@@ -226,7 +226,9 @@ async function ingestMessage(
     if (update.item.status === 'open' || update.item.status === 'snoozed') live.set(update.id, update.item);
     else live.delete(update.id);
   }
-  await recordPeople(tx, message, { direction, threadId: result.threadId, me: ctx.me, now: ctx.now });
+  // A Keep in touch item this mail resolved leaves the live items too, so a later mail of the batch cannot write it back open.
+  const resolved = await recordPeople(tx, message, { direction, threadId: result.threadId, me: ctx.me, now: ctx.now });
+  for (const id of resolved) live.delete(id);
 }
 
 async function skip(

@@ -13,14 +13,15 @@ export interface RecordWhere {
   now: Date;
 }
 
-export async function recordPeople(db: Db, message: Message, where: RecordWhere): Promise<void> {
+/** Records the mail's people; the ids of the Keep in touch items it resolved. */
+export async function recordPeople(db: Db, message: Message, where: RecordWhere): Promise<number[]> {
   const people: Address[] = where.direction === 'sent' ? [...message.to, ...message.cc, ...message.bcc] : message.from;
   const counted = people.filter((a) => addressCounts(a.address, { me: where.me, excludeDomains: [] }));
-  if (counted.length === 0) return;
+  if (counted.length === 0) return [];
   const addresses = [...new Set(counted.map((a) => canonicalAddress(a.address)))];
   if (where.direction === 'received' && isBulkMail(message.headers)) {
     for (const address of addresses) await markBulk(db, address);
-    return;
+    return [];
   }
   const at = (message.date ?? where.now).toISOString();
   for (const a of counted) {
@@ -36,5 +37,5 @@ export async function recordPeople(db: Db, message: Message, where: RecordWhere)
     };
     await recordPersonMail(db, mail);
   }
-  await resolveKeepInTouch(db, addresses, where.now);
+  return resolveKeepInTouch(db, addresses, where.now);
 }

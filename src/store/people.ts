@@ -1,5 +1,7 @@
 // People the user exchanges mail with (see people/), per account: one row per person, one per person and mail.
 import type { PersonStats } from '../people/gone-quiet.js';
+import { KEEP_IN_TOUCH_RULE } from '../people/rule.js';
+import { allInChunks, MAX_LIST_VARIABLES } from './chunked.js';
 import type { Db } from './db.js';
 import { canonicalAddress } from '../track/who.js';
 import type { TrackedItem } from '../types.js';
@@ -30,8 +32,6 @@ export interface StoredPerson {
   bulk: boolean;
   muted: boolean;
 }
-
-const SLICE = 400;
 
 /** One mail with one person: the person row is made or brought up to date. Seeing the same mail again is a no-op. */
 export async function recordPersonMail(db: Db, mail: PersonMail): Promise<void> {
@@ -89,20 +89,21 @@ export async function muteItemPeople(db: Db, item: Pick<TrackedItem, 'account' |
   );
 }
 
-/** Any mail either way resolves an open "Keep in touch" suggestion for its people. How many it closed. */
-export async function resolveKeepInTouch(db: Db, addresses: readonly string[], now: Date): Promise<number> {
-  let closed = 0;
-  for (let start = 0; start < addresses.length; start += SLICE) {
-    const slice = addresses.slice(start, start + SLICE);
-    const { changes } = await db.run(
+/** Any mail either way resolves an open "Keep in touch" suggestion for its people. The ids it closed, so the
+ * caller's live copy of open items drops them too. */
+export async function resolveKeepInTouch(db: Db, addresses: readonly string[], now: Date): Promise<number[]> {
+  const rows = await allInChunks<{ id: number }>(
+    db,
+    addresses,
+    (placeholders) =>
       `UPDATE items SET status = 'answered', snoozed_until = NULL, updated_at = ?
-       WHERE account = ? AND rule = 'keep-in-touch' AND status IN ('open', 'snoozed')
-         AND id IN (SELECT item_id FROM item_people WHERE address IN (${slice.map(() => '?').join(', ')}))`,
-      [now.toISOString(), mailboxOf(db), ...slice],
-    );
-    closed += changes;
-  }
-  return closed;
+       WHERE account = ? AND rule = ? AND status IN ('open', 'snoozed')
+         AND id IN (SELECT item_id FROM item_people WHERE address IN (${placeholders}))
+       RETURNING id`,
+    MAX_LIST_VARIABLES,
+    [now.toISOString(), mailboxOf(db), KEEP_IN_TOUCH_RULE],
+  );
+  return rows.map((r) => r.id);
 }
 
 interface MailRow {
