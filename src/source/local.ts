@@ -19,17 +19,9 @@ const isDirectory = async (path: string): Promise<boolean> =>
   (await stat(path).catch(() => null))?.isDirectory() === true;
 const isMaildir = (dir: string): Promise<boolean> => isDirectory(join(dir, 'cur'));
 
-async function list(dir: string): Promise<{ names: string[] } | { error: string }> {
-  try {
-    return { names: (await readdir(dir)).sort() };
-  } catch (error) {
-    return { error: errorMessage(error) };
-  }
-}
-
+/** A folder's entries, by name, code unit by code unit (the order every reader here keeps). */
 async function listTyped(dir: string): Promise<{ entries: Dirent[] } | { error: string }> {
   try {
-    // The same order as list(): by name, code unit by code unit.
     return {
       entries: (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
         a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
@@ -38,6 +30,11 @@ async function listTyped(dir: string): Promise<{ entries: Dirent[] } | { error: 
   } catch (error) {
     return { error: errorMessage(error) };
   }
+}
+
+async function list(dir: string): Promise<{ names: string[] } | { error: string }> {
+  const listed = await listTyped(dir);
+  return 'error' in listed ? listed : { names: listed.entries.map((e) => e.name) };
 }
 
 /** Only the first five bytes are read: an mbox starts with "From ". */
