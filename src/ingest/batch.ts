@@ -1,12 +1,9 @@
 // The ingest shell: a batch of raw mails → parsed → routed → extracted → tracked → stored, in ONE transaction
 // with the folder cursor, so a crash anywhere re-processes at most the uncommitted batch and never doubles an
 // item (messages are keyed by Message.id, items by (message, kind, text)).
-import { printable } from '../digest/escape.js';
 import { blamesTheMail, errorMessage } from '../errors.js';
-import { offsetOfZone } from '../extract/due/calendar.js';
 import type { Extractor } from '../extract/index.js';
 import type { Logger } from '../log.js';
-import { parseMessage } from '../parse/mailparser.js';
 import { recordPeople } from '../people/record.js';
 import {
   type Db,
@@ -26,15 +23,18 @@ import {
   saveThreadKeys,
   updateItem,
 } from '../store/index.js';
-import { verifyDigestToken, verifyMailMark } from '../digest/token.js';
 import { type TrackContext, trackMessage } from '../track/apply.js';
 import { threadIdFor, threadKeys, threadLookupKeys } from '../track/threads.js';
-import { canonicalAddress } from '../track/who.js';
 import type { Confirmation, Extraction, Message, RawMessage, TrackedItem } from '../types.js';
 import type { ExtractionPool } from '../extract/pool.js';
-import { LiveItems } from './live-items.js';
+import { batchScope, LiveItems } from './live-items.js';
 import { withBelievableDate } from './mail-date.js';
-import { type Route, type RouteContext, routeMessage } from './route.js';
+import { addOutcome, type BatchOutcome, noOutcome } from './outcome.js';
+import { type Parsed, parseAll, rawKey } from './parse-all.js';
+import { handlingOf, type RouteContext, routingFor, storedThreadOf } from './route.js';
+import { trackingConfirmation } from './tracking-confirmation.js';
+
+export type { BatchOutcome } from './outcome.js';
 
 export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
   trackAddress: string | null;
@@ -43,20 +43,6 @@ export interface IngestContext extends Omit<TrackContext, 'trackAddress'> {
   /** The IMAP folder the user's sent mail is read from: mail "from" the user anywhere else is not theirs to
    * trust. Unset for local files, where the From decides. */
   sentFolder?: string | null;
-}
-
-/** "Tracking: Contract" — what the user sees after Bcc'ing the track address, echoing how a tag was read. */
-function trackingConfirmation(item: TrackedItem, message: Message): Confirmation {
-  const who = printable(item.counterparties.map((a) => a.name || a.address).join(', '));
-  const subject = printable(item.subject);
-  const when = item.due
-    ? `You asked to follow up '${printable(item.due.text)}': ${item.due.date}. Until then it stays out of your digest.`
-    : 'If nobody answers, it shows up in your digest after 3 business days.';
-  return {
-    subject: `Tracking: ${subject || '(no subject)'}`,
-    text: `followthru is now waiting for a reply from ${who} to "${subject}".\n${when}\n\nTo stop: reply "drop N" to a digest that lists it, or run: followthru drop '#${item.id}'\n`,
-    inReplyTo: message.messageId,
-  };
 }
 
 /** Handles a reply to a digest inside the batch's transaction: how many items changed, and what to confirm. */
@@ -78,49 +64,6 @@ export interface IngestDeps {
   inCommit?: (tx: Db, confirmations: Confirmation[], now: Date) => Promise<void>;
   /** Extracts a batch's mails on every core ahead of tracking (the same results as `extractor`, in order). */
   pool?: ExtractionPool;
-}
-
-export interface BatchOutcome {
-  messages: number;
-  duplicates: number;
-  skipped: number;
-  created: number;
-  updated: number;
-  commands: number;
-}
-
-type Parsed = { raw: RawMessage; message: Message } | { raw: RawMessage; error: string };
-
-/** What names a mail that could not be parsed, across runs: its folder position, or its origin. */
-export function rawKey(raw: RawMessage): string {
-  return raw.uid !== undefined ? `${raw.mailbox}:${raw.uidValidity ?? ''}:${raw.uid}` : raw.origin;
-}
-
-async function parseAll(raws: readonly RawMessage[]): Promise<Parsed[]> {
-  const parsed: Parsed[] = [];
-  for (const raw of raws) {
-    if (raw.tooLarge !== undefined) {
-      parsed.push({ raw, error: `too large to read (${raw.tooLarge} bytes, above imap.maxMessageBytes)` });
-      continue;
-    }
-    try {
-      parsed.push({ raw, message: await parseMessage(raw) });
-    } catch (error) {
-      parsed.push({ raw, error: errorMessage(error) });
-    }
-  }
-  return parsed;
-}
-
-/**
- * The user's own mail is read in the user's zone ("Friday" is their Friday); others' in the sender's. A mail
- * with no (believable) date is read from `now`, when followthru first sees it: the instant its items are
- * dated by too, rather than from 1970.
- */
-function forExtraction(message: Message, route: Route, timeZone: string, now: Date): Message {
-  const dated = message.date ? message : { ...message, date: now };
-  if (route !== 'outgoing') return dated;
-  return { ...dated, tzOffsetMinutes: offsetOfZone(dated.date ?? now, timeZone) };
 }
 
 async function extractFrom(
@@ -150,12 +93,6 @@ interface MailEffect {
   ahead?: Extraction | undefined;
 }
 
-const noOutcome = (): BatchOutcome => ({ messages: 0, duplicates: 0, skipped: 0, created: 0, updated: 0, commands: 0 });
-
-function addOutcome(total: BatchOutcome, part: BatchOutcome): void {
-  for (const key of Object.keys(total) as (keyof BatchOutcome)[]) total[key] += part[key];
-}
-
 type Routing = Omit<RouteContext, 'mailbox'>;
 
 async function ingestMessage(
@@ -173,20 +110,19 @@ async function ingestMessage(
     return;
   }
   outcome.messages++;
-  const route = routeMessage(message, { ...routing, mailbox: raw.mailbox });
-  if (route === 'not-sent') {
-    // Not stored either: the real copy in Sent, if there is one, is then read as the user's own.
+  const handling = handlingOf(message, { ...routing, mailbox: raw.mailbox }, ctx.timeZone, ctx.now);
+  if (handling.kind === 'ignore') {
     deps.log.debug({ message: message.id, folder: raw.mailbox }, 'mail from your address outside Sent: not read');
     return;
   }
   const known = await lookupThreads(tx, threadLookupKeys(message));
-  if (route === 'own-digest' || route === 'digest-reply') {
-    const threadId = known.get(message.inReplyTo ?? '') ?? message.id;
+  if (handling.kind === 'store') {
+    const threadId = storedThreadOf(message, known);
     await saveMessage(
       tx,
       messageRow(message, { threadId, folder: raw.mailbox, direction: 'received', seenAt: ctx.now }),
     );
-    if (route === 'digest-reply' && deps.onDigestReply) {
+    if (handling.obey && deps.onDigestReply) {
       const handled = await deps.onDigestReply(tx, message, ctx.now);
       outcome.commands += handled.applied;
       if (handled.confirmation) confirmations.push(handled.confirmation);
@@ -195,7 +131,7 @@ async function ingestMessage(
     return;
   }
   const trackCtx: TrackContext = { ...ctx, trackAddress: ctx.trackAddress ?? undefined };
-  const extraction = await extractFrom(tx, deps, forExtraction(message, route, ctx.timeZone, ctx.now), effect.ahead);
+  const extraction = await extractFrom(tx, deps, handling.input, effect.ahead);
   // The open items a mail can change: those of its thread, or with one of its people as counterparty. Everything
   // tracking decides (kept, answered, nudged, out of office) needs one of the two; indexed lookups keep a large
   // backfill linear instead of checking every open item against every mail.
@@ -204,7 +140,7 @@ async function ingestMessage(
     threadIdFor(message, (k) => known.get(k)),
   );
   const result = trackMessage({ openItems: relevant, threadOf: (k) => known.get(k) }, message, extraction, trackCtx);
-  const direction = route === 'outgoing' ? 'sent' : 'received';
+  const { direction } = handling;
   await saveMessage(
     tx,
     messageRow(message, { threadId: result.threadId, folder: raw.mailbox, direction, seenAt: ctx.now }),
@@ -216,15 +152,14 @@ async function ingestMessage(
     outcome.created++;
     const account = mailboxOf(tx);
     live.set(id, { ...item, id, account, updatedAt: ctx.now.toISOString() });
-    if (ctx.confirm && item.rule === 'track-address')
-      confirmations.push(trackingConfirmation({ ...item, id, account, updatedAt: '' }, message));
+    const confirmation = ctx.confirm ? trackingConfirmation({ ...item, id, account, updatedAt: '' }, message) : null;
+    if (confirmation) confirmations.push(confirmation);
   }
   for (const update of result.updates) {
     await updateItem(tx, update.id, update.item, ctx.now);
     outcome.updated++;
     deps.log.debug({ item: update.id, reason: update.reason }, 'item changed');
-    if (update.item.status === 'open' || update.item.status === 'snoozed') live.set(update.id, update.item);
-    else live.delete(update.id);
+    live.settle(update.id, update.item);
   }
   // A Keep in touch item this mail resolved leaves the live items too, so a later mail of the batch cannot write it back open.
   const resolved = await recordPeople(tx, message, { direction, threadId: result.threadId, me: ctx.me, now: ctx.now });
@@ -248,12 +183,8 @@ async function skip(
 async function openItemsOfBatch(tx: Db, parsed: readonly Parsed[]): Promise<TrackedItem[]> {
   const mails = parsed.flatMap((p) => ('message' in p ? [p.message] : []));
   const known = await lookupThreads(tx, mails.flatMap(threadLookupKeys));
-  const people = mails.flatMap((m) => [...m.from, ...m.to, ...m.cc, ...m.bcc].map((a) => canonicalAddress(a.address)));
-  return listOpenItemsConcerning(tx, { threadIds: [...known.values(), ...mails.map((m) => m.id)], people });
+  return listOpenItemsConcerning(tx, batchScope(mails, known));
 }
-
-/** Routes ingestMessage stores or hands to the digest-reply handler without extracting. */
-const NOT_EXTRACTED: ReadonlySet<Route> = new Set<Route>(['not-sent', 'own-digest', 'digest-reply']);
 
 /** The batch's extractions, done ahead by the pool for each mail the loop will extract (same inputs, same order). */
 async function extractAhead(
@@ -271,10 +202,10 @@ async function extractAhead(
     if (!('message' in entry)) continue;
     const message = withBelievableDate(entry.message, ctx.now);
     if (await hasMessage(tx, message.id)) continue;
-    const route = routeMessage(message, { ...routing, mailbox: entry.raw.mailbox });
-    if (NOT_EXTRACTED.has(route)) continue;
+    const handling = handlingOf(message, { ...routing, mailbox: entry.raw.mailbox }, ctx.timeZone, ctx.now);
+    if (handling.kind !== 'track') continue;
     entries.push(entry);
-    inputs.push(forExtraction(message, route, ctx.timeZone, ctx.now));
+    inputs.push(handling.input);
   }
   const results = await deps.pool.extractAll(inputs);
   entries.forEach((entry, i) => {
@@ -296,12 +227,7 @@ export async function ingestBatch(
   const drafts: number[] = [];
   await deps.store.transaction(async (tx) => {
     const secret = await getOrCreateSecret(tx);
-    const routing: Routing = {
-      me: ctx.me,
-      sentFolder: ctx.sentFolder ?? null,
-      isOurToken: (token) => verifyDigestToken(secret, token) !== null,
-      isOurMark: (mark, messageId) => verifyMailMark(secret, mark, messageId),
-    };
+    const routing = routingFor(ctx.me, ctx.sentFolder ?? null, secret);
     // Only the open items of the batch's threads and people, found through indexes: never every open item.
     const live = new LiveItems(await openItemsOfBatch(tx, parsed));
     const ahead = await extractAhead(tx, deps, ctx, routing, parsed);

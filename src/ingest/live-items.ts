@@ -26,6 +26,18 @@ function removeFrom(index: Map<string, Set<number>>, key: string, id: number): v
 const peopleOf = (item: TrackedItem): Set<string> =>
   new Set(item.counterparties.map((a) => canonicalAddress(a.address)));
 
+/**
+ * Where the open items any mail of a batch can change are found: the threads its keys are known to point at, each
+ * mail's own id (the thread it starts), and its people. `known` maps thread lookup keys to thread ids.
+ */
+export function batchScope(
+  mails: readonly Message[],
+  known: ReadonlyMap<string, string>,
+): { threadIds: string[]; people: string[] } {
+  const people = mails.flatMap((m) => [...m.from, ...m.to, ...m.cc, ...m.bcc].map((a) => canonicalAddress(a.address)));
+  return { threadIds: [...known.values(), ...mails.map((m) => m.id)], people };
+}
+
 export class LiveItems {
   private readonly entries = new Map<number, Entry>();
   private readonly byThread = new Map<string, Set<number>>();
@@ -48,6 +60,12 @@ export class LiveItems {
     this.journal?.push({ id, before });
     if (before) this.unindex(id, before.item);
     this.put(id, { item, seq: before?.seq ?? this.nextSeq++ });
+  }
+
+  /** After an item changed: kept while it is still open or snoozed, gone from the live items once it is not. */
+  settle(id: number, item: TrackedItem): void {
+    if (item.status === 'open' || item.status === 'snoozed') this.set(id, item);
+    else this.delete(id);
   }
 
   delete(id: number): void {

@@ -1,6 +1,7 @@
-// Where a parsed mail goes next (the "route" box of the pipeline). Pure: whether a token is ours is a
-// function of the store's secret, passed in.
-import { tokenFromIds } from '../digest/token.js';
+// Where a parsed mail goes next (the "route" box of the pipeline), and what ingest then does with it. Pure:
+// whether a token is ours is a function of the store's secret, passed in.
+import { tokenFromIds, verifyDigestToken, verifyMailMark } from '../digest/token.js';
+import { offsetOfZone } from '../extract/due/calendar.js';
 import { isFromMe } from '../track/who.js';
 import type { Message } from '../types.js';
 
@@ -26,6 +27,25 @@ export interface RouteContext {
   isOurMark(mark: string, messageId: string | null): boolean;
 }
 
+/** The routing of one store's batch, its folder left to each mail: a token or mark is ours when made with `secret`. */
+export function routingFor(
+  me: readonly string[],
+  sentFolder: string | null,
+  secret: string,
+): Omit<RouteContext, 'mailbox'> {
+  return {
+    me,
+    sentFolder,
+    isOurToken: (token) => verifyDigestToken(secret, token) !== null,
+    isOurMark: (mark, messageId) => verifyMailMark(secret, mark, messageId),
+  };
+}
+
+/** The thread a digest or a reply to one is stored in: the digest's own, when the store knows the mail it answers. */
+export function storedThreadOf(message: Message, known: ReadonlyMap<string, string>): string {
+  return known.get(message.inReplyTo ?? '') ?? message.id;
+}
+
 /** A reply to a digest this store sent: the token in In-Reply-To/References must verify, not just look right. */
 export function pointsAtDigest(message: Message, isOurToken: RouteContext['isOurToken']): boolean {
   const token = tokenFromIds([message.inReplyTo, ...[...message.references].reverse()]);
@@ -39,4 +59,28 @@ export function routeMessage(message: Message, ctx: RouteContext): Route {
   if (pointsAtDigest(message, ctx.isOurToken)) return 'digest-reply';
   if (!isFromMe(message, ctx.me)) return 'inbound';
   return ctx.sentFolder === null || ctx.mailbox === ctx.sentFolder ? 'outgoing' : 'not-sent';
+}
+
+/** What ingest does with a mail once routed: one decision, for the batch loop and the pool's look-ahead alike. */
+export type Handling =
+  /** From the user outside Sent: not stored either, so the real copy in Sent, if any, is read as the user's own. */
+  | { kind: 'ignore' }
+  /** A digest of ours, or a reply to one: stored for its thread, never extracted; a reply's commands are obeyed. */
+  | { kind: 'store'; obey: boolean }
+  /** Extracted and tracked: `input` is the mail as extraction reads it. */
+  | { kind: 'track'; direction: 'sent' | 'received'; input: Message };
+
+/**
+ * The user's own mail is read in the user's zone ("Friday" is their Friday); others' in the sender's. A mail
+ * with no (believable) date is read from `now`, when followthru first sees it: the instant its items are
+ * dated by too, rather than from 1970.
+ */
+export function handlingOf(message: Message, ctx: RouteContext, timeZone: string, now: Date): Handling {
+  const route = routeMessage(message, ctx);
+  if (route === 'not-sent') return { kind: 'ignore' };
+  if (route === 'own-digest' || route === 'digest-reply') return { kind: 'store', obey: route === 'digest-reply' };
+  const dated = message.date ? message : { ...message, date: now };
+  if (route === 'inbound') return { kind: 'track', direction: 'received', input: dated };
+  const input = { ...dated, tzOffsetMinutes: offsetOfZone(dated.date ?? now, timeZone) };
+  return { kind: 'track', direction: 'sent', input };
 }

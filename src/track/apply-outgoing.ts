@@ -9,7 +9,7 @@ import { CHECK_IN_AFTER_DAYS, checkInItems } from './check-in.js';
 import { findKeptEvidence } from './fulfilment.js';
 import { isTransitionError, transition } from './lifecycle.js';
 import { fromCommitment, fromMail, type MessagePlace, type NewItem } from './new-item.js';
-import { readTrackTag } from './track-tag.js';
+import { readTrackTag, TRACK_ADDRESS_RULE } from './track-tag.js';
 import { isMe, recipients, sameAddress, uniqueAddresses } from './who.js';
 
 function othersAmong(list: readonly Address[], ctx: TrackContext): Address[] {
@@ -65,7 +65,7 @@ export function trackOutgoing(
       'awaiting-reply',
       place,
       toOthers,
-      tracked ? 'track-address' : 'expects-reply',
+      tracked ? TRACK_ADDRESS_RULE : 'expects-reply',
       tracked ? 1 : 0.8,
     );
     // "+3d", "+fri": the user said when to follow up; the item sleeps until that morning.

@@ -4,6 +4,9 @@ import { readDue } from '../extract/due/read-due.js';
 import type { Address, Due } from '../types.js';
 import { zonedInstant } from './business-days.js';
 
+/** The rule id of an item made by sending to the track address (no rule in rules/ found it). */
+export const TRACK_ADDRESS_RULE = 'track-address';
+
 export interface TrackTag {
   /** The follow-up day read from the tag, or null for the plain address (the usual cadence). */
   due: Due | null;

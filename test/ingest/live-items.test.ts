@@ -1,8 +1,8 @@
 // The batch's live items: found by thread or person through indexes, in the order a plain Map would list them,
 // and one mail's changes undone when it fails.
 import { describe, expect, it } from 'vitest';
-import { LiveItems } from '../../src/ingest/live-items.js';
-import type { Address, TrackedItem } from '../../src/types.js';
+import { batchScope, LiveItems } from '../../src/ingest/live-items.js';
+import type { Address, Message, TrackedItem } from '../../src/types.js';
 
 const person = (address: string): Address => ({ name: '', address });
 const item = (id: number, threadId: string, ...people: string[]): TrackedItem => ({
@@ -76,5 +76,37 @@ describe('live items', () => {
     expect(live.size).toBe(2);
     await live.within(async () => live.set(3, item(3, 't', 'a@x.example')));
     expect(ids(live.concerning(mail(), 't'))).toEqual([1, 2, 3]);
+  });
+});
+
+describe('settle', () => {
+  it.each([
+    ['open', true],
+    ['snoozed', true],
+    ['done', false],
+    ['answered', false],
+    ['kept', false],
+    ['dropped', false],
+  ] as const)('an item now %s stays live: %s', (status, stays) => {
+    const live = new LiveItems([item(1, 't1', 'ann@x.example')]);
+    live.settle(1, { ...item(1, 't1', 'ann@x.example'), status } as TrackedItem);
+    expect(ids(live.concerning(mail('ann@x.example'), 't1'))).toEqual(stays ? [1] : []);
+  });
+});
+
+describe('batchScope', () => {
+  const message = (id: string, ...people: string[]) => ({ ...mail(...people), id }) as unknown as Message;
+
+  it('looks in the known threads, each mail’s own thread, and among all its people', () => {
+    const scope = batchScope(
+      [message('m1', 'Ann@X.example'), message('m2', 'bob@x.example')],
+      new Map([['ref@x', 't9']]),
+    );
+    expect(scope.threadIds).toEqual(['t9', 'm1', 'm2']);
+    expect(scope.people).toEqual(['me@x.example', 'ann@x.example', 'me@x.example', 'bob@x.example']);
+  });
+
+  it('an empty batch looks nowhere', () => {
+    expect(batchScope([], new Map())).toEqual({ threadIds: [], people: [] });
   });
 });
