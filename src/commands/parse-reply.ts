@@ -1,9 +1,10 @@
 // Commands from a reply to a digest: one per line ("done 2", "snooze 3 monday", "not a promise 4"). Pure.
-// Only the reply's new text is read, and reading stops at the first quoted or attribution line, so the
-// digest's own instructions, quoted below the reply, are never taken for commands.
+// Only the reply's own lines are read, found by the same quote detector as mail's new text, so the digest's
+// own instructions, quoted or pasted below the reply, are never taken for commands.
 import { isoAt, offsetOfZone } from '../extract/due/calendar.js';
 import { readDue } from '../extract/due/read-due.js';
 import { addDays, localDay, weekdayOf, zonedInstant } from '../track/business-days.js';
+import { replyLines } from '../parse/reply-text.js';
 import type { Due, ReplyCommand } from '../types.js';
 import { NUMBER_FIRST_WORDS, verbAt } from './grammar.js';
 
@@ -163,17 +164,14 @@ export function parseLine(line: string, now: Date, zone: string, context: number
   return { verb: spec.verb as 'done' | 'drop' | 'reopen' | 'not-a-promise', numbers: all ? 'all' : numbers, ...marks };
 }
 
-/** Where the earlier mail starts when a client quotes without ">": nothing below is the user's. */
-/** Also the signature delimiter "-- ": the text digest's own footer starts with one. */
-const UNQUOTED_ORIGINAL = /^\s*(-{2,}\s*original message|--\s*$|_{10,}\s*$|from:\s.+@.+|sent from my)/i;
-/** "On Mon, … wrote:", also its wrapped second line ("dana@x.example> wrote:"). */
-const ATTRIBUTION = /^\s*on\b.{0,200}\bwrote:?\s*$|^.{0,200}\bwrote:\s*$/i;
 /** A quoted digest line "> 3. \"I'll send…\"" names the item a bare command under it refers to. */
-const QUOTED_ITEM = /^\s*>[\s>]*(\d{1,3})\.\s/;
+const QUOTED_ITEM = /^[\s>|]*(\d{1,3})\.\s/;
 
 /**
- * Commands from a reply's text, quotes included: quoted lines are never commands, but they tell which item a
- * bare "done" typed under them means. `onlyItem` is the digest's single item number, when it had one.
+ * Commands from a reply's text, quotes included: the mail quote detector (parse/reply-text.ts) says where the
+ * reply's own lines are, in every language and client it knows, so quoted or pasted digest text is never read as
+ * a command; a quoted line still tells which item a bare "done" typed under it means. `onlyItem` is the digest's
+ * single item number, when it had one.
  */
 export function parseReplyCommands(
   text: string,
@@ -183,22 +181,13 @@ export function parseReplyCommands(
 ): ReplyCommand[] {
   const commands: ReplyCommand[] = [];
   let quotedItem: number | null = null;
-  let attributed = false;
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    if (UNQUOTED_ORIGINAL.test(line)) break;
-    // "On … wrote:" followed by unquoted text is a client that pasted the old mail bare: nothing below is new.
-    if (attributed && line.trim() !== '' && !/^\s*>/.test(line)) break;
-    if (/^\s*>/.test(line)) {
-      attributed = false;
-      quotedItem = Number(QUOTED_ITEM.exec(line)?.[1] ?? quotedItem ?? Number.NaN);
-      if (Number.isNaN(quotedItem)) quotedItem = null;
+  for (const line of replyLines(text)) {
+    if (line.quoted) {
+      const number = QUOTED_ITEM.exec(line.text)?.[1];
+      if (number !== undefined) quotedItem = Number(number);
       continue;
     }
-    if (ATTRIBUTION.test(line)) {
-      attributed = true;
-      continue;
-    }
-    const command = parseLine(line, now, zone, quotedItem ?? onlyItem);
+    const command = parseLine(line.text, now, zone, quotedItem ?? onlyItem);
     if (command) commands.push(command);
   }
   return commands;

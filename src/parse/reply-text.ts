@@ -85,8 +85,11 @@ interface Cut {
   at: number | null;
 }
 
-/** Steps 2 and 3 over unquoted lines. */
-function cutOld(texts: readonly string[]): Cut {
+/**
+ * Steps 2 and 3 over unquoted lines. `signatures` adds the heuristic signature cuts (a sign-off, a contact block):
+ * right for prose, wrong for a column of short commands, where "Done 2" and "Drop" look like a name and a title.
+ */
+function cutOld(texts: readonly string[], signatures = true): Cut {
   let cut: { at: number; by: string } | null = null;
   for (let i = 0; i < texts.length && !cut; i++) {
     if ((texts[i] ?? '').length > MAX_DETECTED_LINE) continue;
@@ -94,16 +97,29 @@ function cutOld(texts: readonly string[]): Cut {
     if (hit) cut = { at: i, by: hit.id };
   }
   let end = cut ? cut.at : texts.length;
-  const signOff = signOffLine(texts.slice(0, end));
-  if (signOff !== null) cut = { at: signOff, by: 'sign-off' };
-  end = cut ? cut.at : texts.length;
-  const contact = contactBlockLine(texts.slice(0, end));
-  if (contact !== null) cut = { at: contact, by: 'contact-block' };
-  end = cut ? cut.at : texts.length;
+  if (signatures) {
+    const signOff = signOffLine(texts.slice(0, end));
+    if (signOff !== null) cut = { at: signOff, by: 'sign-off' };
+    end = cut ? cut.at : texts.length;
+    const contact = contactBlockLine(texts.slice(0, end));
+    if (contact !== null) cut = { at: contact, by: 'contact-block' };
+    end = cut ? cut.at : texts.length;
+  }
   return { end: trimTrailingSeparators(texts.slice(0, end)), by: cut?.by ?? null, at: cut?.at ?? null };
 }
 
-export function splitReply(body: string): ReplySplit {
+interface Reading {
+  lines: string[];
+  /** Which lines are quoted (step 1). */
+  mask: boolean[];
+  firstQuote: number;
+  /** The unquoted lines read for new text, with their line numbers: all of them when the sender answered inline. */
+  kept: { text: string; at: number }[];
+  /** Where the new text ends among `kept`. */
+  cut: Cut;
+}
+
+function read(body: string, signatures: boolean): Reading {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   const mask = quoteMask(lines);
   const firstQuote = mask.indexOf(true);
@@ -111,11 +127,27 @@ export function splitReply(body: string): ReplySplit {
   if (firstQuote >= 0) {
     // Did the sender write anything of their own below the first quote? Then it is an inline answer.
     const after = kept.filter((k) => k.at > firstQuote);
-    const tail = cutOld(after.map((k) => k.text));
+    const tail = cutOld(
+      after.map((k) => k.text),
+      signatures,
+    );
     if (!after.slice(0, tail.end).some((k) => !isBlank(k.text))) kept = kept.filter((k) => k.at < firstQuote);
   }
+  return {
+    lines,
+    mask,
+    firstQuote,
+    kept,
+    cut: cutOld(
+      kept.map((k) => k.text),
+      signatures,
+    ),
+  };
+}
+
+export function splitReply(body: string): ReplySplit {
+  const { kept, cut, firstQuote } = read(body, true);
   const texts = kept.map((k) => k.text);
-  const cut = cutOld(texts);
   const newText = texts
     .slice(0, cut.end)
     .join('\n')
@@ -128,4 +160,23 @@ export function splitReply(body: string): ReplySplit {
 
 export function newTextOf(body: string): string {
   return splitReply(body).newText;
+}
+
+export interface ReplyLine {
+  text: string;
+  /** A line of the earlier mail the sender quoted (">", "|", an indented quote, its attribution). */
+  quoted: boolean;
+}
+
+/**
+ * The sender's lines in order, the quoted lines between them kept and marked, up to where the earlier mail
+ * starts: what a reply to a digest is read from, so a command is obeyed only where mail text would be new text,
+ * and a bare "done" can still see the quoted item above it. The same quote and cut detection as splitReply, in
+ * every language it knows, without the signature heuristics (see cutOld).
+ */
+export function replyLines(body: string): ReplyLine[] {
+  const { lines, mask, firstQuote, kept, cut } = read(body, false);
+  const inline = firstQuote >= 0 && kept.some((k) => k.at > firstQuote);
+  const stop = kept[cut.end]?.at ?? (firstQuote >= 0 && !inline ? firstQuote : lines.length);
+  return lines.slice(0, stop).map((text, at) => ({ text, quoted: mask[at] === true }));
 }

@@ -140,4 +140,33 @@ describe('digest → reply → command, against a real Dovecot', () => {
     expect((await syncOnce(t.app, session, LATER)).outcome.commands).toBe(1);
     expect((await listItems(t.app.store, { kind: 'promise' }))[0]?.status).toBe('open');
   });
+
+  it('obeys only the top of a German Outlook reply, never the digest pasted bare below its header block', async () => {
+    const body = [
+      'done 1',
+      '',
+      '________________________________',
+      'Von: followthru <dana@northwind.example>',
+      'Gesendet: Montag, 16. November 2026 07:30',
+      'An: Dana Reyes <dana@northwind.example>',
+      'Betreff: followthru: 1 offen',
+      '',
+      '1. "I\'ll send you the revised quote by Friday."',
+      'drop 1',
+    ].join('\n');
+    await session.append(
+      'INBOX',
+      rawMail({
+        from: DANA,
+        to: DANA,
+        subject: 'AW: followthru',
+        id: 'o1@northwind.example',
+        inReplyTo: digestMessageId,
+        date: 'Mon, 16 Nov 2026 08:30:00 -0600',
+        body,
+      }),
+    );
+    expect((await syncOnce(t.app, session, LATER)).outcome.commands).toBe(1);
+    expect((await listItems(t.app.store, { kind: 'promise' }))[0]?.status).toBe('done');
+  });
 });

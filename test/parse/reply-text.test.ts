@@ -1,7 +1,7 @@
 // splitReply, one line per behaviour. The public corpora are scored in reply-fixtures.test.ts.
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../src/parse/reply-detectors.js';
-import { newTextOf, splitReply } from '../../src/parse/reply-text.js';
+import { newTextOf, replyLines, splitReply } from '../../src/parse/reply-text.js';
 
 describe('splitReply keeps the new text and cuts what came before', () => {
   it.each([
@@ -265,5 +265,37 @@ describe('splitReply leaves ordinary text alone', () => {
     ['a title-case line among sentences', 'Quarterly Review\nI will send the numbers Friday.\nThanks for waiting.'],
   ])('%s', (_name, body) => {
     expect(splitReply(body)).toEqual({ newText: body.trim(), cutBy: null, cutAtLine: null });
+  });
+});
+
+describe('replyLines: the reply with its quotes marked, up to the earlier mail', () => {
+  const lines = (body: string) => replyLines(body).map((l) => (l.quoted ? `> ${l.text}` : l.text));
+
+  it('keeps the quoted lines between inline answers, marked', () => {
+    const body = 'Am 16.11.2026 um 07:30 schrieb Ann <a@x.example>:\n> 1. first\nDone\n> 2. second\nDrop';
+    expect(replyLines(body)).toEqual([
+      { text: 'Am 16.11.2026 um 07:30 schrieb Ann <a@x.example>:', quoted: true },
+      { text: '> 1. first', quoted: true },
+      { text: 'Done', quoted: false },
+      { text: '> 2. second', quoted: true },
+      { text: 'Drop', quoted: false },
+    ]);
+  });
+
+  it.each([
+    ['a quote below the reply', 'done 2\n\nOn Mon, 16 Nov 2026, Ann <a@x.example> wrote:\n> drop 1', ['done 2']],
+    [
+      'an Outlook header block',
+      'done 2\nDe : Ann <a@x.example>\nEnvoyé : lundi\nÀ : Dana\nObjet : x\ndrop 1',
+      ['done 2'],
+    ],
+    ['a signature separator', 'done 2\n-- \ndrop 1', ['done 2']],
+  ])('stops at %s', (_name, body, kept) => {
+    expect(lines(body)).toEqual(kept);
+  });
+
+  it('keeps a short column of commands a signature heuristic would cut', () => {
+    expect(lines('Hi,\nDone 1\nDrop')).toEqual(['Hi,', 'Done 1', 'Drop']);
+    expect(newTextOf('Hi,\nDone 1\nDrop')).toBe('Hi,\nDone 1');
   });
 });
