@@ -1,5 +1,5 @@
 // followthru extract [--json] [--tz ZONE] PATH...
-import { isoInOffset } from '../extract/due/calendar.js';
+import { isoInOffset } from '../calendar/index.js';
 import type { Commitment, Extraction, Message } from '../types.js';
 import type { CliCommand } from './command.js';
 

@@ -1,7 +1,7 @@
 // Local mail for the commands that read files (extract, explain, eval): read, parse, and report failures
 // one line each without stopping.
 import { errorMessage, FollowthruError } from '../errors.js';
-import { offsetOfZone } from '../extract/due/calendar.js';
+import { offsetOfZone } from '../calendar/index.js';
 import { parseMessage } from '../parse/mailparser.js';
 import { readLocalMail } from '../source/local.js';
 import type { Message } from '../types.js';

@@ -1,9 +1,8 @@
 // Commands from a reply to a digest: one per line ("done 2", "snooze 3 monday", "not a promise 4"). Pure.
 // Only the reply's own lines are read, found by the same quote detector as mail's new text, so the digest's
 // own instructions, quoted or pasted below the reply, are never taken for commands.
-import { isoAt, offsetOfZone } from '../extract/due/calendar.js';
 import { readDue } from '../extract/due/read-due.js';
-import { addDays, localDay, weekdayOf, zonedInstant } from '../track/business-days.js';
+import { addDays, isoAt, localDay, offsetOfZone, weekdayOf, zonedInstant } from '../calendar/index.js';
 import { replyLines } from '../parse/reply-text.js';
 import type { Due, ReplyCommand } from '../types.js';
 import { NUMBER_FIRST_WORDS, verbAt } from './grammar.js';

@@ -2,7 +2,7 @@
 // `now` and the user's settings in, a Digest (or null on a quiet day) out. Placement is in place.ts.
 import { withItemNumber } from '../commands/grammar.js';
 import { errorMessage } from '../errors.js';
-import { localDay } from '../track/business-days.js';
+import { localDay } from '../calendar/index.js';
 import type { Digest, DigestEntry, DigestLine, DigestSection, TrackedItem } from '../types.js';
 import { type PlaceOptions, type Placed, place } from './place.js';
 

@@ -29,7 +29,7 @@ import {
   type StoredDigest,
 } from '../store/index.js';
 import { type BackoffOptions, backoffDelay, retryKindOf } from '../source/backoff.js';
-import { localDay } from '../track/business-days.js';
+import { localDay } from '../calendar/index.js';
 import type { Digest, DigestLine, TrackedItem } from '../types.js';
 import { errorMessage } from '../errors.js';
 import { composeDigest, digestEntries } from './compose.js';

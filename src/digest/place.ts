@@ -1,6 +1,6 @@
 // Which section one item belongs in today, and the words its line carries. Pure: the item, `now` and the
 // user's settings in; a placed line (or null: not in today's digest) out.
-import { addBusinessDays, businessDaysBetween, localDay, startOfLocalDay } from '../track/business-days.js';
+import { addBusinessDays, businessDaysBetween, localDay, startOfLocalDay } from '../calendar/index.js';
 import { type CadencePolicy, followUpDue } from '../track/cadence.js';
 import { KEEP_IN_TOUCH_RULE } from '../people/rule.js';
 import { isOverdue } from '../track/lifecycle.js';

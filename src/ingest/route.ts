@@ -1,7 +1,7 @@
 // Where a parsed mail goes next (the "route" box of the pipeline), and what ingest then does with it. Pure:
 // whether a token is ours is a function of the store's secret, passed in.
 import { tokenFromIds, verifyDigestToken, verifyMailMark } from '../digest/token.js';
-import { offsetOfZone } from '../extract/due/calendar.js';
+import { offsetOfZone } from '../calendar/index.js';
 import { isFromMe } from '../track/who.js';
 import type { Message } from '../types.js';
 

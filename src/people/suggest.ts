@@ -3,7 +3,7 @@
 // At most `maxPerDay` such suggestions are open at once; any mail either way resolves one (people/record.ts).
 import type { StoreApp } from '../app.js';
 import { insertItem, listItems, listOpenItemsConcerning, listPeopleStats, type Db } from '../store/index.js';
-import { localDay } from '../track/business-days.js';
+import { localDay } from '../calendar/index.js';
 import type { NewItem } from '../types.js';
 import { type GoneQuiet, goneQuiet } from './gone-quiet.js';
 import { KEEP_IN_TOUCH_RULE } from './rule.js';

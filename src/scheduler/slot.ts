@@ -1,6 +1,6 @@
 // Pure: was a digest due earlier today (in the user's zone)? For the daemon that was down at digest time: it
 // sends once when it comes back the same day, and never twice (the store keeps one digest per day).
-import { addDays, localDay, weekdayOf, zonedInstant, zoneOffsetMinutes } from '../track/business-days.js';
+import { addDays, localDay, weekdayOf, zonedInstant, offsetOfZone } from '../calendar/index.js';
 import type { CronFields } from './cron.js';
 
 function dayMatches(fields: CronFields, day: string): boolean {
@@ -13,7 +13,7 @@ function dayMatches(fields: CronFields, day: string): boolean {
 
 /** Minutes since local midnight on the zone's wall clock (DST days included). */
 function minuteOfDay(now: Date, zone: string): number {
-  const wallMs = now.getTime() + zoneOffsetMinutes(now, zone) * 60_000;
+  const wallMs = now.getTime() + offsetOfZone(now, zone) * 60_000;
   return Math.floor((((wallMs % 86_400_000) + 86_400_000) % 86_400_000) / 60_000);
 }
 

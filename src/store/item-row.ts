@@ -1,5 +1,5 @@
 // How a TrackedItem maps to the items table, field by field, both ways.
-import { realDay } from '../day.js';
+import { realDay } from '../calendar/index.js';
 import type { Address, Due, Evidence, ItemKind, ItemStatus, TrackedItem } from '../types.js';
 import type { SqlValue } from './db.js';
 import { fromJson, fromJsonOrNull, toJson } from './json.js';

@@ -4,7 +4,7 @@ import type { Extraction, TrackedItem } from '../types.js';
 import { findAnswer } from './answered.js';
 import type { ItemUpdate, TrackContext } from './context.js';
 import { isAutoReply, isBulk, outOfOfficeReturn } from './auto-reply.js';
-import { nextBusinessDay, startOfLocalDay } from './business-days.js';
+import { nextBusinessDay, startOfLocalDay } from '../calendar/index.js';
 import { isTransitionError, transition } from './lifecycle.js';
 import { fromCommitment, fromMail, type MessagePlace, type NewItem } from './new-item.js';
 import { includesAddress, isMe, sameAddress, uniqueAddresses } from './who.js';

@@ -1,6 +1,6 @@
 // A mail FROM the user: it makes promises, may wait for a reply, and may keep promises, nudge waiting threads
 // and answer questions put to the user.
-import { offsetOfZone } from '../extract/due/calendar.js';
+import { offsetOfZone } from '../calendar/index.js';
 import type { Address, Extraction, TrackedItem } from '../types.js';
 import { findAnswer } from './answered.js';
 import type { ItemUpdate, TrackContext } from './context.js';

@@ -1,6 +1,6 @@
 // Machine-sent mail: auto-replies and bounces never answer a thread, bulk mail never asks anything of the user.
 import type { Message } from '../types.js';
-import { type Day, localDay } from './business-days.js';
+import { type Day, localDay } from '../calendar/index.js';
 import { parseReturnDate } from './return-date.js';
 
 const AUTO_PRECEDENCE = /^(?:auto_reply|bulk|junk|list)$/;

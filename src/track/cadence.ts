@@ -7,7 +7,7 @@
 // is { letGo }: ask the user whether to drop it. A nudge that came early or late shifts everything after it,
 // which is what the person on the other side experiences.
 import type { Message, TrackedItem } from '../types.js';
-import { addBusinessDays, type Day, nextBusinessDay, startOfLocalDay } from './business-days.js';
+import { addBusinessDays, type Day, nextBusinessDay, startOfLocalDay } from '../calendar/index.js';
 
 export interface CadencePolicy {
   /** Business days to wait before each follow-up; the last entry repeats if maxNudges is larger. */

@@ -1,7 +1,7 @@
 // After a deal closes or a delivery happens (a milestone in the user's sent mail), a "check in" item for the
 // people it went to, due some days later: the second touch the seller should not forget. Pure.
 import type { Address, Milestone } from '../types.js';
-import { addDays, localDay } from './business-days.js';
+import { addDays, localDay } from '../calendar/index.js';
 import { newItem, type MessagePlace, type NewItem } from './new-item.js';
 
 /** Default days from the milestone to the check-in. */

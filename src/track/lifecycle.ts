@@ -1,7 +1,7 @@
 // The life of a tracked item as data: which event may move which status (and kind) to which status.
 // transition() is pure: it returns a new item or an error, and stamps updatedAt with the `now` it is given.
 import type { Evidence, ItemKind, ItemStatus, TrackedItem } from '../types.js';
-import { type Day, endOfLocalDay } from './business-days.js';
+import { type Day, endOfLocalDay } from '../calendar/index.js';
 
 export type LifecycleEvent =
   | { type: 'kept'; evidence: Evidence }

@@ -1,7 +1,7 @@
 // A deliberately small reader of "when I'm back" dates in out-of-office text. It knows a trigger word
 // followed by one of: 2026-11-30, 23 Nov(ember) [2026], Nov(ember) 23[rd][, 2026], 11/30[/2026] (US order
 // unless the first number is over 12), 30.11.[2026], tomorrow, or a weekday. Anything else gives null.
-import { addDays, type Day, weekdayOf } from './business-days.js';
+import { addDays, type Day, weekdayOf } from '../calendar/index.js';
 
 /** Strong triggers first: "back on X" beats "away from W until X" when both are there. */
 const TRIGGERS = [

@@ -2,7 +2,7 @@
 // "-fri", "-tomorrow", "-dec1" also say when to follow up. Pure.
 import { readDue } from '../extract/due/read-due.js';
 import type { Address, Due } from '../types.js';
-import { zonedInstant } from './business-days.js';
+import { zonedInstant } from '../calendar/index.js';
 
 /** The rule id of an item made by sending to the track address (no rule in rules/ found it). */
 export const TRACK_ADDRESS_RULE = 'track-address';

@@ -8,7 +8,7 @@ import {
   lastBusinessDayOfMonth,
   nextWeekday,
   weekdayOf,
-} from './calendar.js';
+} from '../../calendar/index.js';
 import { COUNT, countValue } from './words.js';
 
 export interface PhraseHit {

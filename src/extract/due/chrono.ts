@@ -4,8 +4,7 @@
 // The English locale alone: the package's root also loads fifteen other locales (a quarter of a second at start-up).
 import type { ParsingContext } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
-import type { LocalDay } from './calendar.js';
-import { localDayOf } from './calendar.js';
+import { type LocalDay, localDayOf } from '../../calendar/index.js';
 import { CLOCK_PARSERS, nextClock } from './clock-parsers.js';
 import { agreeingYear, DAY_PARSERS, type DayParser, type Moment } from './day-parsers.js';
 import { DEFAULT_HOLIDAYS, type HolidaySet, holidaySet } from './holidays.js';

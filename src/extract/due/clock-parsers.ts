@@ -1,7 +1,7 @@
 // Times of day chrono-node does not read ("15h30", "3:15p", "at 1030", "noonish", "around 11ish", "ten thirty am",
 // "half three"), resolved to their next occurrence after the send time. A bare 1–11 is whichever of am or pm
 // comes first: "at 3" written at 10:00 means 15:00 today, as people mean it.
-import { addDays } from './calendar.js';
+import { addDays } from '../../calendar/index.js';
 import type { DayParser, Moment, Reading } from './day-parsers.js';
 import { clockWordValue } from './words.js';
 

@@ -12,7 +12,7 @@ import {
   nthWeekdayOfMonth,
   weekdayInWeekOf,
   weekdayOf,
-} from './calendar.js';
+} from '../../calendar/index.js';
 import { type HolidaySet, holidayInYear, nextHoliday } from './holidays.js';
 import { COUNT, countValue, MONTH, monthValue, ORDINAL, ordinalValue, WEEKDAY, weekdayValue } from './words.js';
 

@@ -12,7 +12,7 @@ import {
   nthWeekdayOfMonth,
   otherCalendarDays,
   weekdayOf,
-} from './calendar.js';
+} from '../../calendar/index.js';
 import { sankranti } from './sun.js';
 
 /** India Standard Time, in minutes east of UTC, and the hour the Hindu solar rules take for sunset. */

@@ -1,8 +1,7 @@
 // Reads the due date of one sentence: business phrases first, then chrono-node, then refinements.
-import { clampDay } from '../../day.js';
 import type { Due } from '../../types.js';
 import { BUSINESS_PHRASES } from './business-phrases.js';
-import { addDays, compareDays, formatDay, isoAt, type LocalDay, localDayOf } from './calendar.js';
+import { addDays, clampDay, compareDays, dayText, isoAt, type LocalDay, localDayOf } from '../../calendar/index.js';
 import { chronoHits } from './chrono.js';
 import { DEFAULT_HOLIDAYS } from './holidays.js';
 
@@ -65,7 +64,7 @@ export function readDue(
   const future = candidates.filter((c) => compareDays(c.day, sentDay) >= 0);
   const trace = candidates.map(
     (c) =>
-      `read '${c.text}' (${c.source}) as ${formatDay(c.day)}${c.time ? ` ${c.time.hour}:${String(c.time.minute).padStart(2, '0')}` : ''}` +
+      `read '${c.text}' (${c.source}) as ${dayText(c.day)}${c.time ? ` ${c.time.hour}:${String(c.time.minute).padStart(2, '0')}` : ''}` +
       `${compareDays(c.day, sentDay) < 0 ? ' — in the past, ignored' : ''}`,
   );
   // A phrase that names a day beats one that names only a part of a day ("each morning ... starting tomorrow").
@@ -75,7 +74,7 @@ export function readDue(
   if (!best || !day) return { due: null, trace };
   return {
     due: {
-      date: formatDay(day),
+      date: dayText(day),
       at: best.time ? isoAt(day, best.time.hour, best.time.minute, offsetMinutes) : null,
       text: best.text.trim(),
     },

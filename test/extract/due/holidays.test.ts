@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, nthWeekdayOfMonth } from '../../../src/extract/due/calendar.js';
+import { dayText, nthWeekdayOfMonth } from '../../../src/calendar/index.js';
 import {
   easterSunday,
   holidayFile,
@@ -17,7 +17,7 @@ const byId = (id: string) => {
 };
 const on = (id: string, year: number) => {
   const day = holidayInYear(byId(id), year);
-  return day ? formatDay(day) : null;
+  return day ? dayText(day) : null;
 };
 
 describe('easter by the computus', () => {
@@ -30,7 +30,7 @@ describe('easter by the computus', () => {
     [2019, '2019-04-21'],
     [2024, '2024-03-31'],
   ])('Gregorian %i → %s', (year, day) => {
-    expect(formatDay(easterSunday(year))).toBe(day);
+    expect(dayText(easterSunday(year))).toBe(day);
   });
 
   it.each([
@@ -40,15 +40,15 @@ describe('easter by the computus', () => {
     [2021, '2021-05-02'],
     [2024, '2024-05-05'],
   ])('Orthodox %i → %s', (year, day) => {
-    expect(formatDay(orthodoxEasterSunday(year))).toBe(day);
+    expect(dayText(orthodoxEasterSunday(year))).toBe(day);
   });
 });
 
 describe('nth weekday of a month', () => {
   it('finds the first, the fourth and the last, and no fifth Monday in February 2013', () => {
-    expect(formatDay(nthWeekdayOfMonth(2013, 9, 1, 1) ?? { year: 0, month: 0, day: 0 })).toBe('2013-09-02');
-    expect(formatDay(nthWeekdayOfMonth(2013, 11, 4, 4) ?? { year: 0, month: 0, day: 0 })).toBe('2013-11-28');
-    expect(formatDay(nthWeekdayOfMonth(2013, 5, 1, -1) ?? { year: 0, month: 0, day: 0 })).toBe('2013-05-27');
+    expect(dayText(nthWeekdayOfMonth(2013, 9, 1, 1) ?? { year: 0, month: 0, day: 0 })).toBe('2013-09-02');
+    expect(dayText(nthWeekdayOfMonth(2013, 11, 4, 4) ?? { year: 0, month: 0, day: 0 })).toBe('2013-11-28');
+    expect(dayText(nthWeekdayOfMonth(2013, 5, 1, -1) ?? { year: 0, month: 0, day: 0 })).toBe('2013-05-27');
     expect(nthWeekdayOfMonth(2013, 2, 1, 5)).toBeNull();
   });
 });
@@ -86,9 +86,9 @@ describe('holidays from rules/holidays.json', () => {
 
   it('gives the next occurrence on or after a day, the day itself included', () => {
     const day = nextHoliday(byId('shrove-tuesday'), { year: 2013, month: 2, day: 12 });
-    expect(day && formatDay(day)).toBe('2013-02-12');
+    expect(day && dayText(day)).toBe('2013-02-12');
     const christmas = nextHoliday(byId('christmas'), { year: 2013, month: 12, day: 26 });
-    expect(christmas && formatDay(christmas)).toBe('2014-12-25');
+    expect(christmas && dayText(christmas)).toBe('2014-12-25');
   });
 
   it('has unique ids, a rule of a known kind for each, and names without capturing groups', () => {

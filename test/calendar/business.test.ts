@@ -6,7 +6,7 @@ import {
   isBusinessDay,
   localDay,
   startOfLocalDay,
-} from '../../src/track/business-days.js';
+} from '../../src/calendar/index.js';
 
 const NY = 'America/New_York';
 const TOKYO = 'Asia/Tokyo';
