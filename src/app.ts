@@ -2,14 +2,14 @@
 // The heavy stages (compromise, chrono, imapflow, nodemailer) are imported when a command opens them, not
 // before: a `followthru list` needs the store, never the NLP, and starts in a fraction of the time.
 import { withCredential } from './auth/credential.js';
-import { type Config, configForAccount, resolvePassword } from './config.js';
+import { type Config, configForAccount } from './config.js';
 import type { OutgoingMail, SmtpLogin } from './digest/send.js';
 import type { Transport } from './digest/transport.js';
 import { FollowthruError } from './errors.js';
 import type { Extractor } from './extract/index.js';
 import type { DigestReplyHandler, IngestContext, IngestDeps } from './ingest/batch.js';
 import type { Confirmation } from './types.js';
-import { createLogger, type Logger, type LogLevel, registerSecret } from './log.js';
+import { createLogger, type Logger, type LogLevel } from './log.js';
 import { defaultLogFormat, type LogFormat } from './log-format.js';
 import type { ImapSession } from './source/imap.js';
 import { openStore, type OpenStoreOptions, queueConfirmations, type Store } from './store/index.js';
@@ -33,15 +33,6 @@ export interface App extends StoreApp {
   transport?: Transport;
   /** Items a reply asked a follow-up draft for, committed and waiting to be filed in Drafts (see draft/file.ts). */
   draftQueue: number[];
-}
-
-/** A server's password, resolved now and masked in every log line from here on. */
-export async function serverPassword(config: Config, server: 'imap' | 'smtp'): Promise<string> {
-  const source = server === 'imap' ? config.imap : config.smtp;
-  if (!source) throw new Error(`${server}: not configured`);
-  const password = await resolvePassword(source, process.env, { label: server });
-  registerSecret(password);
-  return password;
 }
 
 export interface AppOptions {

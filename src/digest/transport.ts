@@ -1,11 +1,11 @@
 // The Transport port: how a finished mail (digest, confirmation) leaves. SMTP (send.ts, the only file that
-// imports nodemailer, through app.ts userSmtp), IMAP APPEND into the user's inbox, and JSON lines in a file for tests and dry runs.
-import { appendFile } from 'node:fs/promises';
+// imports nodemailer, through app.ts userSmtp), and IMAP APPEND into the user's inbox; tests
+// plug in their own (test/support/transport.ts).
 import type { MailSource } from '../source/port.js';
 import { composeRaw, type OutgoingMail } from './send.js';
 
 export interface Transport {
-  /** "smtp", "imap", "json-lines": for logs. */
+  /** "smtp", "imap" (or a test's own): for logs. */
   readonly name: string;
   deliver(mail: OutgoingMail): Promise<void>;
 }
@@ -27,14 +27,5 @@ export function imapAppendTransport(open: () => Promise<MailSource>, folder: str
         await session.close();
       }
     },
-  };
-}
-
-/** One JSON object per mail, appended to `path` (0600): what a test reads, and what --dry-run shows. */
-export function jsonLinesTransport(path: string): Transport {
-  return {
-    name: 'json-lines',
-    deliver: (mail) =>
-      appendFile(path, `${JSON.stringify({ ...mail, date: mail.date.toISOString() })}\n`, { mode: 0o600 }),
   };
 }

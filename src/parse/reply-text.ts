@@ -158,10 +158,6 @@ export function splitReply(body: string): ReplySplit {
   return { newText, cutBy: null, cutAtLine: null };
 }
 
-export function newTextOf(body: string): string {
-  return splitReply(body).newText;
-}
-
 export interface ReplyLine {
   text: string;
   /** A line of the earlier mail the sender quoted (">", "|", an indented quote, its attribution). */

@@ -10,10 +10,6 @@ export interface CronFields {
   dayOfWeek: number[];
 }
 
-export function isValidCron(expression: string): boolean {
-  return cron.validate(expression);
-}
-
 /** The expression's fields as numbers (names like "mon" resolved by node-cron). */
 export function cronFields(expression: string): CronFields {
   const parsed = cron.parse(expression);

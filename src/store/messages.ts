@@ -94,19 +94,6 @@ export async function hasMessage(db: Db, id: string): Promise<boolean> {
   );
 }
 
-/** Which of these mail ids are stored already: one indexed query per 500 ids instead of one per mail. */
-export async function existingMessageIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  const unique = [...new Set(ids)];
-  const found = new Set<string>();
-  for (let start = 0; start < unique.length; start += 500) {
-    const slice = unique.slice(start, start + 500);
-    const sql = `SELECT id FROM messages WHERE account = ? AND id IN (${slice.map(() => '?').join(', ')})`;
-    const rows = await db.all<{ id: string }>(sql, [mailboxOf(db), ...slice]);
-    for (const row of rows) found.add(row.id);
-  }
-  return found;
-}
-
 /** Saves the mail unless a row with its id exists. Returns true when the row is new. */
 export async function saveMessage(db: Db, message: StoredMessage): Promise<boolean> {
   // ON CONFLICT(id) rather than INSERT OR IGNORE: only a duplicate is ignored, a NOT NULL or CHECK failure still throws.

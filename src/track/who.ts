@@ -46,9 +46,3 @@ export function uniqueAddresses(list: readonly Address[]): Address[] {
     return true;
   });
 }
-
-/** Everyone on the mail (From, Reply-To, To, Cc, Bcc) but the user, each once. */
-export function otherParticipants(message: Message, me: readonly string[]): Address[] {
-  const everyone = [...message.from, ...message.replyTo, ...recipients(message)];
-  return uniqueAddresses(everyone.filter((entry) => !isMe(entry, me)));
-}

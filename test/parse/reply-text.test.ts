@@ -1,7 +1,9 @@
 // splitReply, one line per behaviour. The public corpora are scored in reply-fixtures.test.ts.
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../src/parse/reply-detectors.js';
-import { newTextOf, replyLines, splitReply } from '../../src/parse/reply-text.js';
+import { replyLines, splitReply } from '../../src/parse/reply-text.js';
+
+const newTextOf = (body: string): string => splitReply(body).newText;
 
 describe('splitReply keeps the new text and cuts what came before', () => {
   it.each([

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, openApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { sendDigest } from '../../src/digest/deliver.js';
-import { jsonLinesTransport } from '../../src/digest/transport.js';
+import { jsonLinesTransport } from '../support/transport.js';
 import { createLogger } from '../../src/log.js';
 import { runDaemon } from '../../src/scheduler/daemon.js';
 import { type ImapSession, openImap } from '../../src/source/imap.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  existingMessageIds,
   findMessageByMessageId,
   getMessage,
   hasMessage,
@@ -98,16 +97,5 @@ describe('messages, negative cases', () => {
     const { store } = await tempStore();
     const bad = sampleMessage({ direction: 'sideways' as 'sent' });
     await expect(saveMessage(store, bad)).rejects.toMatchObject({ code: 'ESTORE', message: /CHECK/ });
-  });
-});
-
-describe('existingMessageIds', () => {
-  it('finds the stored ids among many, in slices', async () => {
-    const { store } = await tempStore();
-    await saveMessage(store, sampleMessage({ id: 'a@x' }));
-    await saveMessage(store, sampleMessage({ id: 'b@x' }));
-    const asked = [...Array.from({ length: 1100 }, (_, n) => `n${n}@x`), 'b@x', 'a@x', 'a@x'];
-    expect([...(await existingMessageIds(store, asked))].sort()).toEqual(['a@x', 'b@x']);
-    expect(await existingMessageIds(store, [])).toEqual(new Set());
   });
 });

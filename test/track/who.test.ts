@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMe, otherParticipants } from '../../src/track/who.js';
-import { BOB, CAROL, ME, message } from './factory.js';
+import { isMe } from '../../src/track/who.js';
+import { ME } from './factory.js';
 
 describe('isMe', () => {
   it.each([
@@ -22,21 +22,5 @@ describe('isMe', () => {
     [''],
   ])('%j is not me', (address) => {
     expect(isMe(address, ME)).toBe(false);
-  });
-});
-
-describe('otherParticipants', () => {
-  it('lists everyone but me, once each, From first', () => {
-    const mail = message({
-      from: BOB,
-      to: ['ann+x@example.com', CAROL],
-      cc: ['Bob B <BOB@client.example>', 'ann.lee@work.example'],
-      bcc: ['dave@client.example'],
-    });
-    expect(otherParticipants(mail, ME).map((a) => a.address)).toEqual([BOB, CAROL, 'dave@client.example']);
-  });
-
-  it('is empty for a note to myself', () => {
-    expect(otherParticipants(message({ from: 'ann@example.com', to: ['ann+todo@example.com'] }), ME)).toEqual([]);
   });
 });
