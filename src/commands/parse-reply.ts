@@ -116,6 +116,18 @@ function numbersFirst(text: string): string {
   return match?.[1] && match[2] ? `${match[2]} ${match[1].trim()}` : text;
 }
 
+/**
+ * The verbs whose command is item numbers or "all" and nothing more, read off ReplyCommand in types.ts: a new such
+ * verb is declared there and in grammar.ts, never here.
+ */
+type PlainVerb = ReplyCommand extends infer C
+  ? C extends { verb: infer V; numbers: infer N }
+    ? 'all' extends N
+      ? V
+      : never
+    : never
+  : never;
+
 /** One command line (no quote marker), lower-cased inside. `context` is the item a bare "done" means. */
 export function parseLine(line: string, now: Date, zone: string, context: number | null): ReplyCommand | null {
   const text = numbersFirst(
@@ -160,7 +172,7 @@ export function parseLine(line: string, now: Date, zone: string, context: number
     return all
       ? { ...unknown, reason: 'name the items to draft ("draft 2 3"), not all' }
       : { verb: 'draft', numbers, ...marks };
-  return { verb: spec.verb as 'done' | 'drop' | 'reopen' | 'not-a-promise', numbers: all ? 'all' : numbers, ...marks };
+  return { verb: spec.verb as PlainVerb, numbers: all ? 'all' : numbers, ...marks };
 }
 
 /** A quoted digest line "> 3. \"I'll send…\"" names the item a bare command under it refers to. */
