@@ -1,7 +1,7 @@
 // "I will note that both patches were accepted", "Let me restate the problem", "I'll give you an example:": the
 // sender does it in this very mail, so nothing is left to track. Deferring to others ("I'll defer to Ulf", "I'll
 // let the maintainers chime in") promises nothing either.
-import type { Refiner } from './refiners.js';
+import type { Refiner } from './candidate.js';
 
 export const ABOUT_THE_MAIL: Refiner = {
   id: 'about-the-mail',

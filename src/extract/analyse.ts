@@ -1,29 +1,20 @@
 // One pass over a mail's new text that records every decision, so `extract` and `explain` can never disagree.
-import type { Commitment, Due, Message } from '../types.js';
+import type { Commitment, Message } from '../types.js';
 import { resolveAction } from './action.js';
 import { readDue } from './due/read-due.js';
 import { compileMatcher, type Parse, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
 import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
-import { type Candidate, refine } from './refiners.js';
+import type { Candidate } from './candidate.js';
+import { refine } from './refiners.js';
 import type { Lexicon, Rule, RuleSet } from './rules.js';
 import { bestCandidate } from './scorer.js';
 import { splitSentences } from './sentences.js';
 import { looksLikeCode, type Voice, voiceOf } from './speaker.js';
+import type { CandidateTrace, SentenceDecider } from './trace.js';
 
 /** A person's new text is short; past this many characters (a pasted log, a generated report, a mail bomb) the
  * rest is not read, so one mail can never stall the queue. */
 export const MAX_NEW_TEXT = 20_000;
-
-export interface CandidateTrace {
-  rule: string;
-  action: string;
-  kept: boolean;
-  confidence: number;
-  droppedBy: string | null;
-  reason: string | null;
-  due: Due | null;
-  dueTrace: string[];
-}
 
 export interface SentenceTrace {
   text: string;
@@ -121,9 +112,6 @@ function requestReason(
 
 /** A weakened promise keeps this share of its rule's confidence. */
 const WEAK = 0.5;
-
-/** A second stage's keep-or-drop for a sentence the rules found candidates in (index: its place in the new text). */
-export type SentenceDecider = (text: string, candidates: CandidateTrace[], index: number) => boolean;
 
 /** minConfidence: weakened promises below it are dropped; 0.5 keeps hedged and conditional ones out. */
 export function createAnalyser(

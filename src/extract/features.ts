@@ -1,6 +1,6 @@
 // Features of one candidate sentence for the learned scorer: what the rules saw, as plain strings a person can read
 // in `explain` ("w:will", "rule:i-will", "dropped:hedge"). Pure; no compromise sweep, so scoring stays a dot product.
-import type { CandidateTrace } from './analyse.js';
+import type { CandidateTrace } from './trace.js';
 
 const WORD = /[a-z0-9']+/g;
 

@@ -3,25 +3,9 @@
 // Past and present actions ("I sent it", "Attached is the file") need no refiner: every rule matches a
 // future or modal form, so they never become candidates.
 import { ABOUT_THE_MAIL } from './about-the-mail.js';
-import type { ResolvedAction } from './action.js';
+import type { Candidate, Refiner, Verdict } from './candidate.js';
 import { clauseBefore, isFirmCondition, mainClauseAfter } from './clauses.js';
-import type { RuleHit } from './nlp.js';
 import type { Lexicon } from './rules.js';
-
-export interface Candidate {
-  sentence: string;
-  hit: RuleHit;
-  action: ResolvedAction;
-}
-
-export interface Refiner {
-  id: string;
-  why: string;
-  /** A reason to drop the candidate, or null to keep it. */
-  check(candidate: Candidate, lexicon: Lexicon): string | null;
-  /** Down-weight instead of drop: the promise is real but weak (the guideline's "borderline"). */
-  weaken?: boolean;
-}
 
 const before = (c: Candidate) => c.sentence.slice(0, c.hit.start).toLowerCase();
 const fromHit = (c: Candidate) => c.sentence.slice(c.hit.start).toLowerCase();
@@ -163,13 +147,6 @@ export const REFINERS: Refiner[] = [
     },
   },
 ];
-
-export interface Verdict {
-  refiner: string;
-  reason: string;
-  /** true: keep it with a lower confidence; false: drop it. */
-  weakened: boolean;
-}
 
 /** The first refiner that drops the candidate wins; failing that, the first that weakens it. */
 export function refine(candidate: Candidate, lexicon: Lexicon): Verdict | null {

@@ -3,7 +3,7 @@
 // Weights are data in rules/scorer.json, written by `followthru train`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CandidateTrace, SentenceDecider } from './analyse.js';
+import type { CandidateTrace, SentenceDecider } from './trace.js';
 import { sentenceFeatures } from './features.js';
 
 export interface ScorerModel {

@@ -1,6 +1,6 @@
 // The scorer's training data and its leave-one-corpus-out figures, on hand-made traces (no mail parsing needed).
 import { describe, expect, it } from 'vitest';
-import type { CandidateTrace } from '../../src/extract/analyse.js';
+import type { CandidateTrace } from '../../src/extract/trace.js';
 import { score } from '../../src/cli/eval-score.js';
 import { examplesOf, leaveOneOut, predictionsOf, type TracedCorpus } from '../../src/cli/learn.js';
 

@@ -1,6 +1,6 @@
 // The learned second stage: a dot product over features, a deterministic trainer, and the shipped weights file.
 import { describe, expect, it } from 'vitest';
-import type { CandidateTrace } from '../../src/extract/analyse.js';
+import type { CandidateTrace } from '../../src/extract/trace.js';
 import { sentenceFeatures } from '../../src/extract/features.js';
 import { createExtractor, shippedScorer } from '../../src/extract/index.js';
 import { loadRules, rulesDir } from '../../src/extract/rules.js';
