@@ -2,7 +2,7 @@
 // each count as the list of items it counts (the review numbers some of them, tests check the rest).
 import { effectiveDue, olderThanBackfill } from '../digest/place.js';
 import { KEEP_IN_TOUCH_RULE } from '../people/rule.js';
-import { addDays, localDay, startOfLocalDay } from '../track/business-days.js';
+import { addDays, localDay, startOfLocalDay } from '../calendar/index.js';
 import type { TrackedItem } from '../types.js';
 
 export interface TallyOptions {
