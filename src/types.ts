@@ -156,8 +156,9 @@ export interface DigestEntry {
   itemId: number;
 }
 
+/** 'still-open' is the weekly review's list of open promises; the review reuses 'waiting' and 'keep-in-touch'. */
 export type DigestSection =
-  'overdue' | 'due-today' | 'coming-up' | 'waiting' | 'asked-of-you' | 'keep-in-touch' | 'kept';
+  'overdue' | 'due-today' | 'coming-up' | 'waiting' | 'asked-of-you' | 'keep-in-touch' | 'kept' | 'still-open';
 
 /** A parsed command from a reply to a digest. Item numbers refer to that digest. */
 export type ReplyCommand =
@@ -205,6 +206,8 @@ export interface Digest {
   sections: { section: DigestSection; title: string; lines: DigestLine[] }[];
   /** Items left out by maxItems ("and N more"). */
   more: number;
+  /** Lines shown above the sections (the weekly review's counts); raw text, renderers escape. */
+  summary?: readonly string[];
 }
 
 /** An item before the store gives it an id, an account and a time of change. */

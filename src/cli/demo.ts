@@ -24,6 +24,8 @@ export interface DemoResult {
   text: string;
   html: string;
   counts: { messages: number; items: number };
+  /** The weekly review's counts as of the same clock (it goes out on Fridays; `digest --weekly` shows it). */
+  review: readonly string[];
 }
 
 export async function runDemo(now: Date): Promise<DemoResult> {
@@ -35,6 +37,7 @@ export async function runDemo(now: Date): Promise<DemoResult> {
     { ingestLocal },
     { createLogger },
     { suggestKeepInTouch },
+    { reviewFromStore },
   ] = await Promise.all([
     import('../app.js'),
     import('../config.js'),
@@ -42,6 +45,7 @@ export async function runDemo(now: Date): Promise<DemoResult> {
     import('../ingest/local.js'),
     import('../log.js'),
     import('../people/suggest.js'),
+    import('../review/send.js'),
   ]);
   const work = await mkdtemp(join(tmpdir(), 'followthru-demo-'));
   try {
@@ -53,7 +57,9 @@ export async function runDemo(now: Date): Promise<DemoResult> {
       await suggestKeepInTouch(app, now);
       const digest = await composeFromStore(app, now, false);
       if (!digest) throw new Error('the sample produced no digest');
+      const review = await reviewFromStore(app, now);
       return {
+        review: review.digest?.summary ?? [],
         text: renderText(digest),
         html: renderHtml(digest),
         counts: { messages: outcome.messages, items: outcome.created },
@@ -83,7 +89,9 @@ export const demoCommand: CliCommand = {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `followthru demo — Dana Reyes's mailbox (sample/), clock ${DEMO_NOW}\n` +
-        `${result.counts.messages} mails read, ${result.counts.items} items tracked, in ${seconds}s (wall time, start-up included)\n\n${result.text}\nHTML version: ${htmlPath}\n`,
+        `${result.counts.messages} mails read, ${result.counts.items} items tracked, in ${seconds}s (wall time, start-up included)\n\n${result.text}\n` +
+        `The weekly review (Fridays 16:00; \`followthru digest --weekly --print\` shows it any day) would say:\n` +
+        `${result.review.map((line) => `  ${line}`).join('\n')}\n\nHTML version: ${htmlPath}\n`,
     );
     return 0;
   },

@@ -20,7 +20,8 @@ export const statusCommand: CliCommand = {
         const whose = (account: string) => (several ? `[${account}] ` : '');
         const counts = stats.items;
         const cursors = stats.cursors;
-        const digest = await lastDigest(app.store, { sentOnly: true });
+        const digest = await lastDigest(app.store, { sentOnly: true, kind: 'daily' });
+        const review = app.config.weeklyReview;
         const signIns = await Promise.all(
           signInsOf(app.config).map(({ label, signIn }) => signInState(label, signIn, new Date())),
         );
@@ -35,6 +36,7 @@ export const statusCommand: CliCommand = {
           ),
           `last digest  ${digest?.sentAt ?? 'never'}`,
           `next digest  ${next ? next.toISOString() : 'not scheduled'} (${app.config.digest.cron}, ${app.config.digest.timezone})`,
+          `next review  ${review.enabled ? `${nextSlot(cronFields(review.cron), new Date(), app.config.digest.timezone)?.toISOString() ?? 'not scheduled'} (${review.cron})` : 'off (weeklyReview.enabled)'}`,
           'items',
           ...(counts.length
             ? counts.map((c) => `  ${whose(c.account)}${c.kind.padEnd(14)} ${c.status.padEnd(9)} ${c.count}`)

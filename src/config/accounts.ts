@@ -13,6 +13,21 @@ const OWN_KEYS = ['me', 'imap', 'smtp', 'trackAddress'] as const;
 /** Shared keys an account may override. */
 const OVERRIDABLE = ['timezone', 'holidays', 'followUp', 'backfillDays'] as const;
 const ACCOUNT_KEYS = new Set<string>(['id', ...OWN_KEYS, ...OVERRIDABLE]);
+/**
+ * Shared keys an account may NOT override: they shape the one digest and review every account shares. Keep in
+ * touch is one of them: one set of rules for who counts (excludeDomains can list each account's company), so
+ * the single Keep in touch section means the same in every account; an override would be silently ignored.
+ */
+const SHARED_ONLY = new Set<string>([
+  'digest',
+  'weeklyReview',
+  'keepInTouch',
+  'checkIn',
+  'store',
+  'logLevel',
+  'authservId',
+  'country',
+]);
 const ID = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
 type Json = Record<string, unknown>;
@@ -87,7 +102,13 @@ export function splitAccounts(input: Json): { accounts: AccountInput[]; problems
       problems.push({ path: `${at}.id`, problem: `"${id}" names two accounts`, fix: 'give each account its own id' });
     seen.add(id);
     for (const key of Object.keys(entry)) {
-      if (!ACCOUNT_KEYS.has(key)) {
+      if (SHARED_ONLY.has(key)) {
+        problems.push({
+          path: `${at}.${key}`,
+          problem: 'is shared by every account and cannot be set per account',
+          fix: `set "${key}" once at the top level, beside "accounts" (an account may override only ${OVERRIDABLE.join(', ')})`,
+        });
+      } else if (!ACCOUNT_KEYS.has(key)) {
         problems.push({
           path: `${at}.${key}`,
           problem: 'is not a setting an account can have',

@@ -93,6 +93,7 @@ export function finalize(
       timezone: parsed.digest.timezone ? canonicalTimeZone(parsed.digest.timezone) : timezone,
       to: parsed.digest.to ?? (me[0] as string), // the schema requires at least one address
     },
+    weeklyReview: { ...parsed.weeklyReview },
     trackAddress: parsed.trackAddress ?? null,
     authservId: parsed.authservId?.toLowerCase() ?? null,
     // Copies: zod hands back its default arrays as-is, and the caller is about to freeze this tree.

@@ -89,6 +89,9 @@ const HINTS: Record<string, Hint> = {
   'digest.confirm': [BOOL, 'true confirms the commands you send by replying to a digest'],
   'digest.quiet': [BOOL, 'true skips the digest on days with nothing to report'],
   'digest.maxItems': ['expected a whole number from 1 to 500', 'e.g. 25'],
+  weeklyReview: ['expected an object', 'e.g. "weeklyReview": { "enabled": true, "cron": "0 16 * * 5" }'],
+  'weeklyReview.enabled': [BOOL, 'true sends the weekly review, false never'],
+  'weeklyReview.cron': ['expected a cron expression of 5 fields', 'e.g. "0 16 * * 5" (Friday 16:00)'],
   trackAddress: ADDRESS,
   authservId: [
     'expected the host name your provider writes first in Authentication-Results',

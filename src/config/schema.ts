@@ -69,6 +69,13 @@ export const schema = z.strictObject({
       account: opt(text()),
     })
     .prefault({}),
+  // Shared like the digest: one review covers every account, delivered the way the digest is.
+  weeklyReview: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      cron: z.string().trim().refine(looksLikeCron).default('0 16 * * 5'),
+    })
+    .prefault({}),
   trackAddress: opt(address()),
   authservId: opt(text()),
   followUp: z

@@ -87,6 +87,13 @@ export interface DigestConfig {
   account: string | null;
 }
 
+/** Once a week, one mail: promises made, kept and dropped, threads answered and waiting, people gone quiet. */
+export interface WeeklyReviewConfig {
+  enabled: boolean;
+  /** When to send it, cron syntax, read in digest.timezone (default Friday 16:00). */
+  cron: string;
+}
+
 export interface FollowUpConfig {
   /** Business days after which a silent thread is suggested for a nudge, increasing. */
   afterBusinessDays: readonly number[];
@@ -126,6 +133,7 @@ export interface AccountConfig {
   imap: ImapConfig;
   smtp: SmtpConfig | null;
   digest: DigestConfig;
+  weeklyReview: WeeklyReviewConfig;
   /** An address of yours that, Bcc'd or forwarded to, marks a mail for tracking; null when unused. */
   trackAddress: string | null;
   /**

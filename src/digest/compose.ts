@@ -22,6 +22,7 @@ export const SECTION_TITLES: Record<DigestSection, string> = {
   'asked-of-you': 'Asked of you',
   'keep-in-touch': 'Keep in touch',
   kept: 'Kept since the last digest',
+  'still-open': 'Still open',
 };
 /** The order sections are shown in. */
 const ORDER: DigestSection[] = [

@@ -26,6 +26,7 @@ import {
   setDigestMail,
   startDigestAttempt,
   startOutboxTry,
+  type DigestKind,
   type StoredDigest,
 } from '../store/index.js';
 import { type BackoffOptions, backoffDelay, retryKindOf } from '../source/backoff.js';
@@ -50,7 +51,8 @@ export async function composeFromStore(
   quiet = app.config.digest.quiet,
 ): Promise<Digest | null> {
   const items = await listItems(app.store);
-  const previous = await lastDigest(app.store, { sentOnly: true });
+  // The daily digest before this one: a weekly review in between reports no kept item, so it moves nothing.
+  const previous = await lastDigest(app.store, { sentOnly: true, kind: 'daily' });
   const digest = composeDigest(items, {
     now,
     timeZone: app.config.digest.timezone,
@@ -106,18 +108,39 @@ type StoredMail = Omit<OutgoingMail, 'date'> & { date: string };
 
 const itemCountOf = (digest: Digest) => digest.sections.reduce((n, s) => n + s.lines.length, 0) + digest.more;
 
-export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
+/**
+ * One kind of digest: the morning digest, or the weekly review (review/send.ts). Both are recorded, numbered,
+ * delivered and retried the same way, once per day of their kind; only how they are composed differs.
+ */
+export interface DigestMaker {
+  kind: DigestKind;
+  /** What the log lines call it. */
+  label: string;
+  /** Composes it from the store (null: nothing to say today). */
+  compose(app: App, now: Date): Promise<Digest | null>;
+}
+
+export const DAILY_DIGEST: DigestMaker = {
+  kind: 'daily',
+  label: 'digest',
+  compose: (app, now) => composeFromStore(app, now),
+};
+
+export async function sendDigest(app: App, now: Date, maker: DigestMaker = DAILY_DIGEST): Promise<DigestOutcome> {
   const forDay = localDay(now, app.config.digest.timezone);
-  const moved = await moveFutureDigests(app.store, forDay);
+  const moved = await moveFutureDigests(app.store, forDay, maker.kind);
   if (moved > 0)
-    app.log.warn({ forDay, moved }, "found a digest made for a later day (the clock was ahead): it counts as today's");
-  const existing = await digestForDay(app.store, forDay);
+    app.log.warn(
+      { forDay, moved, kind: maker.kind },
+      `found a ${maker.label} made for a later day (the clock was ahead): it counts as today's`,
+    );
+  const existing = await digestForDay(app.store, forDay, maker.kind);
   if (existing?.sentAt) return 'already-sent';
-  if (existing) return sendAgain(app, existing, now);
+  if (existing) return sendAgain(app, existing, now, maker);
   await suggestKeepInTouch(app, now);
-  const digest = await composeFromStore(app, now);
+  const digest = await maker.compose(app, now);
   if (!digest) {
-    app.log.info({ forDay }, 'nothing due, overdue or newly kept: no digest today');
+    app.log.info({ forDay, kind: maker.kind }, `nothing to report: no ${maker.label} today`);
     return 'quiet';
   }
   const domain = mailDomain(app);
@@ -128,6 +151,7 @@ export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
     const row = await createDigest(
       tx,
       {
+        kind: maker.kind,
         token: placeholder,
         messageId: placeholder,
         forDay,
@@ -149,7 +173,7 @@ export async function sendDigest(app: App, now: Date): Promise<DigestOutcome> {
 }
 
 /** Today's digest exists but was never confirmed sent: an earlier try failed, or never finished. */
-async function sendAgain(app: App, stored: StoredDigest, now: Date): Promise<DigestOutcome> {
+async function sendAgain(app: App, stored: StoredDigest, now: Date, maker: DigestMaker): Promise<DigestOutcome> {
   const attempts = await listDigestAttempts(app.store, stored.id);
   const last = attempts.at(-1);
   // No attempt at all: a row from before attempts were recorded, left by a crash.
@@ -162,11 +186,11 @@ async function sendAgain(app: App, stored: StoredDigest, now: Date): Promise<Dig
     });
     app.log.info(
       { digest: stored.id },
-      "today's digest was delivered before a restart: found in the inbox, not sent again",
+      `today's ${maker.label} was delivered before a restart: found in the inbox, not sent again`,
     );
     return 'found-delivered';
   }
-  const mail = await storedMail(app, stored, now);
+  const mail = await storedMail(app, stored, now, maker);
   if (!mail) return 'quiet';
   app.log.info(
     {
@@ -176,18 +200,18 @@ async function sendAgain(app: App, stored: StoredDigest, now: Date): Promise<Dig
       reason: last?.error ?? undefined,
     },
     unfinished
-      ? "the last try to send today's digest never finished (restart mid-send): sending it again"
-      : "sending today's digest again after a failed try",
+      ? `the last try to send today's ${maker.label} never finished (restart mid-send): sending it again`
+      : `sending today's ${maker.label} again after a failed try`,
   );
   await deliverAttempt(app, stored, mail, await startDigestAttempt(app.store, stored.id, now), now);
   return 'sent';
 }
 
 /** The mail as first built; for a row stored before mails were kept, composed afresh (with its numbering updated). */
-async function storedMail(app: App, stored: StoredDigest, now: Date): Promise<OutgoingMail | null> {
+async function storedMail(app: App, stored: StoredDigest, now: Date, maker: DigestMaker): Promise<OutgoingMail | null> {
   const kept = await getDigestMail<StoredMail>(app.store, stored.id);
   if (kept) return { ...kept, date: new Date(kept.date) };
-  const digest = await composeFromStore(app, now);
+  const digest = await maker.compose(app, now);
   if (!digest) return null;
   const mail = outgoing(app, digest, stored, now);
   await app.store.transaction(async (tx) => {
@@ -226,7 +250,10 @@ async function deliverAttempt(
     await markDigestSent(tx, stored.id, now);
     await finishDigestAttempt(tx, attempt, { outcome: 'sent' }, now);
   });
-  app.log.info({ digest: stored.id, to: app.config.digest.to, via: app.config.digest.deliver }, 'digest sent');
+  app.log.info(
+    { digest: stored.id, kind: stored.kind, to: app.config.digest.to, via: app.config.digest.deliver },
+    stored.kind === 'weekly' ? 'weekly review sent' : 'digest sent',
+  );
 }
 
 /**
@@ -237,8 +264,9 @@ export async function digestRetryDelay(
   app: App,
   now: Date,
   backoff: Partial<BackoffOptions> = DIGEST_BACKOFF,
+  kind: DigestKind = 'daily',
 ): Promise<number | null> {
-  const stored = await digestForDay(app.store, localDay(now, app.config.digest.timezone));
+  const stored = await digestForDay(app.store, localDay(now, app.config.digest.timezone), kind);
   if (!stored || stored.sentAt) return null;
   const attempts = await listDigestAttempts(app.store, stored.id);
   const last = attempts.at(-1);

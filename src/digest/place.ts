@@ -39,7 +39,11 @@ export const UNDATED_BUSINESS_DAYS = 3;
 /** Coming up looks this many business days ahead. */
 export const COMING_UP_BUSINESS_DAYS = 3;
 
-function effectiveDue(item: TrackedItem, o: PlaceOptions): { day: string; text: string } | null {
+/** The day a promise counts as due: its own date, or UNDATED_BUSINESS_DAYS after it was made; null otherwise. */
+export function effectiveDue(
+  item: TrackedItem,
+  o: Pick<PlaceOptions, 'now' | 'timeZone' | 'holidays'>,
+): { day: string; text: string } | null {
   if (item.due)
     return { day: item.due.date, text: `you wrote '${item.due.text}' → ${shortCalendarDay(item.due.date, o.now)}` };
   if (item.kind !== 'promise') return null;
@@ -50,7 +54,8 @@ function effectiveDue(item: TrackedItem, o: PlaceOptions): { day: string; text: 
   return { day: implied, text: `no date given → counted as ${shortCalendarDay(implied, o.now)}` };
 }
 
-function base(item: TrackedItem, o: PlaceOptions) {
+/** The fields every line of an item carries, whatever its section (the weekly review builds on them too). */
+export function base(item: TrackedItem, o: Pick<PlaceOptions, 'now' | 'timeZone'>) {
   return {
     itemId: item.id,
     quote: item.kind === 'awaiting-reply' ? item.subject || item.text : item.text,
@@ -137,7 +142,7 @@ function placeKept(item: TrackedItem, o: PlaceOptions): Placed | null {
 }
 
 /** Someone gone quiet: the last subject and day with them, and what a reply can do. */
-function placeKeepInTouch(item: TrackedItem, o: PlaceOptions): Placed {
+export function placeKeepInTouch(item: TrackedItem, o: Pick<PlaceOptions, 'now' | 'timeZone'>): Placed {
   const name = item.counterparties[0]?.name || item.counterparties[0]?.address || 'them';
   const next = `Write to ${name}: last "${item.subject || '(no subject)'}", ${shortDay(new Date(item.sentAt), o.timeZone, o.now)}. Or reply "snooze N 2 weeks", "drop N", "mute N" (never suggest them again).`;
   return { item, section: 'keep-in-touch', line: { ...base(item, o), next } };

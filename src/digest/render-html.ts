@@ -13,6 +13,7 @@ const ACCENT: Record<DigestSection, string> = {
   'asked-of-you': '#117a65',
   'keep-in-touch': '#2e7d32',
   kept: '#5d6d7e',
+  'still-open': '#b34700',
 };
 const DARK_ACCENT: Record<DigestSection, string> = {
   overdue: '#ff8a80',
@@ -22,6 +23,7 @@ const DARK_ACCENT: Record<DigestSection, string> = {
   'asked-of-you': '#5fd3b5',
   'keep-in-touch': '#81c784',
   kept: '#b0bec5',
+  'still-open': '#ffb74d',
 };
 const darkAccents = Object.entries(DARK_ACCENT)
   .map(
@@ -59,6 +61,9 @@ export function renderHtml(digest: Digest): string {
     digest.more > 0
       ? `<tr><td style="padding:12px 0;font-size:14px">…and ${digest.more} more (<code>followthru list</code> shows them all).</td></tr>`
       : '';
+  const summary = (digest.summary ?? [])
+    .map((line) => `<tr><td style="padding:2px 0;font-size:14px;line-height:1.45">${e(line)}</td></tr>`)
+    .join('');
   const help = COMMAND_HELP.map(
     ([cmd, what]) => `<li><code style="font-size:13px">${e(cmd)}</code> — ${e(what)}</li>`,
   ).join('');
@@ -78,7 +83,7 @@ ${darkAccents}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse"><tr><td align="center" style="padding:16px">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;border-collapse:collapse">
 <tr><td><h1 style="margin:0;font-size:20px">${e(digest.subject)}</h1></td></tr>
-${sections}${more}
+${summary}${sections}${more}
 <tr><td class="ft-muted" style="padding:20px 0 0;font-size:13px;color:#5f6b7a">${e(HELP_INTRO)}<ul style="padding-left:18px;margin:6px 0">${help}</ul></td></tr>
 </table></td></tr></table></body></html>
 `;

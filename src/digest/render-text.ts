@@ -19,6 +19,7 @@ function lineText(line: DigestLine): string[] {
 
 export function renderText(digest: Digest): string {
   const out: string[] = [];
+  if (digest.summary?.length) out.push(...digest.summary.map(p), '');
   for (const section of digest.sections) {
     out.push(`${section.title.toUpperCase()} (${section.lines.length})`, '');
     for (const line of section.lines) out.push(...lineText(line), '');

@@ -74,7 +74,7 @@ function outOfReach(rule: Rule | undefined, bare: string, named: boolean): boole
 interface RequestCheck {
   matchRequest: SentenceMatcher;
   ruleById: ReadonlyMap<string, Rule>;
-  screen: (sentence: SentenceWords) => boolean;
+  screen: (sentence: SentenceWords, counts?: (rule: Rule) => boolean) => boolean;
   lexicon: Lexicon;
 }
 
@@ -99,13 +99,15 @@ function requestReason(
   if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
   // Without a name or an opening mark in front, the request rules read the very document the promise rules read.
   const same = bare === sentence;
-  if (!check.screen(same ? words : sentenceWords(bare))) return null;
+  // Which rules' hits count here is known from the text alone: a sentence only rules that would not count could
+  // match needs no parse (most long lines the imperative rule could match are past its word limit).
+  const counts = (rule: Rule | undefined) =>
+    !(voice.patch && rule?.id === 'imperative') && !outOfReach(rule, bare, named);
+  if (!check.screen(same ? words : sentenceWords(bare), counts)) return null;
   return () => {
     const hit = check
       .matchRequest(same ? parsed() : parseSentence(bare))
-      .find(
-        (h) => !(voice.patch && h.ruleId === 'imperative') && !outOfReach(check.ruleById.get(h.ruleId), bare, named),
-      );
+      .find((h) => counts(check.ruleById.get(h.ruleId)));
     return hit ? `request rule ${hit.ruleId}` : null;
   };
 }

@@ -30,6 +30,10 @@ interface Offset {
   offset: { start: number };
 }
 
+/** What a hit reads of a match: its text and where it starts, without a copy of every term (the default). The
+ * types allow only an object for `terms`; compromise skips any field that is false. */
+const TEXT_AND_OFFSET = { offset: true, terms: false } as unknown as Parameters<ReturnType<typeof nlp>['json']>[0];
+
 /** A run of decoration ("*****", "=====", "_____") is no word; compromise would tag it as one (even a verb). */
 const DECORATION = /[*=_~#]{3,}/g;
 
@@ -75,7 +79,13 @@ export function compileMatcher(rules: Rule[]): SentenceMatcher {
   // notIf is checked here against the whole sentence, not by buildNet: the net checks it only inside the
   // matched words, and cannot read multi-word alternatives there.
   const net = nlp.buildNet(rules.map((r) => ({ match: r.match, id: r.id })));
-  const byId = new Map(rules.map((r) => [r.id, r]));
+  // Each match string compiled once (compromise would compile it again on every call, for every sentence).
+  const byId = new Map(
+    rules.map((r) => [
+      r.id,
+      { id: r.id, match: nlp.parseMatch(r.match), notIf: (r.notIf ?? []).map((veto) => nlp.parseMatch(veto)) },
+    ]),
+  );
   return ({ doc }) => {
     const { found } = doc.sweep(net) as { found: { id?: string }[] };
     const hits: RuleHit[] = [];
@@ -84,13 +94,13 @@ export function compileMatcher(rules: Rule[]): SentenceMatcher {
       const rule = f.id ? byId.get(f.id) : undefined;
       if (!rule || seen.has(rule.id)) continue;
       seen.add(rule.id);
-      if (rule.notIf?.some((veto) => doc.has(veto))) continue;
+      if (rule.notIf.some((veto) => doc.has(veto))) continue;
       // A rule can match several clauses of one sentence ("we will be there and I will bring it"): keep each.
       // Group views lose their group names one by one, so pair each match with the <act> that lies inside it.
       const view = doc.match(rule.match);
-      const acts = (view.groups('act') as ReturnType<typeof doc.match> | undefined)?.json({ offset: true }) as
+      const acts = (view.groups('act') as ReturnType<typeof doc.match> | undefined)?.json(TEXT_AND_OFFSET) as
         Offset[] | undefined;
-      for (const whole of view.json({ offset: true }) as Offset[]) {
+      for (const whole of view.json(TEXT_AND_OFFSET) as Offset[]) {
         const { start } = whole.offset;
         const act = acts?.find((a) => a.offset.start >= start && a.offset.start < start + whole.text.length + 1);
         hits.push({

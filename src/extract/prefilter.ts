@@ -151,10 +151,13 @@ function satisfies(sentence: SentenceWords, needs: Needs): boolean {
   return true;
 }
 
-/** A screen for a rule set: true when at least one of its rules could match the sentence. */
-export function compileScreen(rules: readonly Pick<Rule, 'match' | 'notIf'>[]): (sentence: SentenceWords) => boolean {
-  const needs = rules.map(needsOf);
-  return (sentence) => needs.some((n) => satisfies(sentence, n));
+/** A screen for a rule set: true when at least one of its rules could match the sentence. `counts`, when given,
+ * says which rules' hits would count on this sentence: a rule whose hit would be thrown away is not screened for. */
+export function compileScreen<R extends Pick<Rule, 'match' | 'notIf'>>(
+  rules: readonly R[],
+): (sentence: SentenceWords, counts?: (rule: R) => boolean) => boolean {
+  const needs = rules.map((rule) => ({ rule, needs: needsOf(rule) }));
+  return (sentence, counts) => needs.some((n) => (!counts || counts(n.rule)) && satisfies(sentence, n.needs));
 }
 
 /** How compromise reads contractions: "I'll" holds "will", "don't" holds "do" and "not", "let's" holds "us". */

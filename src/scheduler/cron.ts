@@ -29,7 +29,12 @@ export interface CronJob {
 }
 
 /** Runs `job` on the schedule, in `timezone` (node-cron applies the zone's rules, DST included). */
-export function scheduleCron(expression: string, timezone: string, job: () => Promise<void>): CronJob {
-  const task = cron.schedule(expression, () => job(), { timezone, noOverlap: true, name: 'followthru-digest' });
+export function scheduleCron(
+  expression: string,
+  timezone: string,
+  job: () => Promise<void>,
+  name = 'followthru-digest',
+): CronJob {
+  const task = cron.schedule(expression, () => job(), { timezone, noOverlap: true, name });
   return { stop: () => void task.stop(), nextRun: () => task.getNextRun() };
 }

@@ -1,5 +1,5 @@
 // followthru run: sync on start, then IDLE on INBOX (and poll Sent) with reconnects and backoff; the digest
-// on its cron schedule, and once at start when today's slot passed while the daemon was down. The digest runs
+// and the weekly review on their cron schedules, and once at start when today's slot passed while the daemon was down. The digest runs
 // apart from the sync queue (see digest-job.ts): a slow server never holds it back. On abort every connection is
 // dropped at once, so the daemon ends whatever the network does.
 import { type App, accountApp, openUserImap } from '../app.js';
@@ -12,7 +12,8 @@ import { listItems, updateItem } from '../store/index.js';
 import { syncOnce } from '../sync/sync.js';
 import { wakeExpired } from '../track/apply.js';
 import { cronFields, scheduleCron } from './cron.js';
-import { digestJob } from './digest-job.js';
+import { type DigestJob, digestJob } from './digest-job.js';
+import { WEEKLY_REVIEW } from '../review/send.js';
 import { slotEarlierToday } from './slot.js';
 
 export interface DaemonOptions {
@@ -60,17 +61,28 @@ async function wakeSnoozed(app: App, now: Date): Promise<void> {
 export async function runDaemon(app: App, options: DaemonOptions): Promise<void> {
   const { signal } = options;
   const clock = options.clock ?? (() => new Date());
-  const digest = digestJob(app, clock, options.digestBackoff);
-  const cron = scheduleCron(app.config.digest.cron, app.config.digest.timezone, digest.run);
-  signal.addEventListener(
-    'abort',
-    () => {
+  const zone = app.config.digest.timezone;
+  // The digest, and beside it the weekly review on its own cron: each once per day of its kind (the store says
+  // whether today's went out), each run once at start when today's slot passed while the daemon was down.
+  const jobs: { job: DigestJob; cron: ReturnType<typeof scheduleCron> }[] = [];
+  const schedule = (expression: string, job: DigestJob, name: string) => {
+    jobs.push({ job, cron: scheduleCron(expression, zone, job.run, name) });
+    if (slotEarlierToday(cronFields(expression), clock(), zone)) void job.run();
+  };
+  const stopJobs = () => {
+    for (const { job, cron } of jobs) {
       cron.stop();
-      digest.stop();
-    },
-    { once: true },
-  );
-  if (slotEarlierToday(cronFields(app.config.digest.cron), clock(), app.config.digest.timezone)) void digest.run();
+      job.stop();
+    }
+  };
+  signal.addEventListener('abort', stopJobs, { once: true });
+  schedule(app.config.digest.cron, digestJob(app, clock, options.digestBackoff), 'followthru-digest');
+  if (app.config.weeklyReview.enabled)
+    schedule(
+      app.config.weeklyReview.cron,
+      digestJob(app, clock, options.digestBackoff, WEEKLY_REVIEW),
+      'followthru-weekly-review',
+    );
 
   // One worker per account, each with its own connections, backoff and IDLE: one account's outage, refused
   // login or poison mail is that worker's problem alone. Confirmations leave through the delivering account.
@@ -81,10 +93,9 @@ export async function runDaemon(app: App, options: DaemonOptions): Promise<void>
     return runAccount(worker, () => outbox(() => sendOutbox(app, clock())), clock, options);
   });
   await Promise.all(workers);
-  cron.stop();
-  digest.stop();
+  stopJobs();
   // A digest mid-send gets a moment to finish; one that does not is checked or resent on the next start.
-  await Promise.race([digest.settled(), sleep(2_000, new AbortController().signal)]);
+  await Promise.race([Promise.all(jobs.map(({ job }) => job.settled())), sleep(2_000, new AbortController().signal)]);
 }
 
 /** One account's loop: connect, sync, IDLE, again; on any failure, back off and reconnect. */

@@ -4,8 +4,12 @@ import type { DigestEntry } from '../types.js';
 import type { Db } from './db.js';
 import { fromJson, toJson } from './json.js';
 
+/** A morning digest, or the weekly review: both answer replies by their numbers, each is sent once per day. */
+export type DigestKind = 'daily' | 'weekly';
+
 export interface StoredDigest {
   id: number;
+  kind: DigestKind;
   /** The HMAC token the digest carries, so a reply proves which digest it answers. */
   token: string;
   /** The digest mail's Message-ID, without angle brackets. */
@@ -21,6 +25,7 @@ export interface StoredDigest {
 
 interface DigestRow {
   id: number;
+  kind: DigestKind;
   token: string;
   message_id: string;
   created_at: string;
@@ -35,6 +40,7 @@ const bare = (messageId: string): string => messageId.trim().replace(/^<(.*)>$/,
 
 const fromRow = (row: DigestRow): StoredDigest => ({
   id: row.id,
+  kind: row.kind,
   token: row.token,
   messageId: row.message_id,
   createdAt: row.created_at,
@@ -46,13 +52,21 @@ const fromRow = (row: DigestRow): StoredDigest => ({
 
 export async function createDigest(
   db: Db,
-  digest: { token: string; messageId: string; forDay: string; entries: DigestEntry[]; itemCount?: number },
+  digest: {
+    token: string;
+    messageId: string;
+    forDay: string;
+    entries: DigestEntry[];
+    itemCount?: number;
+    kind?: DigestKind;
+  },
   now: Date = new Date(),
 ): Promise<StoredDigest> {
   const { lastId } = await db.run(
-    `INSERT INTO digests (token, message_id, created_at, for_day, entries_json, item_count)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO digests (kind, token, message_id, created_at, for_day, entries_json, item_count)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
     [
+      digest.kind ?? 'daily',
       digest.token,
       bare(digest.messageId),
       now.toISOString(),
@@ -78,10 +92,16 @@ export async function findDigestByMessageId(db: Db, messageId: string): Promise<
   return row ? fromRow(row) : null;
 }
 
-/** The newest digest; with sentOnly, the newest that was actually sent. */
-export async function lastDigest(db: Db, options: { sentOnly?: boolean } = {}): Promise<StoredDigest | null> {
-  const where = options.sentOnly ? 'WHERE sent_at IS NOT NULL' : '';
-  const row = await db.get<DigestRow>(`SELECT * FROM digests ${where} ORDER BY id DESC LIMIT 1`);
+/** The newest digest; with sentOnly, the newest that was actually sent; with kind, of that kind only (else any). */
+export async function lastDigest(
+  db: Db,
+  options: { sentOnly?: boolean; kind?: DigestKind } = {},
+): Promise<StoredDigest | null> {
+  const where = [options.sentOnly ? 'sent_at IS NOT NULL' : '', options.kind ? 'kind = ?' : ''].filter(Boolean);
+  const row = await db.get<DigestRow>(
+    `SELECT * FROM digests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT 1`,
+    options.kind ? [options.kind] : [],
+  );
   return row ? fromRow(row) : null;
 }
 
@@ -112,9 +132,12 @@ export async function setDigestIdentity(db: Db, id: number, token: string, messa
   await db.run('UPDATE digests SET token = ?, message_id = ? WHERE id = ?', [token, bare(messageId), id]);
 }
 
-/** The digest for a day, if one was made. */
-export async function digestForDay(db: Db, forDay: string): Promise<StoredDigest | null> {
-  const row = await db.get<DigestRow>('SELECT * FROM digests WHERE for_day = ? ORDER BY id DESC LIMIT 1', [forDay]);
+/** The digest (of that kind, daily by default) for a day, if one was made. */
+export async function digestForDay(db: Db, forDay: string, kind: DigestKind = 'daily'): Promise<StoredDigest | null> {
+  const row = await db.get<DigestRow>('SELECT * FROM digests WHERE kind = ? AND for_day = ? ORDER BY id DESC LIMIT 1', [
+    kind,
+    forDay,
+  ]);
   return row ? fromRow(row) : null;
 }
 
@@ -127,7 +150,11 @@ export async function setDigestEntries(db: Db, id: number, entries: DigestEntry[
  * Digests recorded for a day after `today` were made while the clock ran ahead. They went out today, so they
  * count as today's: the day they named still gets its own digest. Returns how many were moved.
  */
-export async function moveFutureDigests(db: Db, today: string): Promise<number> {
-  const { changes } = await db.run('UPDATE digests SET for_day = ? WHERE for_day > ?', [today, today]);
+export async function moveFutureDigests(db: Db, today: string, kind: DigestKind = 'daily'): Promise<number> {
+  const { changes } = await db.run('UPDATE digests SET for_day = ? WHERE kind = ? AND for_day > ?', [
+    today,
+    kind,
+    today,
+  ]);
   return changes;
 }

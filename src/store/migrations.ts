@@ -368,4 +368,14 @@ export const MIGRATIONS: readonly Migration[] = [
         AND pm.address = people.address AND pm.name != '' ORDER BY pm.at DESC LIMIT 1), '');
     `,
   },
+  {
+    version: 7,
+    name: 'digest kinds',
+    // The weekly review is recorded like a digest (its numbers answer replies, it is sent once per slot) but is
+    // found apart: "once a day" and "kept since the last digest" count daily digests only.
+    sql: `
+      ALTER TABLE digests ADD COLUMN kind TEXT NOT NULL DEFAULT 'daily' CHECK (kind IN ('daily', 'weekly'));
+      CREATE INDEX digests_kind_day ON digests (kind, for_day);
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import { DEMO_NOW, runDemo } from '../../src/cli/demo.js';
 
 // The expected digest is specified in sample/README.md.
 describe('followthru demo on the bundled sample mailbox', async () => {
-  const { text, html, counts } = await runDemo(new Date(DEMO_NOW));
+  const { text, html, counts, review } = await runDemo(new Date(DEMO_NOW));
   const section = (title: string) => {
     const start = text.indexOf(`${title.toUpperCase()} (`);
     const rest = text.slice(start + 1);
@@ -53,6 +53,13 @@ describe('followthru demo on the bundled sample mailbox', async () => {
 
   it('never counts a quoted promise twice', () => {
     expect(text.split("I'll send you the revised quote by Friday.").length - 1).toBe(1);
+  });
+
+  it('shows what the weekly review would count, from the same store', () => {
+    expect(review[0]).toBe('The last 7 days (Tue 10 Nov – Mon 16 Nov):');
+    expect(review.join('\n')).toMatch(/^Promises: \d+ made · \d+ kept on time/m);
+    expect(review.join('\n')).toContain('People gone quiet: 2');
+    expect(review.join('\n')).toMatch(/^Oldest open promise: 1\. "/m);
   });
 
   it('renders the same digest as HTML', () => {

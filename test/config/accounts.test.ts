@@ -114,9 +114,30 @@ describe('problems in a config with several accounts', () => {
     [
       'an unknown account key',
       (c: Json) => {
+        ((c.accounts as Json[])[0] as Json).digestt = {};
+      },
+      'accounts.0.digestt: is not a setting an account can have',
+    ],
+    [
+      'a digest block in an account (shared by every account)',
+      (c: Json) => {
         ((c.accounts as Json[])[0] as Json).digest = {};
       },
-      'accounts.0.digest: is not a setting an account can have',
+      'accounts.0.digest: is shared by every account and cannot be set per account — fix: set "digest" once at the top level',
+    ],
+    [
+      'keepInTouch in an account: never silently ignored',
+      (c: Json) => {
+        ((c.accounts as Json[])[1] as Json).keepInTouch = { excludeDomains: ['home.example'] };
+      },
+      'accounts.1.keepInTouch: is shared by every account and cannot be set per account',
+    ],
+    [
+      'weeklyReview in an account',
+      (c: Json) => {
+        ((c.accounts as Json[])[0] as Json).weeklyReview = { enabled: false };
+      },
+      'accounts.0.weeklyReview: is shared by every account',
     ],
     [
       'me beside accounts',

@@ -55,7 +55,8 @@ const digest = composeDigest(items, {
 });
 const html = digest ? renderHtml(digest) : '';
 const text = digest ? renderText(digest) : '';
-const SECTIONS = Object.keys(SECTION_TITLES) as DigestSection[];
+// Every section of the morning digest ('still-open' is the weekly review's, test/review/).
+const SECTIONS = (Object.keys(SECTION_TITLES) as DigestSection[]).filter((s) => s !== 'still-open');
 
 describe('both renders of a digest with every section', () => {
   it('holds all seven sections', () => expect(digest?.sections.map((s) => s.section)).toEqual(SECTIONS));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createDigest,
+  digestForDay,
   findDigestByMessageId,
   findDigestByToken,
   isCommandApplied,
@@ -28,6 +29,7 @@ describe('digests', () => {
     const digest = await createDigest(store, draft(1), NOW);
     expect(digest).toEqual({
       id: 1,
+      kind: 'daily',
       token: 'tok1',
       messageId: 'digest-1@followthru',
       createdAt: NOW.toISOString(),
@@ -51,6 +53,19 @@ describe('digests', () => {
     expect((await lastDigest(store))?.token).toBe('tok2');
     expect((await lastDigest(store))?.itemCount).toBe(30);
     expect((await lastDigest(store, { sentOnly: true }))?.token).toBe('tok1');
+  });
+
+  it('keeps the weekly review apart: one of each kind per day, the last of a kind', async () => {
+    const { store } = await tempStore();
+    const daily = await createDigest(store, draft(1));
+    const weekly = await createDigest(store, { ...draft(2), kind: 'weekly' });
+    await markDigestSent(store, daily.id);
+    await markDigestSent(store, weekly.id);
+    expect((await digestForDay(store, '2024-03-04'))?.token).toBe('tok1');
+    expect((await digestForDay(store, '2024-03-04', 'weekly'))?.token).toBe('tok2');
+    expect((await lastDigest(store, { sentOnly: true, kind: 'daily' }))?.token).toBe('tok1');
+    expect((await lastDigest(store, { sentOnly: true }))?.kind).toBe('weekly');
+    expect((await findDigestByToken(store, 'tok2'))?.kind).toBe('weekly');
   });
 
   it('applies a command key once', async () => {
