@@ -1,8 +1,8 @@
-// The weekly review's shell: compose it from the store, then record and deliver it exactly as the digest is
-// (digest/deliver.ts): its own row of kind 'weekly' per day, so it goes out once on its day across restarts, and a
-// reply to it is matched by its token and obeyed against its own numbering.
-import type { App, StoreApp } from '../app.js';
-import { type DigestMaker, type DigestOutcome, labelAccounts, sendDigest } from '../digest/deliver.js';
+// The weekly review's shell: compose it from the store. sendDigest(app, now, WEEKLY_REVIEW) records and delivers
+// it exactly as the digest is (digest/deliver.ts): its own row of kind 'weekly' per day, so it goes out once on its
+// day across restarts, and a reply to it is matched by its token and obeyed against its own numbering.
+import type { StoreApp } from '../app.js';
+import { type DigestMaker, labelAccounts } from '../digest/deliver.js';
 import { listItems } from '../store/index.js';
 import { composeReview, type WeeklyReview } from './compose.js';
 
@@ -25,8 +25,3 @@ export const WEEKLY_REVIEW: DigestMaker = {
   label: 'weekly review',
   compose: async (app, now) => (await reviewFromStore(app, now)).digest,
 };
-
-/** Sends this week's review unless it went out today already; 'quiet' when there is nothing to report. */
-export function sendWeeklyReview(app: App, now: Date): Promise<DigestOutcome> {
-  return sendDigest(app, now, WEEKLY_REVIEW);
-}

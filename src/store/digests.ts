@@ -87,11 +87,6 @@ export async function findDigestByToken(db: Db, token: string): Promise<StoredDi
   return row ? fromRow(row) : null;
 }
 
-export async function findDigestByMessageId(db: Db, messageId: string): Promise<StoredDigest | null> {
-  const row = await db.get<DigestRow>('SELECT * FROM digests WHERE message_id = ?', [bare(messageId)]);
-  return row ? fromRow(row) : null;
-}
-
 /** The newest digest; with sentOnly, the newest that was actually sent; with kind, of that kind only (else any). */
 export async function lastDigest(
   db: Db,

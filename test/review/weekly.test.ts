@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDigest, sendOutbox } from '../../src/digest/deliver.js';
 import { parseMessage } from '../../src/parse/mailparser.js';
-import { sendWeeklyReview } from '../../src/review/send.js';
+import { WEEKLY_REVIEW } from '../../src/review/send.js';
 import { runDaemon } from '../../src/scheduler/daemon.js';
 import { type ImapSession, openImap } from '../../src/source/imap.js';
 import { digestForDay, getItem, listItems } from '../../src/store/index.js';
@@ -178,7 +178,7 @@ describe('the weekly review', () => {
     await runDaemonOnce('sent');
     expect(reviews()).toHaveLength(1);
     await runDaemonOnce('already-sent'); // a restart the same Friday
-    expect(await sendWeeklyReview(t.app, FRI)).toBe('already-sent');
+    expect(await sendDigest(t.app, FRI, WEEKLY_REVIEW)).toBe('already-sent');
     expect(reviews()).toHaveLength(1);
     const stored = await digestForDay(t.app.store, '2026-11-20', 'weekly');
     expect(stored?.sentAt).not.toBeNull();

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   createDigest,
   digestForDay,
-  findDigestByMessageId,
   findDigestByToken,
   isCommandApplied,
   lastDigest,
@@ -41,8 +40,6 @@ describe('digests', () => {
     await markDigestSent(store, digest.id, NOW);
     const sent = { ...digest, sentAt: NOW.toISOString() };
     expect(await findDigestByToken(store, 'tok1')).toEqual(sent);
-    expect(await findDigestByMessageId(store, 'digest-1@followthru')).toEqual(sent);
-    expect(await findDigestByMessageId(store, '<digest-1@followthru>')).toEqual(sent);
   });
 
   it('gives the last digest, or the last one sent', async () => {
@@ -92,7 +89,6 @@ describe('digests, negative cases', () => {
     const { store } = await tempStore();
     expect(await lastDigest(store)).toBeNull();
     expect(await findDigestByToken(store, 'x')).toBeNull();
-    expect(await findDigestByMessageId(store, 'x')).toBeNull();
   });
 
   it('refuses a command for a digest that does not exist', async () => {
