@@ -5,6 +5,7 @@ import { errorMessage } from '../errors.js';
 import { localDay } from '../calendar/index.js';
 import type { Digest, DigestEntry, DigestLine, DigestSection, TrackedItem } from '../types.js';
 import { type PlaceOptions, type Placed, place } from './place.js';
+import { KEEP_ORDER, SECTION_TITLES, SHOWN_ORDER } from './sections.js';
 
 export interface ComposeOptions extends PlaceOptions {
   maxItems: number;
@@ -13,40 +14,6 @@ export interface ComposeOptions extends PlaceOptions {
   /** Told of each item left out because it cannot be placed (a day that does not exist): the shell logs it. */
   onUnplaced?: (item: TrackedItem, reason: string) => void;
 }
-
-export const SECTION_TITLES: Record<DigestSection, string> = {
-  overdue: 'Overdue',
-  'due-today': 'Due today',
-  'coming-up': 'Coming up',
-  waiting: 'Waiting on them',
-  'asked-of-you': 'Asked of you',
-  'keep-in-touch': 'Keep in touch',
-  kept: 'Kept since the last digest',
-  'still-open': 'Still open',
-};
-/** The order sections are shown in. */
-const ORDER: DigestSection[] = [
-  'overdue',
-  'due-today',
-  'coming-up',
-  'waiting',
-  'asked-of-you',
-  'keep-in-touch',
-  'kept',
-];
-/**
- * The order sections keep their places in when maxItems cuts: Coming up goes first because it comes back
- * tomorrow, Kept goes late because it is shown only once.
- */
-const KEEP_FIRST: DigestSection[] = [
-  'overdue',
-  'due-today',
-  'waiting',
-  'asked-of-you',
-  'kept',
-  'keep-in-touch',
-  'coming-up',
-];
 
 /** Oldest first inside a section; the item id breaks ties so the numbering is stable from run to run. */
 const byAge = (a: Placed, b: Placed) => Date.parse(a.item.sentAt) - Date.parse(b.item.sentAt) || a.item.id - b.item.id;
@@ -70,11 +37,11 @@ export function composeDigest(items: readonly TrackedItem[], o: ComposeOptions):
   const placed = items.map((item) => placeOrReport(item, o)).filter((p): p is Placed => p !== null);
   const urgent = placed.filter((p) => p.section !== 'coming-up');
   if (o.quiet && urgent.length === 0) return null;
-  const rank = (order: DigestSection[]) => (a: Placed, b: Placed) =>
+  const rank = (order: readonly DigestSection[]) => (a: Placed, b: Placed) =>
     order.indexOf(a.section) - order.indexOf(b.section) || byAge(a, b);
-  const shown = [...placed].sort(rank(KEEP_FIRST)).slice(0, Math.max(0, o.maxItems)).sort(rank(ORDER));
+  const shown = [...placed].sort(rank(KEEP_ORDER)).slice(0, Math.max(0, o.maxItems)).sort(rank(SHOWN_ORDER));
   let number = 0;
-  const sections = ORDER.map((section) => ({
+  const sections = SHOWN_ORDER.map((section) => ({
     section,
     title: SECTION_TITLES[section],
     lines: shown.filter((p) => p.section === section).map((p): DigestLine => withNumber(p, ++number)),

@@ -1,33 +1,13 @@
 // The HTML digest: one centred table, inline styles (Gmail drops <style> in some views), system fonts, a
 // width that fits a phone, and colours that read in light and dark mode. Every string from mail is escaped. Pure.
-import type { Digest, DigestLine, DigestSection } from '../types.js';
+import type { Digest, DigestLine } from '../types.js';
 import { escapeHtml, printable } from './escape.js';
 import { COMMAND_HELP, HELP_INTRO } from './help.js';
+import { SECTIONS } from './sections.js';
 
-// Light accents keep 4.5:1 on white; the dark block swaps in lighter ones that keep it on #16191d.
-const ACCENT: Record<DigestSection, string> = {
-  overdue: '#c0392b',
-  'due-today': '#b34700',
-  'coming-up': '#2471a3',
-  waiting: '#7d3c98',
-  'asked-of-you': '#117a65',
-  'keep-in-touch': '#2e7d32',
-  kept: '#5d6d7e',
-  'still-open': '#b34700',
-};
-const DARK_ACCENT: Record<DigestSection, string> = {
-  overdue: '#ff8a80',
-  'due-today': '#ffb74d',
-  'coming-up': '#7fb8ea',
-  waiting: '#d2a8ff',
-  'asked-of-you': '#5fd3b5',
-  'keep-in-touch': '#81c784',
-  kept: '#b0bec5',
-  'still-open': '#ffb74d',
-};
-const darkAccents = Object.entries(DARK_ACCENT)
+const darkAccents = Object.entries(SECTIONS)
   .map(
-    ([section, colour]) =>
+    ([section, { darkAccent: colour }]) =>
       `  .ft-${section} { color:${colour} !important; }\n  .ft-b-${section} { border-color:${colour} !important; }`,
   )
   .join('\n');
@@ -38,13 +18,13 @@ const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial
 function lineHtml(line: DigestLine): string {
   const small = 'font-size:13px;color:#5f6b7a;margin:2px 0 0';
   const rows = [
-    `<p style="margin:0;font-size:15px;line-height:1.45"><b class="ft-${line.section}" style="color:${ACCENT[line.section]}">${line.number}.</b> ${line.account ? `<span class="ft-muted" style="font-size:12px;color:#5f6b7a">[${e(line.account)}]</span> ` : ''}“${e(line.quote)}”</p>`,
+    `<p style="margin:0;font-size:15px;line-height:1.45"><b class="ft-${line.section}" style="color:${SECTIONS[line.section].accent}">${line.number}.</b> ${line.account ? `<span class="ft-muted" style="font-size:12px;color:#5f6b7a">[${e(line.account)}]</span> ` : ''}“${e(line.quote)}”</p>`,
     `<p class="ft-muted" style="${small}">${line.received ? 'from' : 'to'} ${e(line.who)} · “${e(line.subject)}” · ${line.received ? 'received' : 'sent'} ${e(line.sent)}</p>`,
     line.due ? `<p class="ft-muted" style="${small}">${e(line.due)}</p>` : '',
     line.evidence ? `<p class="ft-muted" style="${small}">evidence: ${e(line.evidence)}</p>` : '',
     `<p style="margin:4px 0 0;font-size:14px">→ ${e(line.next)}</p>`,
     line.suggestion
-      ? `<p class="ft-quote ft-b-${line.section}" style="margin:6px 0 0;padding:8px 10px;border-left:3px solid ${ACCENT[line.section]};background:#f4f6f8;font-size:14px;line-height:1.45">${e(line.suggestion)}</p>`
+      ? `<p class="ft-quote ft-b-${line.section}" style="margin:6px 0 0;padding:8px 10px;border-left:3px solid ${SECTIONS[line.section].accent};background:#f4f6f8;font-size:14px;line-height:1.45">${e(line.suggestion)}</p>`
       : '',
   ];
   return `<tr><td style="padding:10px 0;border-bottom:1px solid #e5e8eb">${rows.join('')}</td></tr>`;
@@ -54,7 +34,7 @@ export function renderHtml(digest: Digest): string {
   const sections = digest.sections
     .map(
       (s) =>
-        `<tr><td style="padding:18px 0 4px"><h2 class="ft-${s.section}" style="margin:0;font-size:13px;letter-spacing:.06em;text-transform:uppercase;color:${ACCENT[s.section]}">${e(s.title)} (${s.lines.length})</h2></td></tr>${s.lines.map(lineHtml).join('')}`,
+        `<tr><td style="padding:18px 0 4px"><h2 class="ft-${s.section}" style="margin:0;font-size:13px;letter-spacing:.06em;text-transform:uppercase;color:${SECTIONS[s.section].accent}">${e(s.title)} (${s.lines.length})</h2></td></tr>${s.lines.map(lineHtml).join('')}`,
     )
     .join('');
   const more =

@@ -4,7 +4,7 @@
 import { withItemNumber } from '../commands/grammar.js';
 import { shortCalendarDay, shortDay } from '../digest/format.js';
 import { base, effectiveDue, placeKeepInTouch } from '../digest/place.js';
-import { SECTION_TITLES } from '../digest/compose.js';
+import { SECTION_TITLES } from '../digest/sections.js';
 import { addDays, localDay } from '../calendar/index.js';
 import type { Digest, DigestLine, DigestSection, TrackedItem } from '../types.js';
 import { type Counts, countsOf, isQuiet, tally, type TallyOptions } from './tally.js';

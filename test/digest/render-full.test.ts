@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VERBS } from '../../src/commands/grammar.js';
-import { composeDigest, SECTION_TITLES } from '../../src/digest/compose.js';
+import { composeDigest } from '../../src/digest/compose.js';
+import { SECTION_TITLES } from '../../src/digest/sections.js';
 import { escapeHtml } from '../../src/digest/escape.js';
 import { renderHtml } from '../../src/digest/render-html.js';
 import { renderText } from '../../src/digest/render-text.js';
