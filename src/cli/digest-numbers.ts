@@ -11,7 +11,7 @@ export interface LatestDigest {
   numberOf: ReadonlyMap<number, number>;
 }
 
-/** The latest digest that went out, or null when none has. */
+/** The latest digest (or weekly review) that went out, or null when none has. */
 export async function latestDigest(db: Db, now: Date, zone: string): Promise<LatestDigest | null> {
   const digest = await lastDigest(db, { sentOnly: true });
   if (!digest) return null;
@@ -41,5 +41,7 @@ export function cliTargets(latest: LatestDigest | null): Resolve {
 
 /** The first line of a CLI command's output when it used digest numbers: which digest they came from. */
 export function digestNote(latest: LatestDigest | null): string {
-  return latest && !latest.freshness.stale ? `numbers from the digest of ${latest.freshness.day}` : '';
+  if (!latest || latest.freshness.stale) return '';
+  // The weekly review numbers its lines too: when it is the latest mail, its numbers are the ones the user reads.
+  return `numbers from the ${latest.digest.kind === 'weekly' ? 'weekly review' : 'digest'} of ${latest.freshness.day}`;
 }

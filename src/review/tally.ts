@@ -27,7 +27,7 @@ export interface Tally {
   dropped: TrackedItem[];
   /** Every promise open now (snoozed ones too), oldest first. */
   stillOpen: TrackedItem[];
-  /** Threads awaiting a reply that got one in the window. */
+  /** Threads awaiting a reply that got one in the window (or that the user marked done: "answered? done N"). */
   answered: TrackedItem[];
   /** Threads awaiting a reply now, oldest first. */
   waiting: TrackedItem[];
@@ -65,7 +65,7 @@ export function tally(items: readonly TrackedItem[], o: TallyOptions): Tally {
     keptLate: kept.filter((i) => !onTime(i)),
     dropped: promises.filter((i) => i.status === 'dropped' && inWeek(i.updatedAt)),
     stillOpen: promises.filter(live).sort(byAge),
-    answered: threads.filter((i) => i.status === 'answered' && inWeek(i.updatedAt)),
+    answered: threads.filter((i) => (i.status === 'answered' || i.status === 'done') && inWeek(i.updatedAt)),
     waiting: threads.filter(live).sort(byAge),
     // A Keep in touch line quotes old mail by design: the backfill window does not apply (as in the digest).
     goneQuiet: items

@@ -39,6 +39,8 @@ describe('followthru run', () => {
         timezone: 'UTC',
         store: { path: join(dir, 'f.db') },
         digest: { deliver: 'imap', cron: '30 7 * * *' },
+        // On the real clock a Friday afternoon would add a weekly review mail: tested on its own in test/review/.
+        weeklyReview: { enabled: false },
         imap: {
           host: dovecot.host,
           port: dovecot.port,

@@ -69,6 +69,8 @@ describe('two daemons on one store', () => {
           passwordEnv: 'FT_TWO_PASSWORD',
         },
         digest: { deliver: 'imap', cron: '0 0 * * *', quiet: false },
+        // On the real clock a Friday afternoon would add a weekly review mail: tested on its own in test/review/.
+        weeklyReview: { enabled: false },
       }),
       { mode: 0o600 },
     );

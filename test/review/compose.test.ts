@@ -56,6 +56,12 @@ const week = {
     sentAt: '2026-11-11T15:00:00Z',
     updatedAt: '2026-11-17T15:00:00Z',
   }),
+  answeredByHand: item({
+    kind: 'awaiting-reply',
+    status: 'done',
+    sentAt: '2026-11-09T15:00:00Z',
+    updatedAt: '2026-11-18T15:00:00Z',
+  }),
   waiting: item({ kind: 'awaiting-reply', subject: 'Site visit', sentAt: '2026-11-12T15:00:00Z' }),
   quiet: item({
     rule: 'keep-in-touch',
@@ -84,7 +90,7 @@ describe('composeReview counts the week', () => {
     ['keptLate', ['keptLate']],
     ['dropped', ['dropped']],
     ['stillOpen', ['oldestOpen', 'openMade', 'snoozedMade']],
-    ['answered', ['answered']],
+    ['answered', ['answered', 'answeredByHand']],
     ['waiting', ['waiting']],
     ['goneQuiet', ['quiet']],
   ] as const)('%s', (count, names) => {
@@ -112,7 +118,7 @@ describe('composeReview counts the week', () => {
   it('its lines carry copyable commands with their own numbers', () => {
     const text = renderText(review.digest as never);
     expect(text).toContain('Promises: 3 made · 1 kept on time · 1 kept late · 1 dropped · 3 still open');
-    expect(text).toContain('Threads: 1 answered · 1 still waiting');
+    expect(text).toContain('Threads: 2 answered · 1 still waiting');
     expect(text).toContain('People gone quiet: 1');
     expect(text).toMatch(/^2\. "I will send the specs\."$/m);
     expect(text).toContain('Due Wed 25 Nov. Done already? Reply "done 2".');

@@ -64,6 +64,8 @@ describe('one daemon, several accounts, against a real Dovecot with two users', 
         timezone: 'UTC',
         store: { path: join(dir, 'followthru.db') },
         digest: { deliver: 'imap', cron: '0 3 1 1 *', quiet: false },
+        // On the real clock a Friday afternoon would add a weekly review mail: tested on its own in test/review/.
+        weeklyReview: { enabled: false },
         accounts: [
           { id: 'work', me: [WORK.user], imap: imap(WORK) },
           { id: 'home', me: [HOME.user], imap: imap(HOME) },

@@ -64,6 +64,8 @@ describe('the daemon and an expired sign-in', () => {
           oauth2,
         },
         digest: { deliver: 'imap', cron: '0 3 1 1 *' },
+        // On the real clock a Friday afternoon would add a weekly review mail: tested on its own in test/review/.
+        weeklyReview: { enabled: false },
       },
       join(dir, 'config.json'),
     );
