@@ -1,7 +1,7 @@
 // One pass over a mail's new text that records every decision, so `extract` and `explain` can never disagree.
 import type { Commitment, Message } from '../types.js';
 import { resolveAction } from './action.js';
-import { readDue } from './due/read-due.js';
+import { type DueReading, readDue } from './due/read-due.js';
 import { compileMatcher, type Parse, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
 import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
 import type { Candidate } from './candidate.js';
@@ -36,6 +36,8 @@ export interface AnalyseOptions {
   quick?: boolean;
   /** The mail's parse (parsePerMail), shared with the other detectors that read the same sentences. */
   parse?: Parse;
+  /** The mail's prefilter reading of a sentence (wordsPerMail), shared the same way. */
+  words?: (sentence: string) => SentenceWords;
 }
 
 export interface Analyser {
@@ -154,15 +156,22 @@ export function createAnalyser(
         else asked ||= reason !== null;
       };
       for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
-        const words = sentenceWords(text);
+        const words = (options.words ?? sentenceWords)(text);
         const parsed = lazyParse(text, options.parse ?? parseSentence);
         const screened = mayPromise(words);
         const candidates: CandidateTrace[] = [];
+        // Two hits of a sentence, or a hit at its start, read the same text: chrono reads each text once.
+        const readings = new Map<string, DueReading>();
+        const dueIn = (part: string): DueReading => {
+          let reading = readings.get(part);
+          if (!reading) readings.set(part, (reading = readDue(part, sentAt, message.tzOffsetMinutes, country)));
+          return reading;
+        };
         for (const hit of screened ? matchPromise(parsed()) : []) {
           const action = resolveAction(text.slice(hit.act?.start ?? hit.start), rules.lexicon);
           const candidate: Candidate = { sentence: text, hit, action };
-          const reading = readDue(text.slice(hit.start), sentAt, message.tzOffsetMinutes, country);
-          const due = reading.due ?? readDue(text, sentAt, message.tzOffsetMinutes, country).due;
+          const reading = dueIn(text.slice(hit.start));
+          const due = reading.due ?? dueIn(text).due;
           const rule = ruleById.get(hit.ruleId);
           const verdict =
             notTheSender ??

@@ -1,8 +1,9 @@
 // The extract stage: Message → commitments and whether the mail expects a reply. Pure once built.
 import type { Extraction, Message } from '../types.js';
-import { type Analyser, createAnalyser } from './analyse.js';
+import { type Analyser, createAnalyser, MAX_NEW_TEXT } from './analyse.js';
 import { createMilestoneDetector } from './milestones.js';
 import { parsePerMail } from './nlp.js';
+import { wordsPerMail } from './prefilter.js';
 import { loadRules, type RuleSet, rulesDir } from './rules.js';
 import { loadScorer, type ScorerModel, scorerDecider } from './scorer.js';
 
@@ -32,8 +33,11 @@ export function createExtractor(
     analyse: analyser.analyse,
     extract(message) {
       const parse = parsePerMail();
-      const { commitments, expectsReply } = analyser.analyse(message, { quick: true, parse });
-      const found = milestones(message.newText, parse);
+      const words = wordsPerMail();
+      const { commitments, expectsReply, sentences } = analyser.analyse(message, { quick: true, parse, words });
+      // The analyser reads at most MAX_NEW_TEXT characters; the milestones read the whole new text.
+      const whole = message.newText.length <= MAX_NEW_TEXT ? sentences.map((s) => s.text) : undefined;
+      const found = milestones(message.newText, { parse, words, sentences: whole });
       return found.length > 0 ? { commitments, expectsReply, milestones: found } : { commitments, expectsReply };
     },
   };

@@ -2,12 +2,19 @@
 // (rules/milestones.json). Pure once built; at most one milestone per rule per mail.
 import type { Milestone } from '../types.js';
 import { compileMatcher, type Parse, parseSentence } from './nlp.js';
-import { compileScreen, sentenceWords } from './prefilter.js';
+import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
 import type { Rule } from './rules.js';
 import { splitSentences } from './sentences.js';
 
-/** parse: the mail's own (see parsePerMail), so a sentence the other rules parsed is not parsed again. */
-export type MilestoneDetector = (newText: string, parse?: Parse) => Milestone[];
+/** What the other detectors already read of the mail: its parse (see parsePerMail), its prefilter words
+ * (wordsPerMail), and its sentences when they are those of the whole new text; so nothing is read twice. */
+export interface MailReading {
+  parse?: Parse;
+  words?: (sentence: string) => SentenceWords;
+  sentences?: readonly string[];
+}
+
+export type MilestoneDetector = (newText: string, read?: MailReading) => Milestone[];
 
 export function createMilestoneDetector(rules: Rule[]): MilestoneDetector {
   if (rules.length === 0) return () => [];
@@ -15,10 +22,10 @@ export function createMilestoneDetector(rules: Rule[]): MilestoneDetector {
   // The words the rules themselves require (see prefilter.ts): a compromise parse costs more than the rest of a
   // mail, so only a sentence some milestone rule could match gets one.
   const screen = compileScreen(rules);
-  return (newText, parse = parseSentence) => {
+  return (newText, { parse = parseSentence, words = sentenceWords, sentences } = {}) => {
     const found = new Map<string, Milestone>();
-    for (const sentence of splitSentences(newText)) {
-      if (!screen(sentenceWords(sentence))) continue;
+    for (const sentence of sentences ?? splitSentences(newText)) {
+      if (!screen(words(sentence))) continue;
       for (const hit of match(parse(sentence)))
         if (!found.has(hit.ruleId)) found.set(hit.ruleId, { rule: hit.ruleId, sentence });
     }

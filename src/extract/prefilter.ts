@@ -290,3 +290,13 @@ export function sentenceWords(sentence: string): SentenceWords {
   const first = /^\s*([a-z]+)(?![a-z0-9'-])/.exec(text)?.[1] ?? null;
   return { words, openers: anyOpener ? null : openers, verbClauseTerms, first };
 }
+
+/** sentenceWords for one mail, each sentence read once for every detector that screens it (see parsePerMail). */
+export function wordsPerMail(): (sentence: string) => SentenceWords {
+  const read = new Map<string, SentenceWords>();
+  return (sentence) => {
+    let words = read.get(sentence);
+    if (!words) read.set(sentence, (words = sentenceWords(sentence)));
+    return words;
+  };
+}
