@@ -1,8 +1,8 @@
 // The weekly review is retried like the digest (SMTP 451, real smtp-server, real Dovecot), on its own row: the
 // retry timer sees the failed review, the daily digest's state is untouched, and the review arrives once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestRetryDelay } from '../../src/digest/deliver.js';
-import { sendWeeklyReview } from '../../src/review/send.js';
+import { digestRetryDelay, sendDigest } from '../../src/digest/deliver.js';
+import { WEEKLY_REVIEW } from '../../src/review/send.js';
 import { type ImapSession, openImap } from '../../src/source/imap.js';
 import { digestForDay, listDigestAttempts } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
@@ -48,11 +48,11 @@ describe('a weekly review refused for now', () => {
   });
 
   it('is recorded, retried on its own timer, and arrives once', async () => {
-    await expect(sendWeeklyReview(t.app, FRI)).rejects.toMatchObject({ code: 'ESMTP' });
+    await expect(sendDigest(t.app, FRI, WEEKLY_REVIEW)).rejects.toMatchObject({ code: 'ESMTP' });
     expect(await digestRetryDelay(t.app, FRI, undefined, 'weekly')).toBeGreaterThan(0);
     expect(await digestRetryDelay(t.app, FRI)).toBeNull(); // the daily digest has nothing to retry
-    expect(await sendWeeklyReview(t.app, LATER)).toBe('sent');
-    expect(await sendWeeklyReview(t.app, LATER)).toBe('already-sent');
+    expect(await sendDigest(t.app, LATER, WEEKLY_REVIEW)).toBe('sent');
+    expect(await sendDigest(t.app, LATER, WEEKLY_REVIEW)).toBe('already-sent');
     expect(smtp.received).toHaveLength(1);
     const stored = await digestForDay(t.app.store, '2026-11-20', 'weekly');
     expect(smtp.received[0]?.raw).toContain(`Message-ID: <${stored?.messageId}>`);
