@@ -11,6 +11,7 @@ import { LOG_FORMAT_OPTION, VERBOSE_OPTION, withApp } from './with-app.js';
 export function startLine(
   app: Pick<App, 'config'>,
   next: Date | null,
+  nextReview: Date | null = null,
 ): { fields: Record<string, unknown>; message: string } {
   const { imap, digest, store } = app.config;
   const sent = imap.sentFolder ? `"${imap.sentFolder}"` : 'Sent (found on connect)';
@@ -25,6 +26,8 @@ export function startLine(
       sent: imap.sentFolder,
       store: store.path,
       nextDigest: next?.toISOString() ?? null,
+      // In the JSON only: the human line stays one sentence about the digest.
+      nextWeeklyReview: nextReview?.toISOString() ?? null,
     },
     message: `followthru run started: watching "${imap.inboxFolder}" and ${sent} of ${imap.user} at ${imap.host}; next digest ${when}, by ${digest.deliver} to ${digest.to}`,
   };
@@ -58,7 +61,11 @@ export const runCommand: CliCommand = {
     await withApp(options, async (app) => {
       const next = nextSlot(cronFields(app.config.digest.cron), new Date(), app.config.digest.timezone);
       const lock = app.config.store.path === ':memory:' ? null : acquireStoreLock(app.config.store.path);
-      const start = startLine(app, next);
+      const review = app.config.weeklyReview;
+      const nextReview = review.enabled
+        ? nextSlot(cronFields(review.cron), new Date(), app.config.digest.timezone)
+        : null;
+      const start = startLine(app, next, nextReview);
       app.log.info({ ...start.fields, pid: process.pid, lock: lock?.path }, start.message);
       try {
         await runDaemon(app, { signal: stop.signal });
