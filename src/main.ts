@@ -6,6 +6,7 @@ import type { CliCommand } from './cli/command.js';
 import { EXIT } from './cli/exit-codes.js';
 import { COMMANDS } from './cli/index.js';
 import { errorMessage, FollowthruError } from './errors.js';
+import { tuneHeap } from './heap.js';
 
 function toCommander(program: Command, spec: CliCommand): void {
   const command = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name);
@@ -32,6 +33,8 @@ function exitCodeOf(error: unknown): number {
   if (error instanceof FollowthruError && (error.code === 'ECONFIG' || error.code === 'EUSAGE')) return EXIT.usage;
   return EXIT.failure;
 }
+
+tuneHeap();
 
 // `followthru list | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -14,6 +14,8 @@ export interface SentenceWords {
   verbClauseTerms: number;
   /** The sentence's first word when it is certainly compromise's first term (a plain word, first thing), else null. */
   first: string | null;
+  /** The forms of each word token in order, for the pairs of words compromise may set side by side (hasPair). */
+  tokens: readonly (readonly string[])[];
 }
 
 /** Alternatives, each a list of words that must all be present. */
@@ -30,6 +32,9 @@ interface Needs {
   minTerms: number;
   /** Words that veto the rule when the mail's sentence opens with them (`notIf: "^(thanks|hope|…)"`). */
   vetoFirst: ReadonlySet<string>;
+  /** Two fixed words the match needs side by side ("i will", "let me"), as first word → the words that may follow
+   * it: the sentence must hold one such pair. */
+  adjacent: ReadonlyMap<string, ReadonlySet<string>>[];
 }
 
 /** Fields of a compiled term that the prefilter cannot read ahead of compromise: such a term constrains nothing. */
@@ -92,6 +97,42 @@ function vetoWords(notIf: readonly string[] | undefined): Set<string> {
   return words;
 }
 
+/** The single plain words one term matches, exactly once ("i", "(will|shall)"), or null: a term that is optional,
+ * repeats, or may match more than one word of its own says nothing about its neighbours. */
+function singleWords(term: MatchTerm | undefined): string[] | null {
+  if (!term || term.optional || term.min !== undefined || 'greedy' in term || OPAQUE.some((field) => field in term))
+    return null;
+  const words = term.word !== undefined ? [term.word] : term.fastOr ? [...term.fastOr] : null;
+  return words?.every((w) => LITERAL.test(w)) ? words : null;
+}
+
+/** Each pair of consecutive terms that are both single words: the sentence must hold one of their pairs. */
+function adjacentNeeds(compiled: readonly MatchTerm[]): Map<string, Set<string>>[] {
+  const needs: Map<string, Set<string>>[] = [];
+  for (let i = 1; i < compiled.length; i++) {
+    const left = singleWords(compiled[i - 1]);
+    const right = singleWords(compiled[i]);
+    if (left && right) needs.push(new Map(left.map((a) => [a, new Set(right)])));
+  }
+  return needs;
+}
+
+/**
+ * Two of compromise's terms are side by side only where no word of the sentence stands between them: either in
+ * two neighbouring tokens (punctuation between them is no term: "and, will") or inside one token it splits
+ * ("i'll" is "i" "will", "e-mail-me" is "e" "mail" "me"). Any form of one token then any form of the same or the
+ * next token is a superset of the pairs compromise can make, so a rule whose pair is missing can never match.
+ */
+function hasPair(tokens: SentenceWords['tokens'], pairs: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    for (const a of tokens[i] ?? []) {
+      const next = pairs.get(a);
+      if (next && [tokens[i], tokens[i + 1]].some((forms) => forms?.some((b) => next.has(b)))) return true;
+    }
+  }
+  return false;
+}
+
 export function needsOf(rule: Pick<Rule, 'match' | 'notIf'>): Needs {
   const compiled = compiledTerms(rule.match);
   const terms = compiled.map(alternatives).filter((a): a is Alternatives => a !== null);
@@ -104,6 +145,7 @@ export function needsOf(rule: Pick<Rule, 'match' | 'notIf'>): Needs {
     openWithTag: opens && !firstWords && first !== undefined && opensWithVerb(first),
     minTerms: compiled.filter((t) => !t.optional && (t.min ?? 1) > 0).length,
     vetoFirst: vetoWords(rule.notIf),
+    adjacent: adjacentNeeds(compiled),
   };
 }
 
@@ -144,6 +186,7 @@ const canOpenWithVerb = (word: string): boolean => !CLOSED.has(lexiconTag(word) 
 function satisfies(sentence: SentenceWords, needs: Needs): boolean {
   for (const term of needs.terms) if (!term.some((all) => all.every((w) => sentence.words.has(w)))) return false;
   if (sentence.first !== null && needs.vetoFirst.has(sentence.first)) return false;
+  for (const pairs of needs.adjacent) if (!hasPair(sentence.tokens, pairs)) return false;
   const openers = sentence.openers;
   if (openers === null) return true;
   if (needs.openWith && ![...openers].some((w) => needs.openWith?.has(w))) return false;
@@ -252,6 +295,7 @@ export function sentenceWords(sentence: string): SentenceWords {
     .toLowerCase()
     .replace(/[\u2018\u2019`]/g, "'");
   const words = new Set<string>();
+  const tokens: string[][] = [];
   const openers = new Set<string>();
   let opening = true;
   let anyOpener = false;
@@ -278,6 +322,7 @@ export function sentenceWords(sentence: string): SentenceWords {
     }
     const all = forms(token);
     for (const w of all) words.add(w);
+    tokens.push(all);
     if (opening) {
       // A clause opening with a number: compromise's first term there is not foreseeable, so any opening goes.
       if (/^\d/.test(token)) anyOpener = true;
@@ -288,7 +333,7 @@ export function sentenceWords(sentence: string): SentenceWords {
   }
   endClause(text.length, false);
   const first = /^\s*([a-z]+)(?![a-z0-9'-])/.exec(text)?.[1] ?? null;
-  return { words, openers: anyOpener ? null : openers, verbClauseTerms, first };
+  return { words, openers: anyOpener ? null : openers, verbClauseTerms, first, tokens };
 }
 
 /** sentenceWords for one mail, each sentence read once for every detector that screens it (see parsePerMail). */

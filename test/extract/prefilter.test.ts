@@ -54,6 +54,12 @@ describe('the screen derived from the rules', () => {
     ['… but "let\'s" opens with a verb', '^[<act>#Imperative] #Noun', "Let's go home.", true],
     ['a joined word needs its parts', "(can|could) (you|y'all) #Verb", "Could y'all send it?", true],
     ['… and keeps out what lacks them', "(can|could) (you|y'all) #Verb", 'I could send it.', false],
+    ['two fixed words in a row must stand side by side', '(i|we) will #Verb', 'I think it will rain.', false],
+    ['… across punctuation, which is no term', '(i|we) will #Verb', 'We, will send it.', true],
+    ['… or inside a contraction', '(i|we) will #Verb', "I'll send it.", true],
+    ['… or inside a joined word', 'e mail me', 'Just e-mail me.', true],
+    ['an optional word between them breaks no pair', '^i am? on it', 'I am on it.', true],
+    ['… and a repeated one is no pair', 'very+ good', 'Very very good.', true],
   ])('%s', (_, match, text, expected) => {
     expect(compileScreen([{ match }])(sentenceWords(text))).toBe(expected);
   });
