@@ -3,6 +3,7 @@ import type { Commitment, Message } from '../types.js';
 import { resolveAction } from './action.js';
 import { type DueReading, readDue } from './due/read-due.js';
 import { compileMatcher, type Parse, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
+import { questionReason } from './questions.js';
 import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
 import type { Candidate } from './candidate.js';
 import { refine } from './refiners.js';
@@ -46,10 +47,6 @@ export interface Analyser {
     options?: AnalyseOptions,
   ): Analysis;
 }
-
-/** Rhetorical or social questions that expect no real answer. */
-const SOCIAL_QUESTION =
-  /^(?:how are you|how's it going|how are things|isn't it|right|huh|why not|who knew|what else is new)\b/i;
 
 /** "Ruth, use this" / "Hi John, can you": the name in front hides how the sentence starts. */
 const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[,:]\s+(?=\S)/;
@@ -98,7 +95,7 @@ function requestReason(
   if (voice.notTheSender || looksLikeCode(bare)) return null;
   if (check.lexicon.answerInvites.some((p) => p.test(bare))) return 'asks to hear of doubts';
   if (check.lexicon.offerClosers.some((p) => p.test(bare))) return null;
-  if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
+  if (/\?\s*["')]*$/.test(bare)) return questionReason(bare, check.lexicon.rhetoricalQuestions);
   // Without a name or an opening mark in front, the request rules read the very document the promise rules read.
   const same = bare === sentence;
   // Which rules' hits count here is known from the text alone: a sentence only rules that would not count could
