@@ -36,6 +36,8 @@ export interface Lexicon {
   answerInvites: RegExp[];
   /** "Who knows?", "Why not?": questions that ask for no answer. */
   rhetoricalQuestions: RegExp[];
+  /** "Email me your number and I will call you": the text before a promise that asks the reader to act first. */
+  requestFirst: RegExp[];
 }
 
 export interface RuleSet {
@@ -112,6 +114,7 @@ export function loadRules(dir = rulesDir()): RuleSet {
       offerClosers: patterns(lexicon.offerClosers),
       answerInvites: patterns(lexicon.answerInvites),
       rhetoricalQuestions: patterns(lexicon.rhetoricalQuestions),
+      requestFirst: patterns(lexicon.requestFirst),
     },
   };
 }
