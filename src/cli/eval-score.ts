@@ -19,7 +19,7 @@ export interface Prediction {
   commitments: { text: string; due: string | null }[];
 }
 export interface ScoreError {
-  kind: 'missed' | 'false' | 'due';
+  kind: 'missed' | 'false' | 'due' | 'reply';
   file: string;
   text: string;
   gold?: string;
@@ -97,6 +97,10 @@ export function score(gold: GoldMessage[], predictions: Prediction[]) {
     if (said && g.expects_reply) rTp++;
     else if (said) rFp++;
     else if (g.expects_reply) rFn++;
+    if (said !== g.expects_reply) {
+      const text = said ? 'expects a reply, gold says no' : 'expects no reply, gold says it does';
+      errors.push({ kind: 'reply', file: g.file, text });
+    }
   }
   const precision = ratio(tp, tp + fp);
   const recall = ratio(tp, tp + fn);

@@ -1,8 +1,10 @@
 // One pass over a mail's new text that records every decision, so `extract` and `explain` can never disagree.
 import type { Commitment, Message } from '../types.js';
 import { resolveAction } from './action.js';
+import { pointsBack } from './due/earlier.js';
 import { type DueReading, readDue } from './due/read-due.js';
 import { compileMatcher, type Parse, type ParsedSentence, parseSentence, type SentenceMatcher } from './nlp.js';
+import { questionReason } from './questions.js';
 import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js';
 import type { Candidate } from './candidate.js';
 import { refine } from './refiners.js';
@@ -46,10 +48,6 @@ export interface Analyser {
     options?: AnalyseOptions,
   ): Analysis;
 }
-
-/** Rhetorical or social questions that expect no real answer. */
-const SOCIAL_QUESTION =
-  /^(?:how are you|how's it going|how are things|isn't it|right|huh|why not|who knew|what else is new)\b/i;
 
 /** "Ruth, use this" / "Hi John, can you": the name in front hides how the sentence starts. */
 const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[,:]\s+(?=\S)/;
@@ -98,7 +96,7 @@ function requestReason(
   if (voice.notTheSender || looksLikeCode(bare)) return null;
   if (check.lexicon.answerInvites.some((p) => p.test(bare))) return 'asks to hear of doubts';
   if (check.lexicon.offerClosers.some((p) => p.test(bare))) return null;
-  if (/\?\s*["')]*$/.test(bare)) return SOCIAL_QUESTION.test(bare.trim()) ? null : 'a question';
+  if (/\?\s*["')]*$/.test(bare)) return questionReason(bare, check.lexicon.rhetoricalQuestions);
   // Without a name or an opening mark in front, the request rules read the very document the promise rules read.
   const same = bare === sentence;
   // Which rules' hits count here is known from the text alone: a sentence only rules that would not count could
@@ -155,6 +153,7 @@ export function createAnalyser(
           bareSteps++;
         else asked ||= reason !== null;
       };
+      let previous = '';
       for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
         const words = (options.words ?? sentenceWords)(text);
         const parsed = lazyParse(text, options.parse ?? parseSentence);
@@ -171,7 +170,10 @@ export function createAnalyser(
           const action = resolveAction(text.slice(hit.act?.start ?? hit.start), rules.lexicon);
           const candidate: Candidate = { sentence: text, hit, action };
           const reading = dueIn(text.slice(hit.start));
-          const due = reading.due ?? dueIn(text).due;
+          // "The call is Friday. I'll send the agenda before then.": the day stands in the sentence before.
+          const earlier =
+            previous && pointsBack(text) ? readDue(previous, sentAt, message.tzOffsetMinutes, country) : null;
+          const due = reading.due ?? dueIn(text).due ?? earlier?.due ?? null;
           const rule = ruleById.get(hit.ruleId);
           const verdict =
             notTheSender ??
@@ -189,7 +191,10 @@ export function createAnalyser(
             droppedBy: verdict?.refiner ?? null,
             reason: verdict?.reason ?? null,
             due,
-            dueTrace: reading.trace,
+            dueTrace:
+              earlier?.due && !reading.due
+                ? [...reading.trace, 'its time points back: read the sentence before', ...earlier.trace]
+                : reading.trace,
           });
         }
         // One commitment per sentence (the user thinks in sentences): its strongest reading.
@@ -219,6 +224,7 @@ export function createAnalyser(
         } else reason = found();
         count(text, reason);
         sentences.push({ text, screened, candidates, request: reason });
+        previous = text;
       }
       for (const { text, verdict } of later) if (!asked) count(text, verdict());
       return { sentences, commitments, expectsReply: asked || bareSteps === 1 };

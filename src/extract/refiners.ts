@@ -44,7 +44,9 @@ export const REFINERS: Refiner[] = [
   {
     id: 'conditional-offer',
     why: '"If you want, I can send it" is an offer that waits on the reader; "unless I hear otherwise, I will" does not wait',
-    check: (c) => {
+    check: (c, lexicon) => {
+      // "Email me your number and I will call you": the reader acts first, so it waits on them like an "if".
+      if (lexicon.requestFirst.some((p) => p.test(before(c)))) return 'waits on what the reader is asked to do first';
       // "Let me know if this is OK and then I will discuss it": that "if" belongs to the request.
       const prior = before(c).replace(/\blet (?:me|us) know if\b/g, '');
       if (/\b(?:if|in case|should you|whether)\b/.test(prior) && !isFirmCondition(prior))

@@ -34,6 +34,10 @@ export interface Lexicon {
   offerClosers: RegExp[];
   /** "Let me know if you see any problems": an offer's shape that still awaits an answer (read before offerClosers). */
   answerInvites: RegExp[];
+  /** "Who knows?", "Why not?": questions that ask for no answer. */
+  rhetoricalQuestions: RegExp[];
+  /** "Email me your number and I will call you": the text before a promise that asks the reader to act first. */
+  requestFirst: RegExp[];
 }
 
 export interface RuleSet {
@@ -109,6 +113,8 @@ export function loadRules(dir = rulesDir()): RuleSet {
       closers: patterns(lexicon.closers),
       offerClosers: patterns(lexicon.offerClosers),
       answerInvites: patterns(lexicon.answerInvites),
+      rhetoricalQuestions: patterns(lexicon.rhetoricalQuestions),
+      requestFirst: patterns(lexicon.requestFirst),
     },
   };
 }

@@ -1,0 +1,47 @@
+// A question mark asks the reader only when the question is the sender's own and wants an answer.
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/extract/index.js';
+import { questionReason } from '../../src/extract/questions.js';
+import { loadRules } from '../../src/extract/rules.js';
+import { mailWith } from './helpers.js';
+
+const rhetorical = loadRules().lexicon.rhetoricalQuestions;
+const extractor = createExtractor();
+const asks = (text: string) => extractor.extract(mailWith(text)).expectsReply;
+
+describe('questions: the sender asks the reader', () => {
+  it.each([
+    'Are you free on Tuesday?',
+    'What do you think?',
+    'Can you send me the "final" version?',
+    'Did you see the note titled "Q3 numbers"?',
+    'Who knows how to rebuild the index?',
+    'What do you know about the new tariff?',
+  ])('"%s" is a question', (text) => {
+    expect(questionReason(text, rhetorical)).toBe('a question');
+  });
+});
+
+describe('questions: negative cases', () => {
+  it.each([
+    'Who knows?',
+    'Why not?',
+    'Guess what?',
+    'And who cares?',
+    'How are you?',
+    'Can you believe it?',
+    'How cool is that?',
+    'As Austen tells it, she wonders, "For what do we live, but to make sport for our neighbors?"',
+    'We have had a similar "is the cached iomap still valid?"',
+    'Keegan Farrell 04/04/2001 08:07 AM To: Cheryl Nelson cc: Subject: Re: the meetings Just to confirm, you mean the Monday one?',
+    'No question mark here.',
+  ])('"%s" asks nothing', (text) => {
+    expect(questionReason(text, rhetorical)).toBeNull();
+  });
+
+  it('a mail whose only question is rhetorical or reported expects no reply', () => {
+    expect(asks('We lost the bid again. Who knows? Next quarter may be better.')).toBe(false);
+    expect(asks('He keeps asking "when can I buy gas from Enron?" I told him next year.')).toBe(false);
+    expect(asks('We lost the bid again. Who knows? Can you find out why?')).toBe(true);
+  });
+});
