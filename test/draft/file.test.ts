@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMessage } from '../../src/parse/mailparser.js';
 import { sendDigest, sendOutbox } from '../../src/digest/deliver.js';
-import { type ImapSession, openImap } from '../../src/source/imap.js';
+import type { ImapSession } from '../../src/source/imap.js';
 import { digestForDay, listItems } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
-import { dovecotConfigJson, rawMail, type TestApp, testApp } from '../support/app.js';
+import { dovecotConfigJson, rawMail, type TestApp } from '../support/app.js';
 import { cli } from '../support/cli.js';
-import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import type { Dovecot } from '../support/dovecot.js';
+import { type MailWorld, startMailWorld } from '../support/mail-world.js';
+import type { TestSmtp } from '../support/smtp.js';
 
 const NOW = new Date('2026-11-16T13:30:00Z');
 const LATER = new Date('2026-11-16T15:00:00Z');
@@ -23,7 +24,8 @@ describe('draft N files a threaded follow-up in Drafts and sends nothing', () =>
   let smtp: TestSmtp;
   let session: ImapSession;
   let t: TestApp;
-  const smtpConfig = () => ({ host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true });
+  let world: MailWorld;
+  const smtpConfig = () => world.smtpConfig;
   const drafts = async () => {
     await session.status('Drafts'); // leaves the folder, so mail another connection filed is seen
     const pending = await session.listPending('Drafts', { afterUid: 0 });
@@ -36,10 +38,8 @@ describe('draft N files a threaded follow-up in Drafts and sends nothing', () =>
   };
 
   beforeAll(async () => {
-    dovecot = await startDovecot();
-    smtp = await startSmtp();
-    session = await openImap(imapOptionsOf(dovecot));
-    t = await testApp(dovecot, { digest: { deliver: 'smtp' }, smtp: smtpConfig() });
+    world = await startMailWorld();
+    ({ dovecot, smtp, session, t } = world);
     await session.append(
       'Sent',
       rawMail({
@@ -55,12 +55,7 @@ describe('draft N files a threaded follow-up in Drafts and sends nothing', () =>
     await syncOnce(t.app, session, NOW);
     expect(await sendDigest(t.app, NOW)).toBe('sent');
   }, 120_000);
-  afterAll(async () => {
-    await session?.close();
-    await t?.cleanup();
-    await smtp?.stop();
-    await dovecot?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('a reply "draft 1" puts a threaded, addressed draft in Drafts, flagged \\Draft, and leaves the item open', async () => {
     const digest = await digestForDay(t.app.store, '2026-11-16');

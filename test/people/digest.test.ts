@@ -3,13 +3,11 @@
 // by reply keeps the other out for good.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDigest, sendOutbox } from '../../src/digest/deliver.js';
-import { parseMessage } from '../../src/parse/mailparser.js';
-import { type ImapSession, openImap } from '../../src/source/imap.js';
+import type { ImapSession } from '../../src/source/imap.js';
 import { digestForDay, listItems, listPeople } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
-import { rawMail, type TestApp, testApp } from '../support/app.js';
-import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { rawMail, type TestApp } from '../support/app.js';
+import { type MailWorld, startMailWorld } from '../support/mail-world.js';
 
 const DANA = 'Dana Reyes <dana@northwind.example>';
 const LAURA = 'Laura Chen <laura.chen@harbor.example>';
@@ -48,31 +46,18 @@ async function exchange(session: ImapSession, who: string, id: string, day: stri
 }
 
 describe('Keep in touch in the digest', () => {
-  let dovecot: Dovecot;
-  let smtp: TestSmtp;
+  let world: MailWorld;
   let session: ImapSession;
   let t: TestApp;
-
-  /** The text of the digest for `day`, as the SMTP server received it. */
-  const digestText = async (day: string) => {
-    const stored = await digestForDay(t.app.store, day);
-    const raw = smtp.received.find((m) => m.raw.includes(`<${stored?.messageId ?? '?'}>`))?.raw ?? '';
-    return (await parseMessage({ origin: 'test', mailbox: 'INBOX', bytes: Buffer.from(raw) })).text;
-  };
+  const digestText = (day: string) => world.digestText(day);
   const section = (text: string) =>
     /KEEP IN TOUCH \(\d+\)\n([\s\S]*?)\n(?=[A-Z ]+ \(\d+\)\n|--\n)/.exec(text)?.[1] ?? '';
   const numberOf = (text: string, name: string) =>
     new RegExp(`^(\\d+)\\. "Keep in touch with ${name}`, 'm').exec(text)?.[1];
 
   beforeAll(async () => {
-    dovecot = await startDovecot();
-    smtp = await startSmtp();
-    session = await openImap(imapOptionsOf(dovecot));
-    t = await testApp(dovecot, {
-      backfillDays: 365,
-      digest: { deliver: 'smtp', quiet: false },
-      smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },
-    });
+    world = await startMailWorld({ backfillDays: 365, digest: { quiet: false } });
+    ({ session, t } = world);
     for (const [i, day] of AUGUST.entries()) {
       await exchange(session, LAURA, `laura${i}`, day);
       await exchange(session, TOM, `tom${i}`, day);
@@ -81,12 +66,7 @@ describe('Keep in touch in the digest', () => {
     }
     await syncOnce(t.app, session, MON);
   }, 120_000);
-  afterAll(async () => {
-    await session?.close();
-    await t?.cleanup();
-    await smtp?.stop();
-    await dovecot?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('names Laura and Tom under Keep in touch, and neither the list sender nor the no-reply address', async () => {
     expect(await sendDigest(t.app, MON)).toBe('sent');

@@ -3,31 +3,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestRetryDelay, sendDigest } from '../../src/digest/deliver.js';
 import { WEEKLY_REVIEW } from '../../src/review/send.js';
-import { type ImapSession, openImap } from '../../src/source/imap.js';
 import { digestForDay, listDigestAttempts } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
-import { rawMail, type TestApp, testApp } from '../support/app.js';
-import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { rawMail, type TestApp } from '../support/app.js';
+import { type MailWorld, startMailWorld } from '../support/mail-world.js';
+import type { TestSmtp } from '../support/smtp.js';
 
 const FRI = new Date('2026-11-20T22:00:00Z');
 const LATER = new Date('2026-11-20T22:30:00Z');
 
 describe('a weekly review refused for now', () => {
-  let dovecot: Dovecot;
+  let world: MailWorld;
   let smtp: TestSmtp;
-  let session: ImapSession;
   let t: TestApp;
 
   beforeAll(async () => {
-    dovecot = await startDovecot();
-    smtp = await startSmtp({ reply: (n) => (n === 0 ? { code: 451, text: '4.3.0 try again later' } : null) });
-    session = await openImap(imapOptionsOf(dovecot));
-    t = await testApp(dovecot, {
-      digest: { deliver: 'smtp' },
-      smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },
-    });
-    await session.append(
+    world = await startMailWorld({}, (n) => (n === 0 ? { code: 451, text: '4.3.0 try again later' } : null));
+    ({ smtp, t } = world);
+    await world.session.append(
       'Sent',
       rawMail({
         from: 'Dana Reyes <dana@northwind.example>',
@@ -38,14 +31,9 @@ describe('a weekly review refused for now', () => {
         body: "I'll send you the revised quote by Friday.",
       }),
     );
-    await syncOnce(t.app, session, FRI);
+    await syncOnce(t.app, world.session, FRI);
   }, 120_000);
-  afterAll(async () => {
-    await session?.close();
-    await t?.cleanup();
-    await smtp?.stop();
-    await dovecot?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('is recorded, retried on its own timer, and arrives once', async () => {
     await expect(sendDigest(t.app, FRI, WEEKLY_REVIEW)).rejects.toMatchObject({ code: 'ESMTP' });

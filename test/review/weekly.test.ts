@@ -7,13 +7,13 @@ import { sendDigest, sendOutbox } from '../../src/digest/deliver.js';
 import { parseMessage } from '../../src/parse/mailparser.js';
 import { WEEKLY_REVIEW } from '../../src/review/send.js';
 import { runDaemon } from '../../src/scheduler/daemon.js';
-import { type ImapSession, openImap } from '../../src/source/imap.js';
+import type { ImapSession } from '../../src/source/imap.js';
 import { digestForDay, getItem, listItems } from '../../src/store/index.js';
 import { syncOnce } from '../../src/sync/sync.js';
 import type { TrackedItem } from '../../src/types.js';
-import { rawMail, type TestApp, testApp } from '../support/app.js';
-import { type Dovecot, imapOptionsOf, startDovecot } from '../support/dovecot.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { rawMail, type TestApp } from '../support/app.js';
+import { type MailWorld, startMailWorld } from '../support/mail-world.js';
+import type { TestSmtp } from '../support/smtp.js';
 
 const DANA = 'Dana Reyes <dana@northwind.example>';
 const THU = new Date('2026-11-19T20:00:00Z');
@@ -63,7 +63,7 @@ async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> 
 }
 
 describe('the weekly review', () => {
-  let dovecot: Dovecot;
+  let world: MailWorld;
   let smtp: TestSmtp;
   let session: ImapSession;
   let t: TestApp;
@@ -92,13 +92,8 @@ describe('the weekly review', () => {
   };
 
   beforeAll(async () => {
-    dovecot = await startDovecot();
-    smtp = await startSmtp();
-    session = await openImap(imapOptionsOf(dovecot));
-    t = await testApp(dovecot, {
-      digest: { deliver: 'smtp', cron: '0 3 1 1 *' },
-      smtp: { host: '127.0.0.1', port: smtp.port, secure: false, allowInsecure: true },
-    });
+    world = await startMailWorld({ digest: { cron: '0 3 1 1 *' } });
+    ({ smtp, session, t } = world);
     const mails = [
       sent(
         's1',
@@ -167,12 +162,7 @@ describe('the weekly review', () => {
     expect((await getItem(t.app.store, quote.id))?.status).toBe('done');
     expect((await getItem(t.app.store, call.id))?.status).toBe('dropped');
   }, 120_000);
-  afterAll(async () => {
-    await session?.close();
-    await t?.cleanup();
-    await smtp?.stop();
-    await dovecot?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('arrives once on its day: the daemon started after the slot, restarted, and the slot run again', async () => {
     await runDaemonOnce('sent');
