@@ -91,6 +91,7 @@ describe('readDue: negative cases', () => {
     'I will call at 650.650.6500',
     'it costs 15.2 dollars',
     'upgrade to version 2.3.26',
+    'whatever they bring in may be fine',
   ])('no due date in "%s"', (text) => {
     expect(due(text)).toBeNull();
   });
@@ -142,6 +143,23 @@ describe('readDue: holidays, weekday with a day of the month, ordinal words, clo
     ['Monday two weeks from now', '2013-02-25'],
     ['two weeks from Monday', '2013-03-04'],
     ['day after tomorrow 5pm', '2013-02-14'],
+    ['the Monday after Easter', '2013-04-01'],
+    ['COB tomorrow', '2013-02-13'],
+    ['by end of day Thursday', '2013-02-14'],
+    ['on Mon 18th.', '2013-02-18'],
+    ['on Weds', '2013-02-13'],
+    ['Monday week', '2013-02-25'],
+    ['a week on Friday', '2013-02-22'],
+    ['this time next week', '2013-02-19'],
+    ['the week after next', '2013-03-01'],
+    ['by the end of the week after next', '2013-03-01'],
+    ['in a day or two', '2013-02-14'],
+    ['in 2 or 3 weeks', '2013-03-05'],
+    ['in 2 wks', '2013-02-26'],
+    ['by month-end', '2013-02-28'],
+    ['by the end of the quarter', '2013-03-29'],
+    ['sometime in April', '2013-04-30'],
+    ['in January', '2014-01-31'],
   ])('"%s" → %s', (text, day) => {
     expect(due(text, TUESDAY, -120)?.date).toBe(day);
   });

@@ -9,7 +9,7 @@ import {
   nextWeekday,
   weekdayOf,
 } from '../../calendar/index.js';
-import { COUNT, countValue } from './words.js';
+import { COUNT, countValue, MONTH, monthValue, WEEKDAY, weekdayValue } from './words.js';
 
 export interface PhraseHit {
   day: LocalDay;
@@ -44,9 +44,10 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   },
   {
     id: 'end-of-day',
-    why: 'EOD, COB and "end of (the) day" mean the close of the send day',
-    pattern: /\b(?:eod|cob|eob|close of business|end of (?:the )?(?:business )?day)\b/i,
+    why: 'EOD, COB and "end of (the) day" mean the close of the send day, unless a day is named ("COB tomorrow")',
+    pattern: /\b(?:eod|cob|eob|close of (?:business|play)|end of (?:the )?(?:business )?day)\b/i,
     resolve: (_m, sent) => at(sent, 17),
+    weak: true,
   },
   {
     id: 'tonight',
@@ -76,7 +77,8 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'end-of-week',
     why: 'EOW, "this week" and "end of (the) week" resolve to Friday of the send week',
-    pattern: /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?week|this week|later this week)\b/i,
+    pattern:
+      /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?week(?! after next)|this week|later this week)\b/i,
     resolve: (_m, sent) => {
       const friday = fridayOfWeek(sent);
       // Sent on a weekend, "this week" can only mean the coming one.
@@ -119,7 +121,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'end-of-month',
     why: 'EOM, "this month" and "end of (the) month" resolve to the last business day of the send month',
-    pattern: /\b(?:eom|(?:the )?end of (?:the |this )?month|this month|later this month)\b/i,
+    pattern: /\b(?:eom|(?:the )?end of (?:the |this )?month|this month|later this month|month[- ]end)\b/i,
     resolve: (_m, sent) => at(lastBusinessDayOfMonth(sent)),
   },
   {
@@ -127,6 +129,64 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     why: '"next month" resolves to the last business day of the following month',
     pattern: /\b(?:next month|end of next month)\b/i,
     resolve: (_m, sent) => at(lastBusinessDayOfMonth(addDays({ ...sent, day: 1 }, 32))),
+  },
+  {
+    id: 'end-of-quarter',
+    why: 'EOQ, "this quarter" and "end of (the) quarter" resolve to the last business day of the send quarter',
+    pattern: /\b(?:eoq|(?:the )?end of (?:the |this )?quarter|this quarter|quarter[- ]end)\b/i,
+    resolve: (_m, sent) => at(lastBusinessDayOfMonth({ ...sent, month: 3 * Math.ceil(sent.month / 3), day: 1 })),
+  },
+  {
+    id: 'week-after-next',
+    why: '"the week after next" is a window: Friday of the week after the next one',
+    pattern: /\b(?:the )?week after next\b/i,
+    resolve: (_m, sent) => at(fridayOfWeek(addDays(nextMonday(sent), 7))),
+  },
+  {
+    id: 'a-week-on',
+    why: '"Monday week", "a week Friday", "a week on Friday" (British): a week after the coming such day',
+    pattern: new RegExp(`\\b(?:(${WEEKDAY}) week|a week (?:on |from )?(${WEEKDAY}))(?![\\w-])`, 'i'),
+    resolve: (m, sent) => at(addDays(nextWeekday(sent, weekdayValue(m[1] ?? m[2] ?? '')), 7)),
+  },
+  {
+    id: 'this-time-next-week',
+    why: '"this time next week" is the same weekday a week on',
+    pattern: /\b(?:this|the same) time next week\b/i,
+    resolve: (_m, sent) => at(addDays(sent, 7)),
+  },
+  {
+    id: 'a-few-or-more',
+    why: '"in a day or two", "within 2 or 3 weeks": a range of durations resolves to its end',
+    pattern: new RegExp(
+      `\\b(?:a|one|the next|${COUNT}) (?:(day|week)s? or (${COUNT})|or (${COUNT}) (day|week)s?)(?![\\w-])`,
+      'i',
+    ),
+    resolve: (m, sent) => {
+      const n = countValue(m[2] ?? m[3] ?? '') ?? 1;
+      return at(addDays(sent, (m[1] ?? m[4] ?? '').toLowerCase() === 'week' ? 7 * n : n));
+    },
+  },
+  {
+    id: 'in-weeks-abbreviated',
+    why: '"in 2 wks": an abbreviation chrono does not read',
+    pattern: new RegExp(`\\bin (${COUNT}) wks?\\b`, 'i'),
+    resolve: (m, sent) => at(addDays(sent, 7 * (countValue(m[1] ?? '') ?? 1))),
+  },
+  {
+    id: 'in-a-month',
+    why: '"in April", "sometime in June" are a window: the last business day of that month (the coming one)',
+    // Lower-case "may" and "march" are verbs ("in may be"), so those two count only capitalised.
+    pattern: new RegExp(
+      `\\b(?:sometime |later |some time |early |mid-?|late )?(?:in|during) (${MONTH})(?! \\d)(?![\\w-])`,
+      'i',
+    ),
+    resolve: (m, sent) => {
+      const name = (m[1] ?? '').replace('.', '');
+      if (/^(?:may|march|mar)$/.test(name)) return null;
+      const month = monthValue(name);
+      const year = month < sent.month ? sent.year + 1 : sent.year;
+      return at(lastBusinessDayOfMonth({ year, month, day: 1 }));
+    },
   },
   {
     id: 'by-the-nth',
@@ -143,7 +203,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'short-weekday',
     why: 'Tues/Thurs and similar abbreviations chrono misses: the next such day after the send day',
-    pattern: /\b(?:(?:by|on|before|until|next) )?(tues|thur|thurs)\b\.?/i,
-    resolve: (m, sent) => at(nextWeekday(sent, (m[1] ?? '').toLowerCase() === 'tues' ? 2 : 4)),
+    pattern: /\b(?:(?:by|on|before|until|next) )?(tues|thur|thurs|weds)\b\.?/i,
+    resolve: (m, sent) => at(nextWeekday(sent, weekdayValue(m[1] ?? ''))),
   },
 ];

@@ -69,11 +69,11 @@ const yearOf = (text: string | undefined) => (text ? Number(text) : null);
 export const DAY_PARSERS: DayParser[] = [
   {
     id: 'holiday',
-    why: 'named holidays and offsets from them: "before Christmas", "the week after Thanksgiving", "3 days after Easter"',
+    why: 'named holidays and offsets from them: "before Christmas", "the week after Thanksgiving", "the Monday after Easter"',
     screen: (h) => new RegExp(`\\b(?:${h.namePattern})`, 'i'),
     pattern: (h) =>
       new RegExp(
-        `\\b(?:(?:(${COUNT})\\s+${UNIT}|the\\s+(day|week)|(${ORDINAL})\\s+(${WEEKDAY}))\\s+(before|after|from)\\s+|(before|after)\\s+)?` +
+        `\\b(?:(?:(${COUNT})\\s+${UNIT}|the\\s+(day|week)|(?:(${ORDINAL})|the)\\s+(${WEEKDAY}))\\s+(before|after|from)\\s+|(before|after)\\s+)?` +
           `(?:(next|this|last)\\s+)?(${h.namePattern})(?:\\s+(?:of\\s+|in\\s+)?(\\d{4}|this year|next year))?(?![\\w'])`,
         'i',
       ),
@@ -101,8 +101,9 @@ export const DAY_PARSERS: DayParser[] = [
           day: theUnit.toLowerCase() === 'day' ? addDays(anchor, sign) : fridayOfWeek(addDays(anchor, 7 * sign)),
         };
       if (count && unit) return { day: shiftBy(anchor, sign * (countValue(count) ?? 1), unit) };
-      if (ordinal && weekday) {
-        const n = ordinalValue(ordinal) ?? 1;
+      if (weekday) {
+        // "the Monday after Thanksgiving" is the first one.
+        const n = ordinal ? (ordinalValue(ordinal) ?? 1) : 1;
         const wd = weekdayValue(weekday);
         if (sign > 0) return { day: addDays(nextWeekday(anchor, wd), 7 * (n - 1)) };
         const ahead = nextWeekday(addDays(anchor, -8), wd);
@@ -116,7 +117,7 @@ export const DAY_PARSERS: DayParser[] = [
     why: '"Monday the 27th", "Mon 13th", "Friday 23": the next date where the weekday and the day of the month agree',
     pattern: () =>
       new RegExp(
-        `\\b(${WEEKDAY}),?\\s+(?:the\\s+)?(${ORDINAL}|\\d{1,2})(?![\\w:/.-]|\\s*(?:${MONTH}|of\\b|[ap]\\.?m\\b|o'?clock|h\\d))`,
+        `\\b(${WEEKDAY}),?\\s+(?:the\\s+)?(${ORDINAL}|\\d{1,2})(?![\\w:/-]|\\.\\w|\\s*(?:${MONTH}|of\\b|[ap]\\.?m\\b|o'?clock|h\\d))`,
         'i',
       ),
     read: (m, now) => {
