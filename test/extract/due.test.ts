@@ -160,6 +160,13 @@ describe('readDue: holidays, weekday with a day of the month, ordinal words, clo
     ['by the end of the quarter', '2013-03-29'],
     ['sometime in April', '2013-04-30'],
     ['in January', '2014-01-31'],
+    ['after the weekend', '2013-02-18'],
+    ['by mid-week', '2013-02-13'],
+    ['Thursday or Friday', '2013-02-15'],
+    ['Friday or Monday at the latest', '2013-02-18'],
+    ['by the end of June', '2013-06-28'],
+    ['by the end of Q3', '2013-09-30'],
+    ['in the first quarter', '2013-03-29'],
   ])('"%s" → %s', (text, day) => {
     expect(due(text, TUESDAY, -120)?.date).toBe(day);
   });

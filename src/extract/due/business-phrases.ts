@@ -3,6 +3,7 @@
 import {
   addDays,
   addMonths,
+  compareDays,
   fridayOfWeek,
   type LocalDay,
   lastBusinessDayOfMonth,
@@ -32,6 +33,17 @@ const at = (day: LocalDay, hour: number | null = null, minute = 0): PhraseHit =>
 });
 
 const nextMonday = (sent: LocalDay) => nextWeekday(sent, 1);
+
+const QUARTER_NUMBER: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+};
 
 export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
@@ -109,8 +121,29 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'this-weekend',
     why: '"this weekend", "over the weekend" are a window: its last day, the coming Sunday (the send day, sent on a Sunday)',
-    pattern: /\b(?:this|the|over the|during the|on the|by the|this coming|over this) ?week-?end\b/i,
+    pattern: /(?<!\bafter )\b(?:this|the|over the|during the|on the|by the|this coming|over this) ?week-?end\b/i,
     resolve: (_m, sent) => at(weekdayOf(sent) === 0 ? sent : nextWeekday(sent, 0)),
+  },
+  {
+    id: 'after-the-weekend',
+    why: '"after the weekend" is the Monday after it',
+    pattern: /\bafter the week-?end\b/i,
+    resolve: (_m, sent) => at(nextMonday(sent)),
+  },
+  {
+    id: 'mid-week',
+    why: '"by mid-week", "the middle of the week": the Wednesday of the send week, or the next one once it has passed',
+    pattern: /\b(?:mid-?week|(?:the )?middle of (?:the |this )week)\b/i,
+    resolve: (_m, sent) => at(nextWeekday(addDays(sent, -1), 3)),
+  },
+  {
+    id: 'one-weekday-or-another',
+    why: '"Tuesday or Wednesday" is a window: the later of the two',
+    pattern: new RegExp(`\\b(${WEEKDAY}) or (${WEEKDAY})(?![\\w-])`, 'i'),
+    resolve: (m, sent) => {
+      const [a, b] = [m[1], m[2]].map((name) => nextWeekday(sent, weekdayValue(name ?? '')));
+      return a && b ? at(compareDays(a, b) >= 0 ? a : b) : null;
+    },
   },
   {
     id: 'next-week',
@@ -129,6 +162,27 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     why: '"next month" resolves to the last business day of the following month',
     pattern: /\b(?:next month|end of next month)\b/i,
     resolve: (_m, sent) => at(lastBusinessDayOfMonth(addDays({ ...sent, day: 1 }, 32))),
+  },
+  {
+    id: 'end-of-a-month',
+    why: '"by the end of June" is a window: the last business day of that month (the coming one)',
+    pattern: new RegExp(`\\b(?:the )?end of (${MONTH})(?:,? (\\d{4}))?(?![\\w-])`, 'i'),
+    resolve: (m, sent) => {
+      const month = monthValue(m[1] ?? '');
+      const year = m[2] ? Number(m[2]) : month < sent.month ? sent.year + 1 : sent.year;
+      return at(lastBusinessDayOfMonth({ year, month, day: 1 }));
+    },
+  },
+  {
+    id: 'a-named-quarter',
+    why: '"by the end of Q3", "in the third quarter": the last business day of that quarter (the coming one)',
+    pattern: /\b(?:Q([1-4])|the (first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:,? (\d{4}))?(?![\w-])/i,
+    resolve: (m, sent) => {
+      const quarter = Number(m[1] ?? QUARTER_NUMBER[(m[2] ?? '').toLowerCase()] ?? 4);
+      const month = 3 * quarter;
+      const year = m[3] ? Number(m[3]) : month < sent.month ? sent.year + 1 : sent.year;
+      return at(lastBusinessDayOfMonth({ year, month, day: 1 }));
+    },
   },
   {
     id: 'end-of-quarter',
