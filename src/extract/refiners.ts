@@ -12,6 +12,11 @@ const fromHit = (c: Candidate) => c.sentence.slice(c.hit.start).toLowerCase();
 const wordIn = (text: string, phrase: string) =>
   new RegExp(`(?:^|[^a-z'])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^a-z'])`).test(text);
 
+/** "return" with no object, or only a time or a place after it: the sender comes back, nothing is returned (unless
+ * another action follows: "I'll return tonight and send it"). */
+const RETURNING =
+  /^return(?:$|\s+(?:on|from|home|next|this|in|at|by|tomorrow|tonight|later|after|before|around|about|to (?:the )?(?:office|work|town|houston|the states))\b)/;
+
 export const REFINERS: Refiner[] = [
   {
     id: 'question',
@@ -118,9 +123,11 @@ export const REFINERS: Refiner[] = [
   },
   {
     id: 'state-or-whereabouts',
-    why: '"I\'ll be out of the office Monday" or "I am going to take two weeks off" tells where the sender is; it promises nothing',
+    why: '"I\'ll be out of the office Monday", "I am going to take two weeks off" or "I will return on the 18th" tells where the sender is; it promises nothing',
     check: (c) =>
-      c.action.verb === 'be' || /^take\b.*\b(?:off|vacation|holiday|leave)\b/.test(c.action.phrase)
+      c.action.verb === 'be' ||
+      /^take\b.*\b(?:off|vacation|holiday|leave)\b/.test(c.action.phrase) ||
+      (RETURNING.test(c.action.phrase) && !/\band\b/.test(fromHit(c)))
         ? 'describes the sender, no action'
         : null,
   },

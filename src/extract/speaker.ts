@@ -23,6 +23,9 @@ const OUT_OF_OFFICE = [
   /\b(?:i am|i'm|i’m|i will be|i'll be|i’ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away from (?:the|my) (?:office|desk)|on (?:vacation|leave|holiday|annual leave|maternity leave|paternity leave|sabbatical|business travel))\b[\s\S]{0,200}\b(?:return|returning|back|until|through)\b/i,
   /\b(?:will have|with|have)\s+(?:no|limited|intermittent|little)\s+access to\s+(?:my\s+)?(?:e-?mail|voice-?mail|the internet)\b/i,
   /^\s*(?:auto(?:matic)?[- ]?reply|out of (?:the )?office(?: auto-?reply)?|this is an auto(?:mated|matic) (?:reply|response|message))\b/i,
+  // "Thank you for your message. I am currently away and will return on the 18th": the auto-reply's own wording.
+  /\b(?:i am|i'm|i’m)\s+currently\s+(?:away|out|travel(?:l)?ing)\b[\s\S]{0,200}\b(?:return|returning|back|until|through)\b/i,
+  /^\s*thank you for your (?:e-?mail|message|note)\W+(?:i am|i'm|i’m|i will be|i'll be)\s+(?:currently\s+)?(?:away|out|travel(?:l)?ing|on (?:vacation|leave|holiday))\b/i,
 ];
 
 const PATCH = /^(?:signed-off-by:|diff --git |index [0-9a-f]{7,}\.\.[0-9a-f]{7,}|@@ -\d+(?:,\d+)? \+\d+)/im;

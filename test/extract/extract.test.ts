@@ -9,6 +9,7 @@ describe('extract: what a promise carries', () => {
   it.each([
     ["I'll send you the brochure Friday.", 'send the brochure', '2001-05-11', 'Friday'],
     ['Let me check with legal and get back to you.', 'check with legal', null, null],
+    ['I will return your call tomorrow.', 'return your call', '2001-05-11', 'tomorrow'],
     ['I will fax it this afternoon.', 'fax it', '2001-05-10', 'this afternoon'],
     ["We'll have the numbers to you by Monday.", 'have the numbers to you', '2001-05-14', 'Monday'],
     ["I'll have to ask Mike about this in the morning.", 'ask mike about this', '2001-05-11', 'morning'],
@@ -110,6 +111,8 @@ describe('extract: negative cases', () => {
     'John will send the draft.',
     'I will be out of the office next week.',
     "I'll be in Houston Monday.",
+    'I will return on Monday.',
+    'I will return to the office on the 18th.',
     'Let me know if you have any questions.',
     'Talk to you soon.',
     'I will attend the meeting on Tuesday.',

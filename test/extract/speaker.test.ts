@@ -11,6 +11,8 @@ describe('out-of-office notices', () => {
     'I will be out of the office from 04/07 until 04/14. I will respond to your message when I return.',
     'I am currently on vacation and will have no access to e-mail. I will call you back on Monday.',
     'Automatic reply: I will have limited access to email this week and will reply when I am back.',
+    'Thank you for your message. I am away and will return on March 18. I will reply as soon as possible.',
+    'I am currently travelling until the 18th. I will reply to your email upon my return.',
   ])('"%s" promises and asks nothing', (text) => {
     expect(extractor.extract(mailWith(text))).toEqual({ commitments: [], expectsReply: false });
   });
