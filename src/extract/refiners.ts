@@ -70,7 +70,10 @@ export const REFINERS: Refiner[] = [
     check: (c, lexicon) => {
       // The promise's own clause: "it might be worth raising an issue - I'll do that" is not hedged.
       const end = (c.hit.act?.start ?? c.hit.start) + (c.hit.act?.text.length ?? 0) + 12;
-      const upToVerb = (clauseBefore(c.sentence, c.hit.start) + c.sentence.slice(c.hit.start, end)).toLowerCase();
+      // "Let me see if I can find it" promises the looking: "if I can" there is what is looked for, not a hedge.
+      const upToVerb = (clauseBefore(c.sentence, c.hit.start) + c.sentence.slice(c.hit.start, end))
+        .toLowerCase()
+        .replace(/\bsee (?:if|whether) (?:i|we) can\b/g, 'see');
       const hedge =
         lexicon.hedges.find((h) => wordIn(upToVerb, h)) ??
         (lexicon.hedges.includes(c.action.verb) ? c.action.verb : undefined);
@@ -135,7 +138,10 @@ export const REFINERS: Refiner[] = [
     id: 'non-action-verb',
     why: '"I\'ll need the laptop" or "I will miss you" name a state or feeling, not an action',
     check: (c, lexicon) => {
-      if (lexicon.actionPhrases.some((p) => c.action.phrase === p || c.action.phrase.startsWith(`${p} `))) return null;
+      // Read from the promised verb as written: the action phrase may stop before "if" ("let me see | if I can find it").
+      const written = c.hit.act ? c.sentence.slice(c.hit.act.start).toLowerCase() : c.action.phrase;
+      const acts = (text: string) => lexicon.actionPhrases.some((p) => text === p || text.startsWith(`${p} `));
+      if (acts(c.action.phrase) || acts(written)) return null;
       if (lexicon.nonActionVerbs.has(c.action.verb)) return `'${c.action.verb}' is not an action`;
       // Multi-word entries ("get through", "have a") match the start of the action phrase.
       const phrase = c.action.phrase;
