@@ -34,6 +34,16 @@ const at = (day: LocalDay, hour: number | null = null, minute = 0): PhraseHit =>
 
 const nextMonday = (sent: LocalDay) => nextWeekday(sent, 1);
 
+/** The last business day of `month`: in `year` when one is named, else the coming one (this year's while it lasts). */
+const monthEnd = (sent: LocalDay, month: number, year?: string) =>
+  at(
+    lastBusinessDayOfMonth({
+      year: year ? Number(year) : month < sent.month ? sent.year + 1 : sent.year,
+      month,
+      day: 1,
+    }),
+  );
+
 const QUARTER_NUMBER: Record<string, number> = {
   first: 1,
   '1st': 1,
@@ -167,22 +177,13 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'end-of-a-month',
     why: '"by the end of June" is a window: the last business day of that month (the coming one)',
     pattern: new RegExp(`\\b(?:the )?end of (${MONTH})(?:,? (\\d{4}))?(?![\\w-])`, 'i'),
-    resolve: (m, sent) => {
-      const month = monthValue(m[1] ?? '');
-      const year = m[2] ? Number(m[2]) : month < sent.month ? sent.year + 1 : sent.year;
-      return at(lastBusinessDayOfMonth({ year, month, day: 1 }));
-    },
+    resolve: (m, sent) => monthEnd(sent, monthValue(m[1] ?? ''), m[2]),
   },
   {
     id: 'a-named-quarter',
     why: '"by the end of Q3", "in the third quarter": the last business day of that quarter (the coming one)',
     pattern: /\b(?:Q([1-4])|the (first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:,? (\d{4}))?(?![\w-])/i,
-    resolve: (m, sent) => {
-      const quarter = Number(m[1] ?? QUARTER_NUMBER[(m[2] ?? '').toLowerCase()] ?? 4);
-      const month = 3 * quarter;
-      const year = m[3] ? Number(m[3]) : month < sent.month ? sent.year + 1 : sent.year;
-      return at(lastBusinessDayOfMonth({ year, month, day: 1 }));
-    },
+    resolve: (m, sent) => monthEnd(sent, 3 * Number(m[1] ?? QUARTER_NUMBER[(m[2] ?? '').toLowerCase()] ?? 4), m[3]),
   },
   {
     id: 'end-of-quarter',
@@ -237,9 +238,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     resolve: (m, sent) => {
       const name = (m[1] ?? '').replace('.', '');
       if (/^(?:may|march|mar)$/.test(name)) return null;
-      const month = monthValue(name);
-      const year = month < sent.month ? sent.year + 1 : sent.year;
-      return at(lastBusinessDayOfMonth({ year, month, day: 1 }));
+      return monthEnd(sent, monthValue(name));
     },
   },
   {
