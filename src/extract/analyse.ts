@@ -65,9 +65,13 @@ const BARE_STEP = 'request rule imperative';
 /** Words that name the reader a request is put to. */
 const ADDRESSEE = /\b(?:you|your|yours|yourself|yourselves|u|ur|y'all)\b/i;
 
-/** A rule with a word limit counts on a longer sentence only when it is addressed (a name in front, or "you"). */
+/** The sender as the object of the reader's act: "ask him to call me" is put to the reader however long it is. */
+const TO_THE_SENDER = /\bme\b/i;
+
+/** A rule with a word limit counts on a longer sentence only when it is addressed (a name in front, "you", or
+ * "me" as the one the act is for). */
 function outOfReach(rule: Rule | undefined, bare: string, named: boolean): boolean {
-  if (rule?.unaddressedUpTo === undefined || named || ADDRESSEE.test(bare)) return false;
+  if (rule?.unaddressedUpTo === undefined || named || ADDRESSEE.test(bare) || TO_THE_SENDER.test(bare)) return false;
   return bare.split(/\s+/).filter(Boolean).length > rule.unaddressedUpTo;
 }
 
