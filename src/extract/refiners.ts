@@ -117,12 +117,17 @@ export const REFINERS: Refiner[] = [
   },
   {
     id: 'attendance-only',
-    why: '"I will attend" or "I\'ll join the call" is attendance only: borderline in the guideline',
-    check: (c) =>
-      /^(?:attend|join|participate|go|come)\b/.test(c.action.phrase) &&
-      !/\bgo (?:over|through|ahead)\b/.test(c.action.phrase)
-        ? 'attendance only'
-        : null,
+    why: '"I will attend", "I\'ll join the call" or "we will have activities Thursday" is attendance or an event announced: borderline in the guideline',
+    check: (c, lexicon) => {
+      if (
+        /^(?:attend|join|participate|go|come)\b/.test(c.action.phrase) &&
+        !/\bgo (?:over|through|ahead)\b/.test(c.action.phrase)
+      )
+        return 'attendance only';
+      // The phrase from the verb as written: the action phrase stops at "on Thursday" or "at 4:30".
+      const written = c.hit.act ? c.sentence.slice(c.hit.act.start).toLowerCase() : c.action.phrase;
+      return lexicon.hostedEvents.some((p) => p.test(written)) ? 'an event announced, not a promise' : null;
+    },
   },
   {
     id: 'state-or-whereabouts',

@@ -29,6 +29,8 @@ export interface Lexicon {
   actionPhrases: string[];
   /** What the sender does in the mail itself, or a deferral to others: never a promise. */
   aboutTheMail: RegExp[];
+  /** "We will have activities on Thursday": an event announced, which nobody relies on the sender for. */
+  hostedEvents: RegExp[];
   hedges: string[];
   closers: RegExp[];
   offerClosers: RegExp[];
@@ -109,6 +111,7 @@ export function loadRules(dir = rulesDir()): RuleSet {
       nonActionVerbs: new Set(words(lexicon.nonActionVerbs)),
       actionPhrases: words(lexicon.actionPhrases),
       aboutTheMail: patterns(lexicon.aboutTheMail),
+      hostedEvents: patterns(lexicon.hostedEvents),
       hedges: words(lexicon.hedges),
       closers: patterns(lexicon.closers),
       offerClosers: patterns(lexicon.offerClosers),

@@ -61,6 +61,9 @@ describe('extract: a long bare-verb line asks only when it names whom it asks (i
     expect(asks('Ruth, convert the driver to use the new allocator and drop the old code paths entirely.')).toBe(true);
     expect(asks('Convert the driver to use the new allocator before you drop the old code paths.')).toBe(true);
   });
+  it('or it asks for something for the sender ("me")', () => {
+    expect(asks('Tell him I said yes and ask him to call me.')).toBe(true);
+  });
 });
 
 describe('extract: one bare-verb line asks; a list of them is a plan', () => {
@@ -97,6 +100,26 @@ describe('extract: asking to hear of doubts awaits an answer (lexicon answerInvi
     'If you have any questions regarding this notice, please contact Joe Thompson at 623-8709.',
   ])('an offer of help, "%s", expects none', (text) => {
     expect(asks(text)).toBe(false);
+  });
+});
+
+describe('extract: an event announced is no promise (lexicon hostedEvents)', () => {
+  const promises = (text: string) => extractor.extract(mailWith(text)).commitments.length;
+  it.each([
+    'We will have activities on Thursday, April 26 for Bring Your Kid to Work Day.',
+    "We will also close at 4:30pm New Year's Eve.",
+    'We will hold our weekly staff meeting tomorrow at 4:00.',
+    "We will host a reception at the Governor's mansion Tuesday evening.",
+  ])('"%s" announces', (text) => {
+    expect(promises(text)).toBe(0);
+  });
+  it.each([
+    'We will have the numbers to you by Monday.',
+    'We will hold the room for you until Friday.',
+    'I will host the call and send the dial-in tomorrow.',
+    'I will give a briefing to the staff on Tuesday.',
+  ])('"%s" still promises', (text) => {
+    expect(promises(text)).toBe(1);
   });
 });
 
