@@ -97,6 +97,27 @@ describe('readDue: negative cases', () => {
   });
 });
 
+// Office mail, sent Wednesday 2008-03-12 at -08:00: the day before a named day, the week's parts, typed forms.
+describe('readDue: before a named day, the rest of the week, the first of the week, misspelt tomorrow', () => {
+  const wednesday = (hour: string) => new Date(`2008-03-12T${hour}:00-08:00`);
+  it.each([
+    ['I will send it before Monday', '09:10', '2008-03-16'],
+    ['I will have it ready prior to the 20th', '09:10', '2008-03-19'],
+    ["I'll get it to you prior to Christmas", '09:10', '2008-12-24'],
+    ['I will send it before 5 today', '09:10', '2008-03-12'],
+    ['I will send it by Monday', '09:10', '2008-03-17'],
+    ["I'll get it done today and the rest of the week", '09:10', '2008-03-14'],
+    ["I'll send it by week's end", '09:10', '2008-03-14'],
+    ['I will get back to you by the first of the week', '09:10', '2008-03-17'],
+    ["I'll send it tommorrow", '09:10', '2008-03-13'],
+    ["I'll send it tomorow", '09:10', '2008-03-13'],
+    ['I will send it in the am', '21:10', '2008-03-13'],
+    ['I will send it in the am', '07:10', '2008-03-12'],
+  ])('"%s" sent at %s is due %s', (text, hour, day) => {
+    expect(due(text, wednesday(hour), -480)?.date).toBe(day);
+  });
+});
+
 // Dates as people write them (issue 11, item 5), sent Tuesday 2013-02-12 04:30 at -02:00.
 const TUESDAY = new Date('2013-02-12T04:30:00-02:00');
 describe('readDue: holidays, weekday with a day of the month, ordinal words, clock forms, combinations', () => {

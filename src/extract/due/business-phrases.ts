@@ -98,14 +98,20 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   },
   {
     id: 'end-of-week',
-    why: 'EOW, "this week" and "end of (the) week" resolve to Friday of the send week',
+    why: 'EOW, "this week", "end of (the) week", "week\'s end" and "(today and) the rest of the week" resolve to Friday of the send week',
     pattern:
-      /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?week(?! after next)|this week|later this week)\b/i,
+      /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?week(?! after next)|this week|later this week|week['’]?s end|(?:(?:today|tomorrow),? and )?(?:the )?rest of (?:the |this )?week)\b/i,
     resolve: (_m, sent) => {
       const friday = fridayOfWeek(sent);
       // Sent on a weekend, "this week" can only mean the coming one.
       return at(weekdayOf(sent) === 0 || weekdayOf(sent) === 6 ? fridayOfWeek(nextMonday(sent)) : friday);
     },
+  },
+  {
+    id: 'first-of-the-week',
+    why: '"by the first of the week" or "the first of next week" is the coming Monday',
+    pattern: /\b(?:the )?first of (?:the |next )week\b/i,
+    resolve: (_m, sent) => at(nextMonday(sent)),
   },
   {
     id: 'part-of-next-week',

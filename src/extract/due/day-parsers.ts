@@ -69,11 +69,11 @@ const yearOf = (text: string | undefined) => (text ? Number(text) : null);
 export const DAY_PARSERS: DayParser[] = [
   {
     id: 'holiday',
-    why: 'named holidays and offsets from them: "before Christmas", "the week after Thanksgiving", "the Monday after Easter"',
+    why: 'named holidays and offsets from them: "before Christmas" (or "prior to"), "the week after Thanksgiving", "the Monday after Easter"',
     screen: (h) => new RegExp(`\\b(?:${h.namePattern})`, 'i'),
     pattern: (h) =>
       new RegExp(
-        `\\b(?:(?:(${COUNT})\\s+${UNIT}|the\\s+(day|week)|(?:(${ORDINAL})|the)\\s+(${WEEKDAY}))\\s+(before|after|from)\\s+|(before|after)\\s+)?` +
+        `\\b(?:(?:(${COUNT})\\s+${UNIT}|the\\s+(day|week)|(?:(${ORDINAL})|the)\\s+(${WEEKDAY}))\\s+(before|after|from)\\s+|(before|after|prior to|ahead of)\\s+)?` +
           `(?:(next|this|last)\\s+)?(${h.namePattern})(?:\\s+(?:of\\s+|in\\s+)?(\\d{4}|this year|next year))?(?![\\w'])`,
         'i',
       ),
@@ -94,7 +94,7 @@ export const DAY_PARSERS: DayParser[] = [
       else if (which?.toLowerCase() === 'last') anchor = holidayInYear(holiday, now.day.year - 1);
       else anchor = nextHoliday(holiday, now.day);
       if (!anchor) return null;
-      const sign = (relation ?? bare ?? '').toLowerCase() === 'before' ? -1 : 1;
+      const sign = /^(?:before|prior to|ahead of)$/i.test(relation ?? bare ?? '') ? -1 : 1;
       if (bare) return { day: addDays(anchor, sign) };
       if (theUnit)
         return {
@@ -266,6 +266,18 @@ export const DAY_PARSERS: DayParser[] = [
       const day = inMonth(now.day, b, year, (y) => (a <= daysInMonth(y, b) ? { year: y, month: b, day: a } : null));
       return day ? { day } : null;
     },
+  },
+  {
+    id: 'tomorrow-misspelt',
+    why: '"tomorow", "tommorow", "tommorrow", "2morrow": tomorrow as people type it',
+    pattern: () => /\b(?!tomorrow\b)(?:tom{1,2}or{1,3}ow|2mor{1,2}ow)\b/i,
+    read: (_m, now) => ({ day: addDays(now.day, 1) }),
+  },
+  {
+    id: 'in-the-am',
+    why: '"in the am" is the next morning: the send day when sent before noon, else the day after',
+    pattern: () => /\bin the (?:am|a\.m\.)(?![\w])/i,
+    read: (_m, now) => ({ day: now.hour < 12 ? now.day : addDays(now.day, 1), time: { hour: 9, minute: 0 } }),
   },
   {
     id: 'day-after-tomorrow',

@@ -17,6 +17,9 @@ interface Candidate {
 /** Phrases chrono reads as a time that never set a due date. */
 const NOT_A_DUE =
   /^(?:now|right now|at the moment|atm|currently|then|once|sec|second|today's|(?:for )?a quarter|a m)$/i;
+/** "before Monday", "prior to the 20th": the day before the one named (the holiday parser reads its own). */
+const BEFORE = /\b(?:before|prior to|ahead of)\s+(?:the\s+)?$/i;
+const STARTS_BEFORE = /^(?:before|prior to|ahead of)\b/i;
 /** Lower-case words that are months or weekdays only when capitalised: "I may", "we sat down". */
 const LOWER_CASE_WORD = /^(?:may|march|sat|sun)$/;
 
@@ -43,6 +46,11 @@ export function readDue(
   }
   const overlapping = (index: number, length: number) =>
     candidates.filter((c) => index < c.index + c.text.length && c.index < index + length);
+  // "today and the rest of the week": the longer phrase is the one meant, not the "today" inside it.
+  for (const c of [...candidates]) {
+    if (overlapping(c.index, c.text.length).some((o) => o.text.length > c.text.length))
+      candidates.splice(candidates.indexOf(c), 1);
+  }
   for (const hit of chronoHits(sentence, sentAt, offsetMinutes, holidays)) {
     if (NOT_A_DUE.test(hit.text.trim()) || LOWER_CASE_WORD.test(hit.text.trim())) continue;
     // "Wednesday next week" or "the 20th of next month" name a day inside the window: the longer reading wins.
@@ -52,6 +60,9 @@ export function readDue(
     let day = hit.day;
     // Sent on a Friday, "Friday" means the next one, unless the sentence says today.
     if (hit.weekdayOnly && compareDays(day, sentDay) === 0) day = addDays(day, 7);
+    // Due before a named day is due the day before it; "before 5 today" names a time, and keeps its day.
+    const before = BEFORE.test(sentence.slice(0, hit.index)) || STARTS_BEFORE.test(hit.text);
+    if (before && hit.source !== 'holiday' && hit.namesDay && !hit.time) day = addDays(day, -1);
     candidates.push({
       index: hit.index,
       text: hit.text,
