@@ -131,10 +131,11 @@ export const REFINERS: Refiner[] = [
   },
   {
     id: 'state-or-whereabouts',
-    why: '"I\'ll be out of the office Monday", "I am going to take two weeks off" or "I will return on the 18th" tells where the sender is; it promises nothing',
+    why: '"I\'ll be out of the office Monday", "I am going to take two weeks off", "I will have my Blackberry with me" or "I will return on the 18th" tells where the sender is; it promises nothing',
     check: (c) =>
       c.action.verb === 'be' ||
       /^take\b.*\b(?:off|vacation|holiday|leave)\b/.test(c.action.phrase) ||
+      /^have (?:my|our) [\w-]+ with (?:me|us)\b/.test(c.action.phrase) ||
       (RETURNING.test(c.action.phrase) && !/\band\b/.test(fromHit(c)))
         ? 'describes the sender, no action'
         : null,

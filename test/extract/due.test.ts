@@ -116,6 +116,12 @@ describe('readDue: before a named day, the rest of the week, the first of the we
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
   });
+  it.each(["I'm sending you some photos of the Mother's Day flower arrangement.", 'I will mail the Christmas cards.'])(
+    'a holiday that names a thing sets no date: "%s"',
+    (text) => {
+      expect(due(text, wednesday('09:10'), -480)).toBeNull();
+    },
+  );
 });
 
 // Dates as people write them (issue 11, item 5), sent Tuesday 2013-02-12 04:30 at -02:00.

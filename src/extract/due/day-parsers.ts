@@ -66,6 +66,12 @@ function inMonth(
 
 const yearOf = (text: string | undefined) => (text ? Number(text) : null);
 
+/** Nouns a holiday's name describes rather than dates. */
+const HOLIDAY_THINGS =
+  'flowers?|arrangements?|bouquets?|part(?:y|ies)|cards?|gifts?|presents?|trees?|dinners?|lunch(?:eon)?s?|brunch|' +
+  'decorations?|lights|shopping|sales?|specials?|editions?|issues?|messages?|letters?|bonus(?:es)?|concerts?|' +
+  'parades?|programs?|services?|pageants?|celebrations?|events?|receptions?|picnics?|photos?|pictures?|plans?';
+
 export const DAY_PARSERS: DayParser[] = [
   {
     id: 'holiday',
@@ -74,7 +80,9 @@ export const DAY_PARSERS: DayParser[] = [
     pattern: (h) =>
       new RegExp(
         `\\b(?:(?:(${COUNT})\\s+${UNIT}|the\\s+(day|week)|(?:(${ORDINAL})|the)\\s+(${WEEKDAY}))\\s+(before|after|from)\\s+|(before|after|prior to|ahead of)\\s+)?` +
-          `(?:(next|this|last)\\s+)?(${h.namePattern})(?:\\s+(?:of\\s+|in\\s+)?(\\d{4}|this year|next year))?(?![\\w'])`,
+          `(?:(next|this|last)\\s+)?(${h.namePattern})(?:\\s+(?:of\\s+|in\\s+)?(\\d{4}|this year|next year))?(?![\\w'])` +
+          // "the Mother's Day flower arrangement", "a Christmas card": the holiday names a thing, not a time.
+          `(?!\\s+(?:${HOLIDAY_THINGS})\\b)`,
         'i',
       ),
     read: (m, now, h) => {
