@@ -88,6 +88,7 @@ describe('extract: asking to hear of doubts awaits an answer (lexicon answerInvi
     'Please let me know if you have any suggestions.',
     'If you have any concerns, please let me know.',
     'Let me know if you disagree.',
+    'Please let me know if you are aware of any others.',
   ])('"%s" expects a reply', (text) => {
     expect(asks(text)).toBe(true);
   });
