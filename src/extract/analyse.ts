@@ -51,8 +51,9 @@ export interface Analyser {
 
 /** "Ruth, use this" / "Hi John, can you": the name in front hides how the sentence starts. */
 const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[,:]\s+(?=\S)/;
-/** A sentence that opens inside quotation marks or a bracket still opens with its first word. */
-const OPENING_MARKS = /^["'“‘([]+\s*/;
+/** A sentence that opens inside quotation marks, a bracket or a list marker ("#15", "3)", "-") still opens with
+ * its first word. */
+const OPENING_MARKS = /^(?:["'“‘([]+\s*|(?:#\d+|\d{1,2}[.)]|[-*•])\s+)+/;
 
 /** Parses a sentence the first time a rule set needs it, and hands every later rule set the same document. */
 function lazyParse(text: string, parse: Parse): () => ParsedSentence {
@@ -65,8 +66,9 @@ const BARE_STEP = 'request rule imperative';
 /** Words that name the reader a request is put to. */
 const ADDRESSEE = /\b(?:you|your|yours|yourself|yourselves|u|ur|y'all)\b/i;
 
-/** The sender as the object of the reader's act: "ask him to call me" is put to the reader however long it is. */
-const TO_THE_SENDER = /\bme\b/i;
+/** The sender as the object of the reader's act ("ask him to call me"), or the reader made to have it done ("have him
+ * send his resume to Karen"): put to the reader however long the line is. */
+const TO_THE_SENDER = /\bme\b|^(?:please\s+)?(?:have|get|ask|tell|remind)\s+(?:him|her|them|someone|somebody)\b/i;
 
 /** A rule with a word limit counts on a longer sentence only when it is addressed (a name in front, "you", or
  * "me" as the one the act is for). */

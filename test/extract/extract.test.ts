@@ -61,8 +61,13 @@ describe('extract: a long bare-verb line asks only when it names whom it asks (i
     expect(asks('Ruth, convert the driver to use the new allocator and drop the old code paths entirely.')).toBe(true);
     expect(asks('Convert the driver to use the new allocator before you drop the old code paths.')).toBe(true);
   });
-  it('or it asks for something for the sender ("me")', () => {
+  it('or it asks for something for the sender ("me"), or has someone do it', () => {
     expect(asks('Tell him I said yes and ask him to call me.')).toBe(true);
+    expect(asks('Have him send his resume to Karen Buckley in HR.')).toBe(true);
+  });
+  it('a list marker in front does not hide the verb', () => {
+    expect(asks('#15 Try and follow up with Tomas about the $95.')).toBe(true);
+    expect(asks('3) Check the numbers for Houston.')).toBe(true);
   });
 });
 
