@@ -9,6 +9,7 @@ import { compileScreen, type SentenceWords, sentenceWords } from './prefilter.js
 import type { Candidate } from './candidate.js';
 import { refine } from './refiners.js';
 import type { Lexicon, Rule, RuleSet } from './rules.js';
+import { repairScanned } from './scanned.js';
 import { bestCandidate } from './scorer.js';
 import { splitSentences } from './sentences.js';
 import { looksLikeCode, type Voice, voiceOf } from './speaker.js';
@@ -160,7 +161,9 @@ export function createAnalyser(
         else asked ||= reason !== null;
       };
       let previous = '';
-      for (const text of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
+      for (const written of splitSentences(message.newText.slice(0, MAX_NEW_TEXT))) {
+        // Every rule reads the repaired text; the user sees the sentence as written.
+        const text = repairScanned(written);
         const words = (options.words ?? sentenceWords)(text);
         const parsed = lazyParse(text, options.parse ?? parseSentence);
         const screened = mayPromise(words);
@@ -210,7 +213,7 @@ export function createAnalyser(
         );
         if (best) {
           commitments.push({
-            text,
+            text: written,
             action: best.action,
             due: best.due,
             counterparties: recipients,
@@ -229,7 +232,7 @@ export function createAnalyser(
           reason = null;
         } else reason = found();
         count(text, reason);
-        sentences.push({ text, screened, candidates, request: reason });
+        sentences.push({ text: written, screened, candidates, request: reason });
         previous = text;
       }
       for (const { text, verdict } of later) if (!asked) count(text, verdict());

@@ -1,0 +1,37 @@
+// OCR repairs: the rules read what the writer typed, and the sentence keeps its length and is shown as written.
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/extract/index.js';
+import { repairScanned } from '../../src/extract/scanned.js';
+import { mailWith } from './helpers.js';
+
+describe('repairScanned', () => {
+  it.each([
+    ["I'11 call him tomorrow.", "I'll call him tomorrow."],
+    ["We'II send it Monday.", "We'll send it Monday."],
+    ['I wiII send it.', 'I will send it.'],
+    ['1 will send it tomorrow.', 'I will send it tomorrow.'],
+    ['Thanks. l think so, and 1 will call him.', 'Thanks. I think so, and I will call him.'],
+    ['Pis print.', 'Pls print.'],
+  ])('"%s" reads as "%s"', (scanned, typed) => {
+    expect(repairScanned(scanned)).toBe(typed);
+    expect(repairScanned(scanned)).toHaveLength(scanned.length);
+  });
+  it.each(['Option 1 will cost more.', 'In 2011 we moved.', 'Pisa is in Italy.', "Class of '11."])(
+    'leaves "%s" alone',
+    (text) => {
+      expect(repairScanned(text)).toBe(text);
+    },
+  );
+});
+
+describe('extract on scanned mail', () => {
+  const extractor = createExtractor();
+  it('finds the promise and reports the sentence as written', () => {
+    const [commitment] = extractor.extract(mailWith("I'11 send you the draft tomorrow.")).commitments;
+    expect(commitment?.text).toBe("I'11 send you the draft tomorrow.");
+    expect(commitment?.due?.date).toBe('2001-05-11');
+  });
+  it('reads "Pis print." as a request', () => {
+    expect(extractor.extract(mailWith('Pis print.')).expectsReply).toBe(true);
+  });
+});
