@@ -13,7 +13,7 @@ const REPAIRS: [RegExp, string][] = [
     'I',
   ],
   // "Pis print", "Pis call": Pls.
-  [/\bPis(?=\s+[a-z])/g, 'Pls'],
+  [/\b([Pp])is(?=\s+[A-Za-z])/g, '$1ls'],
 ];
 
 /** The sentence as it was meant to be typed, of the same length. */

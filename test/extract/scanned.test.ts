@@ -12,6 +12,7 @@ describe('repairScanned', () => {
     ['1 will send it tomorrow.', 'I will send it tomorrow.'],
     ['Thanks. l think so, and 1 will call him.', 'Thanks. I think so, and I will call him.'],
     ['Pis print.', 'Pls print.'],
+    ['pis Call me.', 'pls Call me.'],
   ])('"%s" reads as "%s"', (scanned, typed) => {
     expect(repairScanned(scanned)).toBe(typed);
     expect(repairScanned(scanned)).toHaveLength(scanned.length);
