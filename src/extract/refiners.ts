@@ -146,15 +146,17 @@ export const REFINERS: Refiner[] = [
     check: (c, lexicon) => {
       // Read from the promised verb as written: the action phrase may stop before "if" ("let me see | if I can find it").
       const written = c.hit.act ? c.sentence.slice(c.hit.act.start).toLowerCase() : c.action.phrase;
-      const acts = (text: string) => lexicon.actionPhrases.some((p) => text === p || text.startsWith(`${p} `));
-      if (acts(c.action.phrase) || acts(written)) return null;
-      if (lexicon.nonActionVerbs.has(c.action.verb)) return `'${c.action.verb}' is not an action`;
-      // Multi-word entries ("get through", "have a") match the start of the action phrase.
+      const opens = (text: string, p: string) => text === p || text.startsWith(`${p} `);
+      // Multi-word entries ("get through", "have a") match the start of the action phrase; the longer of an action
+      // phrase and a non-action one decides ("see what" acts, "see what happens" waits).
       const phrase = c.action.phrase;
-      for (const words of lexicon.nonActionVerbs) {
-        if (words.includes(' ') && (phrase === words || phrase.startsWith(`${words} `)))
-          return `'${words}' is not an action`;
-      }
+      const idiom = [...lexicon.nonActionVerbs].find(
+        (words) => words.includes(' ') && (opens(phrase, words) || opens(written, words)),
+      );
+      const act = lexicon.actionPhrases.find((p) => opens(phrase, p) || opens(written, p));
+      if (act && (!idiom || act.length >= idiom.length)) return null;
+      if (idiom) return `'${idiom}' is not an action`;
+      if (lexicon.nonActionVerbs.has(c.action.verb)) return `'${c.action.verb}' is not an action`;
       return null;
     },
   },
