@@ -113,6 +113,13 @@ describe('readDue: before a named day, the rest of the week, the first of the we
     ["I'll send it tomorow", '09:10', '2008-03-13'],
     ['I will send it in the am', '21:10', '2008-03-13'],
     ['I will send it in the am', '07:10', '2008-03-12'],
+    ["I'll finish it later in the week", '09:10', '2008-03-14'],
+    ["I'll send it today or tomorrow", '09:10', '2008-03-13'],
+    ["I'll send it later today or tomorrow", '09:10', '2008-03-13'],
+    ["I'll have it to you before the weekend", '09:10', '2008-03-14'],
+    ['I will finish it before the weekend is over', '09:10', '2008-03-16'],
+    ["I'll send it by mid-month", '09:10', '2008-03-15'],
+    ["I'll send it by mid-April", '09:10', '2008-04-15'],
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
   });

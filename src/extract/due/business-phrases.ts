@@ -44,6 +44,16 @@ const monthEnd = (sent: LocalDay, month: number, year?: string) =>
     }),
   );
 
+/** A day said on its own: today (or a part of it), tomorrow, or a weekday. */
+const ONE_DAY = `(?:later today|this afternoon|this evening|today|tonight|tomorrow|${WEEKDAY})`;
+function oneDay(text: string, sent: LocalDay): LocalDay | null {
+  const t = text.toLowerCase();
+  if (t === 'tomorrow') return addDays(sent, 1);
+  if (/^(?:later today|this afternoon|this evening|today|tonight)$/.test(t)) return sent;
+  const weekday = weekdayValue(t);
+  return weekday >= 0 ? nextWeekday(sent, weekday) : null;
+}
+
 const QUARTER_NUMBER: Record<string, number> = {
   first: 1,
   '1st': 1,
@@ -100,7 +110,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'end-of-week',
     why: 'EOW, "this week", "end of (the) week", "week\'s end" and "(today and) the rest of the week" resolve to Friday of the send week',
     pattern:
-      /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?week(?! after next)|this week|later this week|week['’]?s end|(?:(?:today|tomorrow),? and )?(?:the )?rest of (?:the |this )?week)\b/i,
+      /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?week(?! after next)|this week|later (?:in )?(?:this|the) week|week['’]?s end|(?:(?:today|tomorrow),? and )?(?:the )?rest of (?:the |this )?week)\b/i,
     resolve: (_m, sent) => {
       const friday = fridayOfWeek(sent);
       // Sent on a weekend, "this week" can only mean the coming one.
@@ -153,12 +163,28 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     resolve: (_m, sent) => at(nextWeekday(addDays(sent, -1), 3)),
   },
   {
-    id: 'one-weekday-or-another',
-    why: '"Tuesday or Wednesday" is a window: the later of the two',
-    pattern: new RegExp(`\\b(${WEEKDAY}) or (${WEEKDAY})(?![\\w-])`, 'i'),
+    id: 'one-day-or-another',
+    why: '"Tuesday or Wednesday", "today or tomorrow" are a window: the later of the two',
+    pattern: new RegExp(`\\b(${ONE_DAY}),? or (${ONE_DAY})(?![\\w-])`, 'i'),
     resolve: (m, sent) => {
-      const [a, b] = [m[1], m[2]].map((name) => nextWeekday(sent, weekdayValue(name ?? '')));
+      const [a, b] = [m[1], m[2]].map((name) => oneDay(name ?? '', sent));
       return a && b ? at(compareDays(a, b) >= 0 ? a : b) : null;
+    },
+  },
+  {
+    id: 'before-the-weekend',
+    why: '"before the weekend" is the Friday before it ("before the weekend is over" is its Sunday)',
+    pattern: /\bbefore the week-?end\b(?! is over| ends| is out)/i,
+    resolve: (_m, sent) => at(weekdayOf(sent) === 0 || weekdayOf(sent) === 6 ? sent : fridayOfWeek(sent)),
+  },
+  {
+    id: 'mid-month',
+    why: '"by mid-month", "mid-April": the 15th of that month (the coming one)',
+    pattern: new RegExp(`\\bmid-?(?:(month)|(${MONTH}))(?![\\w-])`, 'i'),
+    resolve: (m, sent) => {
+      const month = m[2] ? monthValue(m[2]) : sent.month + (sent.day > 15 ? 1 : 0);
+      const year = month < sent.month || month > 12 ? sent.year + 1 : sent.year;
+      return at({ year, month: ((month - 1) % 12) + 1, day: 15 });
     },
   },
   {
