@@ -148,6 +148,11 @@ export const DETECTORS: readonly CutDetector[] = [
     test: (l, i) => at(l, i).length < 120 && P.PASTED_VOICE.test(at(l, i)),
   },
   {
+    id: 'attachment-banner',
+    why: 'a records archive\'s "===== ATTACHMENT 1 =====" banner: what follows is the attachment, not the sender\'s words',
+    test: (l, i) => /^\s*[=*-]{3,}\s*attachment\s*\d*\s*[=*-]{3,}\s*$/i.test(at(l, i)),
+  },
+  {
     id: 'disclaimer',
     why: 'a confidentiality notice or a line of stars or equals signs opening one',
     test: (l, i) => P.DISCLAIMER_START.test(at(l, i)) && within(l, i, 4, P.DISCLAIMER_WORDS),

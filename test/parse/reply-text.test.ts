@@ -198,6 +198,12 @@ describe('splitReply keeps the new text and cuts what came before', () => {
       'pasted-voice',
     ],
     [
+      'an archived attachment below the note',
+      'Here is the latest draft.\n\n==================== ATTACHMENT 1 ====================\nWe will work with Congress. Will you join me?',
+      'Here is the latest draft.',
+      'attachment-banner',
+    ],
+    [
       'a table row is not a "|" quote',
       '| name | phone |\n| Ann | 555 |\nI will send the rest.',
       '| name | phone |\n| Ann | 555 |\nI will send the rest.',
