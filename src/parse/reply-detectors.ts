@@ -148,6 +148,11 @@ export const DETECTORS: readonly CutDetector[] = [
     test: (l, i) => at(l, i).length < 120 && P.PASTED_VOICE.test(at(l, i)),
   },
   {
+    id: 'pasted-letter',
+    why: 'a formal "Dear Senator Smith:" below the sender\'s own note: a letter drafted for someone else to sign',
+    test: (l, i) => P.PASTED_LETTER.test(at(l, i)) && l.slice(0, i).some((line) => /\S/.test(line)),
+  },
+  {
     id: 'attachment-banner',
     why: 'a records archive\'s "===== ATTACHMENT 1 =====" banner: what follows is the attachment, not the sender\'s words',
     test: (l, i) => /^\s*[=*-]{3,}\s*attachment\s*\d*\s*[=*-]{3,}\s*$/i.test(at(l, i)),

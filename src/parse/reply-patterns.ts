@@ -149,4 +149,9 @@ export const DISCLAIMER_WORDS =
 
 /** A pasted text in another voice: a press statement, talking points, a draft for someone else to deliver. */
 export const PASTED_VOICE =
-  /^\s*(?:for immediate release|(?:press|news) release|statement (?:of|by|from) [A-Z]|talking points|(?:draft|proposed|suggested|revised) (?:statement|talking points|remarks|response|language|insert|letter|text|q ?& ?a|answer|release|op-?ed|testimony)|q ?& ?a\b|remarks (?:of|by) |begin(?:ning)? (?:of )?(?:text|statement|insert))/iu;
+  /^\s*(?:for immediate release|(?:press|news) release|statement (?:of|by|from) [A-Z]|talking points|(?:draft|proposed|suggested|revised) (?:statement|talking points|remarks|response|language|insert|letter|text|q ?& ?a|answer|release|op-?ed|testimony)|q ?& ?a\b|remarks (?:of|by) |begin(?:ning)? (?:of )?(?:text|statement|insert)|memorandum(?: for| to|\s*$)|office of the press secretary|the white house\s*$|[*\s-]*draft[*\s-]*$)/iu;
+
+/** "Dear Senator Smith:": a formal salutation with a colon opens a letter drafted for someone else to sign, when the
+ * sender's own note stands above it. */
+export const PASTED_LETTER =
+  /^\s*dear (?:mr|mrs|ms|miss|dr|senator|governor|congressman|congresswoman|representative|president|secretary|judge|mayor|commissioner|chairman|sir|madam|[A-Z])[^,:]{0,60}:\s*$/iu;

@@ -198,6 +198,30 @@ describe('splitReply keeps the new text and cuts what came before', () => {
       'pasted-voice',
     ],
     [
+      'a memo for the principal pasted below the cover note',
+      'Elena -- here is the memo.\n\nMEMORANDUM FOR THE PRESIDENT\nWe will send you the final options tomorrow.',
+      'Elena -- here is the memo.',
+      'pasted-voice',
+    ],
+    [
+      'a draft marked DRAFT',
+      'Suggested edits below.\n\nDRAFT\nThe President will announce that we will expand the program.',
+      'Suggested edits below.',
+      'pasted-voice',
+    ],
+    [
+      'a letter drafted for someone else to sign',
+      'Here is a draft response.\n\nDear Senator Smith:\nThank you for your letter. I will ask my staff to look into it.',
+      'Here is a draft response.',
+      'pasted-letter',
+    ],
+    [
+      'a letter the sender writes in their own name opens with the salutation',
+      'Dear Senator Smith:\nI will send the report on Friday.',
+      'Dear Senator Smith:\nI will send the report on Friday.',
+      null,
+    ],
+    [
       'an archived attachment below the note',
       'Here is the latest draft.\n\n==================== ATTACHMENT 1 ====================\nWe will work with Congress. Will you join me?',
       'Here is the latest draft.',
