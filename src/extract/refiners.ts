@@ -120,8 +120,9 @@ export const REFINERS: Refiner[] = [
     why: '"I will attend", "I\'ll join the call" or "we will have activities Thursday" is attendance or an event announced: borderline in the guideline',
     check: (c, lexicon) => {
       if (
-        /^(?:attend|join|participate|go|come)\b/.test(c.action.phrase) &&
-        !/\bgo (?:over|through|ahead)\b/.test(c.action.phrase)
+        (/^(?:attend|join|participate|go|come)\b/.test(c.action.phrase) &&
+          !/\bgo (?:over|through|ahead)\b/.test(c.action.phrase)) ||
+        /^meet (?:you|u|y'all|everyone) (?:there|at|in|outside|downstairs|out front)\b/.test(c.action.phrase)
       )
         return 'attendance only';
       // The phrase from the verb as written: the action phrase stops at "on Thursday" or "at 4:30".

@@ -152,6 +152,11 @@ describe('extract: negative cases', () => {
     'I am going to take the two weeks of July 16-27 off.',
     'It looks like I will have to modify some of the test environment files.',
     'I just fear that we will sooner or later get hit by the old tool.',
+    "I'll be happy to help in any way.",
+    "I'll let you guys hash it out.",
+    "I'll meet you there.",
+    "We'll see what happens.",
+    "I'll keep trying.",
   ])('no promise in "%s"', (text) => {
     expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
   });
