@@ -57,7 +57,8 @@ export const REFINERS: Refiner[] = [
       if (/\b(?:if|in case|should you|whether)\b/.test(prior) && !isFirmCondition(prior))
         return 'depends on a condition stated before it';
       // Only the promise's own clause: "I'll enhance the script so that if you change it …" is not an offer.
-      const own = mainClauseAfter(fromHit(c));
+      // "I will include a copy and override it if needed": a condition after "and" belongs to the second act.
+      const own = mainClauseAfter(fromHit(c)).split(/\s(?:and|and then)\s/)[0] ?? '';
       if (/\bif (?:you|u|needed|necessary|required|so|desired|possible|that)\b/.test(own) && !isFirmCondition(own))
         return 'an offer that waits on the reader';
       return null;
