@@ -45,7 +45,7 @@ export interface AnalyseOptions {
 
 export interface Analyser {
   analyse(
-    message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from'>,
+    message: Pick<Message, 'newText' | 'date' | 'tzOffsetMinutes' | 'to' | 'cc' | 'from' | 'headers'>,
     options?: AnalyseOptions,
   ): Analysis;
 }
@@ -154,7 +154,7 @@ export function createAnalyser(
         : null;
       // quick: verdicts that need a parse of their own wait until every cheaper sign has been read.
       const later: { text: string; verdict: RuleVerdict }[] = [];
-      // A lone bare-verb line asks; two or more, none naming the reader, are a list of steps or a plan.
+      // A lone bare-verb line asks; two or more, none naming the reader, are a plan when sent to a mailing list.
       const count = (text: string, reason: string | null) => {
         if (reason === BARE_STEP && !ADDRESSEE.test(text) && !VOCATIVE.test(text.replace(OPENING_MARKS, '')))
           bareSteps++;
@@ -236,7 +236,9 @@ export function createAnalyser(
         previous = text;
       }
       for (const { text, verdict } of later) if (!asked) count(text, verdict());
-      return { sentences, commitments, expectsReply: asked || bareSteps === 1 };
+      // Steps sent to a person are instructions; steps sent to a mailing list are a plan for the list to read.
+      const toAList = (message.headers['list-id'] ?? '') !== '';
+      return { sentences, commitments, expectsReply: asked || bareSteps === 1 || (bareSteps > 1 && !toAList) };
     },
   };
 }

@@ -71,15 +71,18 @@ describe('extract: a long bare-verb line asks only when it names whom it asks (i
   });
 });
 
-describe('extract: one bare-verb line asks; a list of them is a plan', () => {
+describe('extract: one bare-verb line asks; a list of them sent to a mailing list is a plan', () => {
   const asks = (text: string) => extractor.extract(mailWith(text)).expectsReply;
+  const toList = (text: string) => ({ ...mailWith(text), headers: { 'list-id': '<cifs.vger.kernel.org>' } });
   it('a lone step asks', () => {
     expect(asks('Thanks for the draft.\n\nCheck the numbers for Houston.')).toBe(true);
   });
-  it('two or more unaddressed steps describe a plan', () => {
-    expect(asks('Aims for the next merge window:\n\nConvert cifs to use netfslib.\n\nImplement content crypto.')).toBe(
-      false,
-    );
+  it('two or more unaddressed steps sent to a list describe a plan', () => {
+    const plan = 'Aims for the next merge window:\n\nConvert cifs to use netfslib.\n\nImplement content crypto.';
+    expect(extractor.extract(toList(plan)).expectsReply).toBe(false);
+  });
+  it('the same steps sent to a person are instructions', () => {
+    expect(asks('Call Frank today.\nSend him the letter.')).toBe(true);
   });
   it('steps put to a named reader still ask', () => {
     expect(asks('Ruth, check the numbers for Houston.\n\nSend the file to Bob.')).toBe(true);
