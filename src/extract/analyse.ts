@@ -12,7 +12,7 @@ import type { Lexicon, Rule, RuleSet } from './rules.js';
 import { repairScanned } from './scanned.js';
 import { bestCandidate } from './scorer.js';
 import { splitSentences } from './sentences.js';
-import { looksLikeCode, type Voice, voiceOf } from './speaker.js';
+import { looksLikeCode, looksLikeField, type Voice, voiceOf } from './speaker.js';
 import type { CandidateTrace, SentenceDecider } from './trace.js';
 
 /** A person's new text is short; past this many characters (a pasted log, a generated report, a mail bomb) the
@@ -100,7 +100,7 @@ function requestReason(
   const unquoted = sentence.replace(OPENING_MARKS, '');
   const bare = unquoted.replace(VOCATIVE, '');
   const named = bare !== unquoted;
-  if (voice.notTheSender || looksLikeCode(bare)) return null;
+  if (voice.notTheSender || looksLikeCode(bare) || looksLikeField(bare)) return null;
   if (check.lexicon.answerInvites.some((p) => p.test(bare))) return 'asks to hear of doubts';
   if (check.lexicon.offerClosers.some((p) => p.test(bare))) return null;
   if (/\?\s*["')]*$/.test(bare)) return questionReason(bare, check.lexicon.rhetoricalQuestions);

@@ -48,3 +48,10 @@ const CODE =
   /[{};]\s*$|^\s*[+#]|->|==|!=|&&|\|\||\$\(|\w\(\)|\b\w+_\w+\(|\b(?:struct|return|define|include|static|const|void|int)\b.*[;{(=]/;
 
 export const looksLikeCode = (sentence: string): boolean => CODE.test(sentence);
+
+/** A field of a printed mail or an archived record ("Follow Up Flag: Follow up", "Record Type: Record", "Importance:
+ * High"): the mail program wrote it, not the sender. */
+const FIELD =
+  /^(?:follow[- ]?up flag|flag status|record type|importance|sensitivity|categories|tracking|due by|start date|attachments?|bcc|cc|sent|read|creation date\/time|creator)\s*:/i;
+
+export const looksLikeField = (sentence: string): boolean => FIELD.test(sentence);

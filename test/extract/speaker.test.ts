@@ -1,7 +1,7 @@
 // Who is speaking: an out-of-office notice, a patch posting's commit message and code speak for nobody.
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.js';
-import { looksLikeCode, voiceOf } from '../../src/extract/speaker.js';
+import { looksLikeCode, looksLikeField, voiceOf } from '../../src/extract/speaker.js';
 import { mailWith } from './helpers.js';
 
 const extractor = createExtractor();
@@ -61,6 +61,16 @@ describe('patch postings and code', () => {
       expect(looksLikeCode(line)).toBe(false);
     },
   );
+});
+
+describe('a field a mail program printed is not the sender asking', () => {
+  it.each(['Follow Up Flag: Follow up', 'Record Type: Record', 'Importance: High'])('"%s" is a field', (line) => {
+    expect(looksLikeField(line)).toBe(true);
+    expect(extractor.extract(mailWith(`Thanks.\n\n${line}`)).expectsReply).toBe(false);
+  });
+  it('a label the sender wrote is not a field: "Note: please call me"', () => {
+    expect(looksLikeField('Note: please call me.')).toBe(false);
+  });
 });
 
 describe('a "let me" promise is not a request to the reader (issue 12)', () => {
