@@ -50,8 +50,10 @@ export interface Analyser {
   ): Analysis;
 }
 
-/** "Ruth, use this" / "Hi John, can you": the name in front hides how the sentence starts. */
-const VOCATIVE = /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[,:]\s+(?=\S)/;
+/** "Ruth, use this" / "Hi John, can you" / the memo style "Elena -- call Bruce": the name in front hides how the
+ * sentence starts. */
+const VOCATIVE =
+  /^(?:(?:hi|hey|hello|dear)\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:\s*[,:]\s+|\s+-{1,2}\s+|\s*[–—]\s*)(?=\S)/;
 /** A sentence that opens inside quotation marks, a bracket or a list marker ("#15", "3)", "-") still opens with
  * its first word. */
 const OPENING_MARKS = /^(?:["'“‘([]+\s*|(?:#\d+|\d{1,2}[.)]|[-*•])\s+)+/;

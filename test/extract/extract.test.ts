@@ -59,6 +59,8 @@ describe('extract: a long bare-verb line asks only when it names whom it asks (i
   });
   it('the same long line asks when a name stands in front or it says "you"', () => {
     expect(asks('Ruth, convert the driver to use the new allocator and drop the old code paths entirely.')).toBe(true);
+    expect(asks('Elena -- call Bruce today about the tobacco language.')).toBe(true);
+    expect(asks('Elena—take a look at the attached before 3.')).toBe(true);
     expect(asks('Convert the driver to use the new allocator before you drop the old code paths.')).toBe(true);
   });
   it('or it asks for something for the sender ("me"), or has someone do it', () => {
