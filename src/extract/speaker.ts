@@ -45,9 +45,13 @@ export function voiceOf(newText: string): Voice {
 
 /** A line of code or a shell command is neither a question nor a request: "return err ?", "make clean". */
 const CODE =
-  /[{};]\s*$|^\s*[+#]|->|==|!=|&&|\|\||\$\(|\w\(\)|\b\w+_\w+\(|\b(?:struct|return|define|include|static|const|void|int)\b.*[;{(=]/;
+  /[{};]\s*$|^\s*[+#]|->|==|!=|&&|\|\||\$\(|\w\(\)|\b\w+_\w+\(|^\s*(?:struct|return|define|include|static|const|void|int)\b.*[;{(=]/;
 
-export const looksLikeCode = (sentence: string): boolean => CODE.test(sentence);
+/** A question put in words, though it names a function: "Is it possible for talloc_realloc() to race?" */
+const PROSE_QUESTION =
+  /^(?:is|are|was|were|can|could|would|will|should|do|does|did|has|have|what|why|how|when|where|which|who)\s[^?]*\s\w+[^?]*\?\s*$/i;
+
+export const looksLikeCode = (sentence: string): boolean => CODE.test(sentence) && !PROSE_QUESTION.test(sentence);
 
 /** A field of a printed mail or an archived record ("Follow Up Flag: Follow up", "Record Type: Record", "Importance:
  * High"): the mail program wrote it, not the sender. */

@@ -55,12 +55,15 @@ describe('patch postings and code', () => {
   ])('"%s" is code', (line) => {
     expect(looksLikeCode(line)).toBe(true);
   });
-  it.each(['Can you send the file(s) by Friday?', 'Please review the patch.', 'What do you think?'])(
-    '"%s" is prose',
-    (line) => {
-      expect(looksLikeCode(line)).toBe(false);
-    },
-  );
+  it.each([
+    'Can you send the file(s) by Friday?',
+    'Please review the patch.',
+    'What do you think?',
+    'Could you please include it in v3 (if re-send is needed)?',
+    'Is it possible for talloc_realloc() in aio_add_req_to_fsp() to race?',
+  ])('"%s" is prose', (line) => {
+    expect(looksLikeCode(line)).toBe(false);
+  });
 });
 
 describe('a field a mail program printed is not the sender asking', () => {
