@@ -69,8 +69,8 @@ const BARE_STEP = 'request rule imperative';
 /** Words that name the reader a request is put to. */
 const ADDRESSEE = /\b(?:you|your|yours|yourself|yourselves|u|ur|y'all)\b/i;
 
-/** The sender as the object of the reader's act ("ask him to call me"), or the reader made to have it done ("have him
- * send his resume to Karen"): put to the reader however long the line is. */
+/** A bare-verb line that names the sender ("ask him to call me"; "me" anywhere, a rough sign that the reader is the one
+ * acting), or has the reader get it done ("have him send his resume to Karen"): put to the reader however long. */
 const TO_THE_SENDER = /\bme\b|^(?:please\s+)?(?:have|get|ask|tell|remind)\s+(?:him|her|them|someone|somebody)\b/i;
 
 /** A rule with a word limit counts on a longer sentence only when it is addressed (a name in front, "you", or
@@ -211,7 +211,7 @@ export function createAnalyser(
         // One commitment per sentence (the user thinks in sentences): its strongest reading.
         const best = bestCandidate(
           candidates,
-          decide && candidates.length ? decide(text, candidates, sentences.length) : undefined,
+          decide && candidates.length ? decide(written, candidates, sentences.length) : undefined,
         );
         if (best) {
           commitments.push({

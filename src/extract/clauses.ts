@@ -15,6 +15,13 @@ export function clauseBefore(sentence: string, at: number): string {
 /** A subordinate clause after the promise ("… so that if you change it …", "… which should fix it") is not its condition. */
 const SUBORDINATE = /\b(?:so that|so|such that|in order to|because|since|which|where|while|whereas|that will|who)\b/i;
 
+/** "I will include a copy and override it if needed": an "and" before another act starts a second one, with its
+ * own condition ("and then", "and override"); an "and" joining people or things ("you and Bob") does not. */
+const NEXT_ACT =
+  /\s(?:and then|and)\s(?=[a-z])(?!(?:you|him|her|them|me|us|it|the|a|an|my|your|his|its|our|their|all|both|other|others|everyone|so)\b)/;
+
+export const firstAct = (clause: string): string => clause.split(NEXT_ACT)[0] ?? clause;
+
 export function mainClauseAfter(fromHit: string): string {
   const m = SUBORDINATE.exec(fromHit);
   return m ? fromHit.slice(0, m.index) : fromHit;

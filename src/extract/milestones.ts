@@ -7,7 +7,8 @@ import type { Rule } from './rules.js';
 import { splitSentences } from './sentences.js';
 
 /** What the other detectors already read of the mail: its parse (see parsePerMail), its prefilter words
- * (wordsPerMail), and its sentences when they are those of the whole new text; so nothing is read twice. */
+ * (wordsPerMail), and its sentences when they are those of the whole new text; so nothing is read twice (but a
+ * sentence the OCR repair changed, which the other detectors read repaired and this one reads as written). */
 export interface MailReading {
   parse?: Parse;
   words?: (sentence: string) => SentenceWords;

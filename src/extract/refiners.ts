@@ -4,11 +4,13 @@
 // future or modal form, so they never become candidates.
 import { ABOUT_THE_MAIL } from './about-the-mail.js';
 import type { Candidate, Refiner, Verdict } from './candidate.js';
-import { clauseBefore, isFirmCondition, mainClauseAfter } from './clauses.js';
+import { clauseBefore, firstAct, isFirmCondition, mainClauseAfter } from './clauses.js';
 import type { Lexicon } from './rules.js';
 
 const before = (c: Candidate) => c.sentence.slice(0, c.hit.start).toLowerCase();
 const fromHit = (c: Candidate) => c.sentence.slice(c.hit.start).toLowerCase();
+/** The sentence from the promised verb on, or the action phrase for a rule with no verb of its own. */
+const fromVerb = (c: Candidate) => (c.hit.act ? c.sentence.slice(c.hit.act.start).toLowerCase() : c.action.phrase);
 const wordIn = (text: string, phrase: string) =>
   new RegExp(`(?:^|[^a-z'])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^a-z'])`).test(text);
 
@@ -57,8 +59,8 @@ export const REFINERS: Refiner[] = [
       if (/\b(?:if|in case|should you|whether)\b/.test(prior) && !isFirmCondition(prior))
         return 'depends on a condition stated before it';
       // Only the promise's own clause: "I'll enhance the script so that if you change it …" is not an offer.
-      // "I will include a copy and override it if needed": a condition after "and" belongs to the second act.
-      const own = mainClauseAfter(fromHit(c)).split(/\s(?:and|and then)\s/)[0] ?? '';
+      // Read as written: a capital tells a name ("you and Bob") from a second act ("and override it").
+      const own = firstAct(mainClauseAfter(c.sentence.slice(c.hit.start))).toLowerCase();
       if (/\bif (?:you|u|needed|necessary|required|so|desired|possible|that)\b/.test(own) && !isFirmCondition(own))
         return 'an offer that waits on the reader';
       return null;
@@ -126,9 +128,8 @@ export const REFINERS: Refiner[] = [
         /^meet (?:you|u|y'all|everyone) (?:there|at|in|outside|downstairs|out front)\b/.test(c.action.phrase)
       )
         return 'attendance only';
-      // The phrase from the verb as written: the action phrase stops at "on Thursday" or "at 4:30".
-      const written = c.hit.act ? c.sentence.slice(c.hit.act.start).toLowerCase() : c.action.phrase;
-      return lexicon.hostedEvents.some((p) => p.test(written)) ? 'an event announced, not a promise' : null;
+      // The whole rest of the sentence: the action phrase stops at "on Thursday" or "at 4:30".
+      return lexicon.hostedEvents.some((p) => p.test(fromVerb(c))) ? 'an event announced, not a promise' : null;
     },
   },
   {
@@ -146,8 +147,8 @@ export const REFINERS: Refiner[] = [
     id: 'non-action-verb',
     why: '"I\'ll need the laptop" or "I will miss you" name a state or feeling, not an action',
     check: (c, lexicon) => {
-      // Read from the promised verb as written: the action phrase may stop before "if" ("let me see | if I can find it").
-      const written = c.hit.act ? c.sentence.slice(c.hit.act.start).toLowerCase() : c.action.phrase;
+      // The whole rest of the sentence: the action phrase may stop before "if" ("let me see | if I can find it").
+      const written = fromVerb(c);
       const opens = (text: string, p: string) => text === p || text.startsWith(`${p} `);
       // Multi-word entries ("get through", "have a") match the start of the action phrase; the longer of an action
       // phrase and a non-action one decides ("see what" acts, "see what happens" waits).

@@ -7,9 +7,14 @@ const REPAIRS: [RegExp, string][] = [
   [/\b([A-Za-z]+)(['’])(?:11|II|1l|l1|Il|lI|1I|I1)\b/g, '$1$2ll'],
   // "wiII", "wi11": will.
   [/\b([Ww])i(?:II|11|1l|l1|Il|lI|1I|I1)\b/g, '$1ill'],
-  // "1 will", "l think": the pronoun I, where a sentence or a clause starts.
+  // "1 will" where a sentence starts, "l think" where a sentence or a clause starts: the pronoun I ("Items 3 and 1
+  // will ship" and "version 2.1 will" keep their digit).
   [
-    /(?<=^|[.!?;:]\s*|\b(?:and|but|so|then|that|because|if|when|as)\s)[1l](?=\s(?:will|would|shall|am|have|had|can|could|think|thought|need|want|hope|believe|guess|just|also|know|agree|spoke|talked|called|sent)\b)/g,
+    /(?<=^|[.!?;:]\s+)1(?=\s(?:will|would|shall|am|have|had|can|could|think|thought|need|want|hope|believe|guess|just|also|know|agree|spoke|talked|called|sent)\b)/g,
+    'I',
+  ],
+  [
+    /(?<=^|[.!?;:]\s+|\b(?:and|but|so|then|that|because|if|when|as)\s)l(?=\s(?:will|would|shall|am|have|had|can|could|think|thought|need|want|hope|believe|guess|just|also|know|agree|spoke|talked|called|sent)\b)/g,
     'I',
   ],
   // "Pis print", "Pis call": Pls.

@@ -154,4 +154,4 @@ export const PASTED_VOICE =
 /** "Dear Senator Smith:": a formal salutation with a colon opens a letter drafted for someone else to sign, when the
  * sender's own note stands above it. */
 export const PASTED_LETTER =
-  /^\s*dear (?:mr|mrs|ms|miss|dr|senator|governor|congressman|congresswoman|representative|president|secretary|judge|mayor|commissioner|chairman|sir|madam|[A-Z])[^,:]{0,60}:\s*$/iu;
+  /^\s*Dear (?:Mr|Mrs|Ms|Miss|Dr|Senator|Governor|Congressman|Congresswoman|Representative|President|Secretary|Judge|Mayor|Commissioner|Chairman|Sir|Madam|[A-Z])[^,:]{0,60}:\s*$/u;

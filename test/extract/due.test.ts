@@ -105,6 +105,8 @@ describe('readDue: before a named day, the rest of the week, the first of the we
     ['I will have it ready prior to the 20th', '09:10', '2008-03-19'],
     ["I'll get it to you prior to Christmas", '09:10', '2008-12-24'],
     ['I will send it before 5 today', '09:10', '2008-03-12'],
+    ['I will send it before the 20th', '09:10', '2008-03-19'],
+    ['I will send it before Tues', '09:10', '2008-03-17'],
     ['I will send it by Monday', '09:10', '2008-03-17'],
     ["I'll get it done today and the rest of the week", '09:10', '2008-03-14'],
     ["I'll send it by week's end", '09:10', '2008-03-14'],
@@ -120,6 +122,7 @@ describe('readDue: before a named day, the rest of the week, the first of the we
     ['I will finish it before the weekend is over', '09:10', '2008-03-16'],
     ["I'll send it by mid-month", '09:10', '2008-03-15'],
     ["I'll send it by mid-April", '09:10', '2008-04-15'],
+    ["I'll send it by mid-March", '09:10', '2008-03-15'],
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
   });

@@ -129,6 +129,7 @@ describe('extract: an event announced is no promise (lexicon hostedEvents)', () 
     'We will hold the room for you until Friday.',
     'I will host the call and send the dial-in tomorrow.',
     'I will give a briefing to the staff on Tuesday.',
+    'We will have the meeting minutes to you by Friday.',
   ])('"%s" still promises', (text) => {
     expect(promises(text)).toBe(1);
   });
@@ -162,6 +163,7 @@ describe('extract: negative cases', () => {
     "I'll meet you there.",
     "We'll see what happens.",
     "I'll keep trying.",
+    'I will call you and Bob if needed.',
   ])('no promise in "%s"', (text) => {
     expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
   });
@@ -178,5 +180,19 @@ describe('extract: the configured country decides which named holidays a due dat
     const mail = mailWith("I'll send you the figures before Boxing Day.");
     expect(createExtractor(undefined, undefined, 'GB').extract(mail).commitments[0]?.due?.date).toBe('2001-12-25');
     expect(createExtractor().extract(mail).commitments[0]?.due ?? null).toBeNull();
+  });
+});
+
+describe('extract: ordinary promises that start like an idiom', () => {
+  it.each(["I'll take it as soon as I get back.", "I'll tell you what I find out tomorrow."])(
+    '"%s" promises',
+    (text) => {
+      expect(extractor.extract(mailWith(text)).commitments).toHaveLength(1);
+    },
+  );
+  it('"Leave it with me." promises and asks nothing', () => {
+    const result = extractor.extract(mailWith('Leave it with me.'));
+    expect(result.commitments.map((c) => c.rule)).toEqual(['leave-it-with-me']);
+    expect(result.expectsReply).toBe(false);
   });
 });

@@ -67,9 +67,12 @@ describe('patch postings and code', () => {
 });
 
 describe('a field a mail program printed is not the sender asking', () => {
-  it.each(['Follow Up Flag: Follow up', 'Record Type: Record', 'Importance: High'])('"%s" is a field', (line) => {
+  it.each(['Follow Up Flag: Follow up', 'Record Type: Record'])('"%s" is a field, and asks nothing', (line) => {
     expect(looksLikeField(line)).toBe(true);
     expect(extractor.extract(mailWith(`Thanks.\n\n${line}`)).expectsReply).toBe(false);
+  });
+  it('"Importance: High" is a field', () => {
+    expect(looksLikeField('Importance: High')).toBe(true);
   });
   it('a label the sender wrote is not a field: "Note: please call me"', () => {
     expect(looksLikeField('Note: please call me.')).toBe(false);

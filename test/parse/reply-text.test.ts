@@ -216,6 +216,12 @@ describe('splitReply keeps the new text and cuts what came before', () => {
       'pasted-letter',
     ],
     [
+      'an informal "Dear all:" is no drafted letter',
+      'Quick note below.\n\nDear all:\nI will send the agenda on Friday.',
+      'Quick note below.\n\nDear all:\nI will send the agenda on Friday.',
+      null,
+    ],
+    [
       'a letter the sender writes in their own name opens with the salutation',
       'Dear Senator Smith:\nI will send the report on Friday.',
       'Dear Senator Smith:\nI will send the report on Friday.',

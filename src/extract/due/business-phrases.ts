@@ -45,11 +45,12 @@ const monthEnd = (sent: LocalDay, month: number, year?: string) =>
   );
 
 /** A day said on its own: today (or a part of it), tomorrow, or a weekday. */
-const ONE_DAY = `(?:later today|this afternoon|this evening|today|tonight|tomorrow|${WEEKDAY})`;
+const ONE_DAY = `(?:later today|sometime today|this morning|this afternoon|this evening|today|tonight|tonite|tomorrow|${WEEKDAY})`;
 function oneDay(text: string, sent: LocalDay): LocalDay | null {
   const t = text.toLowerCase();
   if (t === 'tomorrow') return addDays(sent, 1);
-  if (/^(?:later today|this afternoon|this evening|today|tonight)$/.test(t)) return sent;
+  if (/^(?:later today|sometime today|this morning|this afternoon|this evening|today|tonight|tonite)$/.test(t))
+    return sent;
   const weekday = weekdayValue(t);
   return weekday >= 0 ? nextWeekday(sent, weekday) : null;
 }
@@ -183,7 +184,8 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     pattern: new RegExp(`\\bmid-?(?:(month)|(${MONTH}))(?![\\w-])`, 'i'),
     resolve: (m, sent) => {
       const month = m[2] ? monthValue(m[2]) : sent.month + (sent.day > 15 ? 1 : 0);
-      const year = month < sent.month || month > 12 ? sent.year + 1 : sent.year;
+      const passed = month < sent.month || (month === sent.month && sent.day > 15);
+      const year = passed || month > 12 ? sent.year + 1 : sent.year;
       return at({ year, month: ((month - 1) % 12) + 1, day: 15 });
     },
   },

@@ -285,7 +285,7 @@ export const DAY_PARSERS: DayParser[] = [
     id: 'in-the-am',
     why: '"in the am" is the next morning: the send day when sent before noon, else the day after',
     pattern: () => /\bin the (?:am|a\.m\.)(?![\w])/i,
-    read: (_m, now) => ({ day: now.hour < 12 ? now.day : addDays(now.day, 1), time: { hour: 9, minute: 0 } }),
+    read: (_m, now) => ({ day: now.hour < 12 ? now.day : addDays(now.day, 1) }),
   },
   {
     id: 'day-after-tomorrow',

@@ -20,6 +20,13 @@ const NOT_A_DUE =
 /** "before Monday", "prior to the 20th": the day before the one named (the holiday parser reads its own). */
 const BEFORE = /\b(?:before|prior to|ahead of)\s+(?:the\s+)?$/i;
 const STARTS_BEFORE = /^(?:before|prior to|ahead of)\b/i;
+/** Business phrases that name one day ("by the 20th", "Tues"), which "before" moves back like chrono's days. */
+const NAMED_DAY_PHRASES = new Set(['by-the-nth', 'short-weekday']);
+
+/** Due before a named day is due the day before it. */
+function dayBefore(sentence: string, index: number, text: string, day: LocalDay): LocalDay {
+  return BEFORE.test(sentence.slice(0, index)) || STARTS_BEFORE.test(text) ? addDays(day, -1) : day;
+}
 /** Lower-case words that are months or weekdays only when capitalised: "I may", "we sat down". */
 const LOWER_CASE_WORD = /^(?:may|march|sat|sun)$/;
 
@@ -41,8 +48,9 @@ export function readDue(
   for (const phrase of BUSINESS_PHRASES) {
     const match = phrase.pattern.exec(sentence);
     const hit = match ? phrase.resolve(match, sentDay) : null;
-    if (match && hit)
-      candidates.push({ index: match.index, text: match[0], ...hit, namesDay: !phrase.weak, source: phrase.id });
+    if (!match || !hit) continue;
+    const day = NAMED_DAY_PHRASES.has(phrase.id) ? dayBefore(sentence, match.index, match[0], hit.day) : hit.day;
+    candidates.push({ index: match.index, text: match[0], ...hit, day, namesDay: !phrase.weak, source: phrase.id });
   }
   const overlapping = (index: number, length: number) =>
     candidates.filter((c) => index < c.index + c.text.length && c.index < index + length);
@@ -60,9 +68,8 @@ export function readDue(
     let day = hit.day;
     // Sent on a Friday, "Friday" means the next one, unless the sentence says today.
     if (hit.weekdayOnly && compareDays(day, sentDay) === 0) day = addDays(day, 7);
-    // Due before a named day is due the day before it; "before 5 today" names a time, and keeps its day.
-    const before = BEFORE.test(sentence.slice(0, hit.index)) || STARTS_BEFORE.test(hit.text);
-    if (before && hit.source !== 'holiday' && hit.namesDay && !hit.time) day = addDays(day, -1);
+    // "before 5 today" names a time, and keeps its day; the holiday parser reads its own "before".
+    if (hit.source !== 'holiday' && hit.namesDay && !hit.time) day = dayBefore(sentence, hit.index, hit.text, day);
     candidates.push({
       index: hit.index,
       text: hit.text,
