@@ -153,9 +153,10 @@ export const REFINERS: Refiner[] = [
       // Multi-word entries ("get through", "have a") match the start of the action phrase; the longer of an action
       // phrase and a non-action one decides ("see what" acts, "see what happens" waits).
       const phrase = c.action.phrase;
-      const idiom = [...lexicon.nonActionVerbs].find(
-        (words) => words.includes(' ') && (opens(phrase, words) || opens(written, words)),
-      );
+      let idiom: string | undefined;
+      for (const words of lexicon.nonActionVerbs) {
+        if (words.includes(' ') && (opens(phrase, words) || opens(written, words))) idiom ??= words;
+      }
       const act = lexicon.actionPhrases.find((p) => opens(phrase, p) || opens(written, p));
       if (act && (!idiom || act.length >= idiom.length)) return null;
       if (idiom) return `'${idiom}' is not an action`;

@@ -2,21 +2,22 @@
 // send it", "1 will", "Pis print". The digits and capitals that stand in for "l" and "I" hide the promise from every
 // rule. These repairs keep each sentence's length, so every offset the rules report stays that of the text as
 // written, and the sentence is shown as written.
+/** "ll" as OCR reads it: ones and capital i's for the two l's. */
+const DOUBLE_L = '(?:11|II|1l|l1|Il|lI|1I|I1)';
+/** Verbs that follow the pronoun I: what tells "1 will" (I will) from a number. */
+const AFTER_I =
+  '(?=\\s(?:will|would|shall|am|have|had|can|could|think|thought|need|want|hope|believe|guess|just|also|know|agree|spoke|talked|called|sent)\\b)';
+const SENTENCE_START = '^|[.!?;:]\\s+';
+
 const REPAIRS: [RegExp, string][] = [
   // "I'11", "we'II", "you'1l": the contraction 'll.
-  [/\b([A-Za-z]+)(['’])(?:11|II|1l|l1|Il|lI|1I|I1)\b/g, '$1$2ll'],
+  [new RegExp(`\\b([A-Za-z]+)(['’])${DOUBLE_L}\\b`, 'g'), '$1$2ll'],
   // "wiII", "wi11": will.
-  [/\b([Ww])i(?:II|11|1l|l1|Il|lI|1I|I1)\b/g, '$1ill'],
+  [new RegExp(`\\b([Ww])i${DOUBLE_L}\\b`, 'g'), '$1ill'],
   // "1 will" where a sentence starts, "l think" where a sentence or a clause starts: the pronoun I ("Items 3 and 1
   // will ship" and "version 2.1 will" keep their digit).
-  [
-    /(?<=^|[.!?;:]\s+)1(?=\s(?:will|would|shall|am|have|had|can|could|think|thought|need|want|hope|believe|guess|just|also|know|agree|spoke|talked|called|sent)\b)/g,
-    'I',
-  ],
-  [
-    /(?<=^|[.!?;:]\s+|\b(?:and|but|so|then|that|because|if|when|as)\s)l(?=\s(?:will|would|shall|am|have|had|can|could|think|thought|need|want|hope|believe|guess|just|also|know|agree|spoke|talked|called|sent)\b)/g,
-    'I',
-  ],
+  [new RegExp(`(?<=${SENTENCE_START})1${AFTER_I}`, 'g'), 'I'],
+  [new RegExp(`(?<=${SENTENCE_START}|\\b(?:and|but|so|then|that|because|if|when|as)\\s)l${AFTER_I}`, 'g'), 'I'],
   // "Pis print", "Pis call": Pls.
   [/\b([Pp])is(?=\s+[A-Za-z])/g, '$1ls'],
 ];

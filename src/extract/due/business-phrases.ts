@@ -45,12 +45,21 @@ const monthEnd = (sent: LocalDay, month: number, year?: string) =>
   );
 
 /** A day said on its own: today (or a part of it), tomorrow, or a weekday. */
-const ONE_DAY = `(?:later today|sometime today|this morning|this afternoon|this evening|today|tonight|tonite|tomorrow|${WEEKDAY})`;
+const SAME_DAY = [
+  'later today',
+  'sometime today',
+  'this morning',
+  'this afternoon',
+  'this evening',
+  'today',
+  'tonight',
+  'tonite',
+];
+const ONE_DAY = `(?:${SAME_DAY.join('|')}|tomorrow|${WEEKDAY})`;
 function oneDay(text: string, sent: LocalDay): LocalDay | null {
   const t = text.toLowerCase();
   if (t === 'tomorrow') return addDays(sent, 1);
-  if (/^(?:later today|sometime today|this morning|this afternoon|this evening|today|tonight|tonite)$/.test(t))
-    return sent;
+  if (SAME_DAY.includes(t)) return sent;
   const weekday = weekdayValue(t);
   return weekday >= 0 ? nextWeekday(sent, weekday) : null;
 }

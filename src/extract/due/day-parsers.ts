@@ -14,7 +14,17 @@ import {
   weekdayOf,
 } from '../../calendar/index.js';
 import { type HolidaySet, holidayInYear, nextHoliday } from './holidays.js';
-import { COUNT, countValue, MONTH, monthValue, ORDINAL, ordinalValue, WEEKDAY, weekdayValue } from './words.js';
+import {
+  BEFORE_WORDS,
+  COUNT,
+  countValue,
+  MONTH,
+  monthValue,
+  ORDINAL,
+  ordinalValue,
+  WEEKDAY,
+  weekdayValue,
+} from './words.js';
 
 export interface Clock {
   hour: number;
@@ -66,6 +76,8 @@ function inMonth(
 
 const yearOf = (text: string | undefined) => (text ? Number(text) : null);
 
+const IS_BEFORE = new RegExp(`^${BEFORE_WORDS}$`, 'i');
+
 /** Nouns a holiday's name describes rather than dates. */
 const HOLIDAY_THINGS =
   'flowers?|arrangements?|bouquets?|part(?:y|ies)|cards?|gifts?|presents?|trees?|dinners?|lunch(?:eon)?s?|brunch|' +
@@ -102,7 +114,7 @@ export const DAY_PARSERS: DayParser[] = [
       else if (which?.toLowerCase() === 'last') anchor = holidayInYear(holiday, now.day.year - 1);
       else anchor = nextHoliday(holiday, now.day);
       if (!anchor) return null;
-      const sign = /^(?:before|prior to|ahead of)$/i.test(relation ?? bare ?? '') ? -1 : 1;
+      const sign = IS_BEFORE.test(relation ?? bare ?? '') ? -1 : 1;
       if (bare) return { day: addDays(anchor, sign) };
       if (theUnit)
         return {

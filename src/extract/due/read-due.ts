@@ -4,6 +4,7 @@ import { BUSINESS_PHRASES } from './business-phrases.js';
 import { addDays, clampDay, compareDays, dayText, isoAt, type LocalDay, localDayOf } from '../../calendar/index.js';
 import { chronoHits } from './chrono.js';
 import { DEFAULT_HOLIDAYS } from './holidays.js';
+import { BEFORE_WORDS } from './words.js';
 
 interface Candidate {
   index: number;
@@ -18,8 +19,8 @@ interface Candidate {
 const NOT_A_DUE =
   /^(?:now|right now|at the moment|atm|currently|then|once|sec|second|today's|(?:for )?a quarter|a m)$/i;
 /** "before Monday", "prior to the 20th": the day before the one named (the holiday parser reads its own). */
-const BEFORE = /\b(?:before|prior to|ahead of)\s+(?:the\s+)?$/i;
-const STARTS_BEFORE = /^(?:before|prior to|ahead of)\b/i;
+const BEFORE = new RegExp(`\\b${BEFORE_WORDS}\\s+(?:the\\s+)?$`, 'i');
+const STARTS_BEFORE = new RegExp(`^${BEFORE_WORDS}\\b`, 'i');
 /** Business phrases that name one day ("by the 20th", "Tues"), which "before" moves back like chrono's days. */
 const NAMED_DAY_PHRASES = new Set(['by-the-nth', 'short-weekday']);
 
