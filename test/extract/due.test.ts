@@ -98,7 +98,7 @@ describe('readDue: negative cases', () => {
 });
 
 // Office mail, sent Wednesday 2008-03-12 at -08:00: the day before a named day, the week's parts, typed forms.
-describe('readDue: before a named day, the rest of the week, the first of the week, misspelt tomorrow', () => {
+describe('readDue: before a named day, parts of the week and year, business days, typed forms of tomorrow', () => {
   const wednesday = (hour: string) => new Date(`2008-03-12T${hour}:00-08:00`);
   it.each([
     ['I will send it before Monday', '09:10', '2008-03-16'],
@@ -123,6 +123,19 @@ describe('readDue: before a named day, the rest of the week, the first of the we
     ["I'll send it by mid-month", '09:10', '2008-03-15'],
     ["I'll send it by mid-April", '09:10', '2008-04-15'],
     ["I'll send it by mid-March", '09:10', '2008-03-15'],
+    ['I will send it tmrw', '09:10', '2008-03-13'],
+    ['I will send it 2moro', '09:10', '2008-03-13'],
+    ['I will send it before lunch', '09:10', '2008-03-12'],
+    ["I'll call after lunch tomorrow", '09:10', '2008-03-13'],
+    ["I'll call after the meeting on Friday", '09:10', '2008-03-14'],
+    ['I will send it at the start of next week', '09:10', '2008-03-17'],
+    ['I will send it by the beginning of the week', '09:10', '2008-03-17'],
+    ['I will send it next weekend', '09:10', '2008-03-23'],
+    ['I will send it in 3 business days', '09:10', '2008-03-17'],
+    ['I will send it within five working days', '09:10', '2008-03-19'],
+    ['I will send it the next business day', '09:10', '2008-03-13'],
+    ['I will send it by the end of the year', '09:10', '2008-12-31'],
+    ['I will send it by year-end', '09:10', '2008-12-31'],
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
   });

@@ -105,10 +105,12 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   },
   {
     id: 'after-a-short-absence',
-    why: '"after lunch", "after the meeting", "when he gets out" (of a meeting or call): later on the send day',
+    why: '"after lunch", "before lunch", "after the meeting", "when he gets out" (of a meeting or call): the send day',
     pattern:
-      /\b(?:after (?:lunch|(?:the|this|my|our) (?:meeting|call))|when (?:he|she|they|we|i) (?:gets?|come|comes) out)\b/i,
+      /\b(?:after (?:lunch(?:time)?|(?:the|this|my|our) (?:meeting|call))|(?:before|by) lunch(?:time)?|when (?:he|she|they|we|i) (?:gets?|come|comes) out)\b/i,
     resolve: (_m, sent) => at(sent),
+    // "after lunch tomorrow", "after the meeting on Tuesday": the named day is the due day.
+    weak: true,
   },
   {
     id: 'first-thing-tomorrow',
@@ -129,8 +131,8 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   },
   {
     id: 'first-of-the-week',
-    why: '"by the first of the week" or "the first of next week" is the coming Monday',
-    pattern: /\b(?:the )?first of (?:the |next )week\b/i,
+    why: '"by the first of the week", "the start of next week", "the beginning of the week" is the coming Monday',
+    pattern: /\b(?:the )?(?:first|start|beginning) of (?:the |next )week\b/i,
     resolve: (_m, sent) => at(nextMonday(sent)),
   },
   {
@@ -159,6 +161,12 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     why: '"this weekend", "over the weekend" are a window: its last day, the coming Sunday (the send day, sent on a Sunday)',
     pattern: /(?<!\bafter )\b(?:this|the|over the|during the|on the|by the|this coming|over this) ?week-?end\b/i,
     resolve: (_m, sent) => at(weekdayOf(sent) === 0 ? sent : nextWeekday(sent, 0)),
+  },
+  {
+    id: 'next-weekend',
+    why: '"next weekend" is the weekend after the coming one (the coming one, sent on a Sunday): its Sunday',
+    pattern: /\bnext week-?end\b/i,
+    resolve: (_m, sent) => at(weekdayOf(sent) === 0 ? nextWeekday(sent, 0) : addDays(nextWeekday(sent, 0), 7)),
   },
   {
     id: 'after-the-weekend',
@@ -233,6 +241,28 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     why: 'EOQ, "this quarter" and "end of (the) quarter" resolve to the last business day of the send quarter',
     pattern: /\b(?:eoq|(?:the )?end of (?:the |this )?quarter|this quarter|quarter[- ]end)\b/i,
     resolve: (_m, sent) => at(lastBusinessDayOfMonth({ ...sent, month: 3 * Math.ceil(sent.month / 3), day: 1 })),
+  },
+  {
+    id: 'end-of-year',
+    why: 'EOY, "this year", "year end" and "end of (the) year" resolve to the last business day of the send year',
+    pattern: /\b(?:eoy|(?:the )?end of (?:the |this )?year|this year(?!['’]s)|later this year|year[- ]end)\b/i,
+    resolve: (_m, sent) => at(lastBusinessDayOfMonth({ year: sent.year, month: 12, day: 1 })),
+  },
+  {
+    id: 'in-business-days',
+    why: '"in 3 business days", "within five working days", "the next business day": counted Monday to Friday',
+    pattern: new RegExp(
+      `\\b(?:(?:in|within) (?:the next )?(${COUNT}) (?:business|working|work) days?|next (?:business|working) day)\\b`,
+      'i',
+    ),
+    resolve: (m, sent) => {
+      let day = sent;
+      for (let left = m[1] ? (countValue(m[1]) ?? 1) : 1; left > 0;) {
+        day = addDays(day, 1);
+        if (weekdayOf(day) !== 0 && weekdayOf(day) !== 6) left--;
+      }
+      return at(day);
+    },
   },
   {
     id: 'week-after-next',

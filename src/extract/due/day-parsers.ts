@@ -289,8 +289,8 @@ export const DAY_PARSERS: DayParser[] = [
   },
   {
     id: 'tomorrow-misspelt',
-    why: '"tomorow", "tommorow", "tommorrow", "2morrow": tomorrow as people type it',
-    pattern: () => /\b(?!tomorrow\b)(?:tom{1,2}or{1,3}ow|2mor{1,2}ow)\b/i,
+    why: '"tomorow", "tommorrow", "2morrow", "2moro", "tmrw", "tmw": tomorrow as people type it',
+    pattern: () => /\b(?!tomorrow\b)(?:tom{1,2}or{1,3}ow|2mor{1,2}ow|2moro|tmrw|tmw|tmrow)\b/i,
     read: (_m, now) => ({ day: addDays(now.day, 1) }),
   },
   {
