@@ -136,6 +136,12 @@ describe('readDue: before a named day, parts of the week and year, business days
     ['I will send it the next business day', '09:10', '2008-03-13'],
     ['I will send it by the end of the year', '09:10', '2008-12-31'],
     ['I will send it by year-end', '09:10', '2008-12-31'],
+    ['I will send it the week of the 24th', '09:10', '2008-03-28'],
+    ['I will send it during the week of March 24', '09:10', '2008-03-28'],
+    ['I will send it the week of March 10', '09:10', '2008-03-14'],
+    ['I will send it the first week of April', '09:10', '2008-04-04'],
+    ['I will send it the second week of April', '09:10', '2008-04-11'],
+    ['I will send it the last week of April', '09:10', '2008-04-30'],
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
   });

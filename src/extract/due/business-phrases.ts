@@ -3,11 +3,14 @@
 import {
   addDays,
   addMonths,
+  clampDay,
   compareDays,
   fridayOfWeek,
   type LocalDay,
   lastBusinessDayOfMonth,
+  nextDayOfMonth,
   nextWeekday,
+  nthWeekdayOfMonth,
   weekdayOf,
 } from '../../calendar/index.js';
 import { COUNT, countValue, MONTH, monthValue, WEEKDAY, weekdayValue } from './words.js';
@@ -64,6 +67,7 @@ function oneDay(text: string, sent: LocalDay): LocalDay | null {
   return weekday >= 0 ? nextWeekday(sent, weekday) : null;
 }
 
+/** First to fourth, as quarters and weeks of a month are counted. */
 const QUARTER_NUMBER: Record<string, number> = {
   first: 1,
   '1st': 1,
@@ -241,6 +245,36 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     why: 'EOQ, "this quarter" and "end of (the) quarter" resolve to the last business day of the send quarter',
     pattern: /\b(?:eoq|(?:the )?end of (?:the |this )?quarter|this quarter|quarter[- ]end)\b/i,
     resolve: (_m, sent) => at(lastBusinessDayOfMonth({ ...sent, month: 3 * Math.ceil(sent.month / 3), day: 1 })),
+  },
+  {
+    id: 'week-of',
+    why: '"the week of the 25th", "the week of March 25" are a window: the Friday of the week holding that day',
+    pattern: new RegExp(
+      `\\bweek of (?:the (\\d{1,2})(?:st|nd|rd|th)?|(${MONTH}) (\\d{1,2})(?:st|nd|rd|th)?)(?![\\w-])`,
+      'i',
+    ),
+    resolve: (m, sent) => {
+      if (!m[2]) {
+        const day = nextDayOfMonth(addDays(sent, -6), Number(m[1]));
+        return day ? at(fridayOfWeek(day)) : null;
+      }
+      const named = clampDay({ year: sent.year, month: monthValue(m[2]), day: Number(m[3]) });
+      if (!named) return null;
+      const friday = fridayOfWeek(named);
+      return at(compareDays(friday, sent) >= 0 ? friday : fridayOfWeek({ ...named, year: named.year + 1 }));
+    },
+  },
+  {
+    id: 'week-of-a-month',
+    why: '"the first week of April", "the last week of March": that week\'s Friday, or the month\'s last business day',
+    pattern: new RegExp(`\\b(first|second|third|fourth|1st|2nd|3rd|4th|last) week of (${MONTH})(?![\\w-])`, 'i'),
+    resolve: (m, sent) => {
+      const month = monthValue(m[2] ?? '');
+      const year = month < sent.month ? sent.year + 1 : sent.year;
+      const nth = QUARTER_NUMBER[(m[1] ?? '').toLowerCase()];
+      const day = nth ? nthWeekdayOfMonth(year, month, 5, nth) : lastBusinessDayOfMonth({ year, month, day: 1 });
+      return day ? at(day) : null;
+    },
   },
   {
     id: 'end-of-year',
