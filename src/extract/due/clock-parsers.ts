@@ -109,7 +109,7 @@ export const CLOCK_PARSERS: DayParser[] = [
     why: '"3 oclock am", "3 in the AM", "7 in the evening": the half of the day in words',
     pattern: () =>
       /\b(\d{1,2})(?:\s*o'?clock)?(?:\s*([ap])\.?\s?m\b\.?|\s+in\s+the\s+(a\.?m\b\.?|p\.?m\b\.?|morning|afternoon|evening))/i,
-    read: (m, now) => nextClock(now, num(m[1]), 0, m[2] ?? (/^(?:a|morning)/i.test(m[3] ?? '') ? 'a' : 'p')),
+    read: (m, now) => nextClock(now, num(m[1]), 0, m[2] ?? (/^(?:a\.?m|morning)/i.test(m[3] ?? '') ? 'a' : 'p')),
   },
   {
     id: 'clock-midday',
