@@ -80,6 +80,16 @@ function outOfReach(rule: Rule | undefined, bare: string, named: boolean): boole
   return bare.split(/\s+/).filter(Boolean).length > rule.unaddressedUpTo;
 }
 
+/** The earliest match of any of the patterns, or null. */
+function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray | null {
+  let first: RegExpExecArray | null = null;
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (m && (!first || m.index < first.index)) first = m;
+  }
+  return first;
+}
+
 interface RequestCheck {
   matchRequest: SentenceMatcher;
   ruleById: ReadonlyMap<string, Rule>;
@@ -104,7 +114,16 @@ function requestReason(
   const named = bare !== unquoted;
   if (voice.notTheSender || looksLikeCode(bare) || looksLikeField(bare)) return null;
   if (check.lexicon.answerInvites.some((p) => p.test(bare))) return 'asks to hear of doubts';
-  if (check.lexicon.offerClosers.some((p) => p.test(bare))) return null;
+  const closer = firstMatch(check.lexicon.offerClosers, bare);
+  if (closer) {
+    // "Please review the memo and let me know if you have questions": the closer asks nothing, what precedes it may.
+    // Only a clause of its own: "Please call if you have questions" is one closer, not "Please call" and a closer.
+    const joined = /(?:[,;:]|\s-+|\b(?:and|but|so|then))\s*$/i;
+    const head = bare.slice(0, closer.index);
+    const before = head.replace(/(?:[\s,;:-]|\b(?:and|but|so|then)\b)*$/i, '');
+    if (!joined.test(head) || before.split(/\s+/).filter(Boolean).length < 2) return null;
+    return requestReason(before, sentenceWords(before), () => parseSentence(before), check, voice);
+  }
   if (/\?\s*["')]*$/.test(bare)) return questionReason(bare, check.lexicon.rhetoricalQuestions);
   // Without a name or an opening mark in front, the request rules read the very document the promise rules read.
   const same = bare === sentence;

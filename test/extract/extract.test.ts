@@ -109,8 +109,18 @@ describe('extract: asking to hear of doubts awaits an answer (lexicon answerInvi
     'Let me know if you need anything else.',
     'Let me know if there is anything I can do.',
     'If you have any questions regarding this notice, please contact Joe Thompson at 623-8709.',
+    'Thanks for your help, and let me know if you have any questions.',
+    'Here is the draft; let me know if you have questions.',
+    "I'll send it Monday, so call me if you need anything.",
   ])('an offer of help, "%s", expects none', (text) => {
     expect(asks(text)).toBe(false);
+  });
+  it.each([
+    'Please review the memo and let me know if you have changes.',
+    'Send me the numbers, and call me if you have questions.',
+    'Can you print this for the Governor and let me know if you need anything?',
+  ])('a request before the closer still asks: "%s"', (text) => {
+    expect(asks(text)).toBe(true);
   });
 });
 
