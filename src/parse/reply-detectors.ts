@@ -42,10 +42,14 @@ function startsLater(parts: readonly string[]): boolean {
 }
 const ATTRIBUTION_START = /^(?:on|le|am|el|il|in data|op|em|den|w dniu|dnia|\d)/i;
 
+/** "Frank Bailey wrote:" alone on its line: some clients name only the sender. Every word is capitalised, so
+ * "Here is what John wrote:" stays. */
+const NAME_WROTE = /^"?[A-Z][\w.'-]*,?(?:\s+[A-Z][\w.'-]*){0,3}"?\s+wrote\s*:$/;
+
 function isAttribution(text: string): boolean {
   const hasDigit = /\d/.test(text);
   const hasAddress = P.HAS_ADDRESS.test(text);
-  if (P.ATTRIBUTION_END_COLON.test(text)) return hasDigit || hasAddress;
+  if (P.ATTRIBUTION_END_COLON.test(text)) return hasDigit || hasAddress || NAME_WROTE.test(text);
   if (P.ATTRIBUTION_END.test(text)) return hasDigit && hasAddress;
   if (P.OPENER_VERB_COLON.test(text)) return hasDigit;
   return P.ADDRESS_THEN_COLON.test(text) && hasAddress && P.TIME_OF_DAY.test(text);

@@ -50,6 +50,12 @@ describe('splitReply keeps the new text and cuts what came before', () => {
       'attribution',
     ],
     [
+      'a name alone before "wrote:"',
+      'Will do\n\nFrank Bailey wrote:\n\nCan you call Mike? I will send the numbers today.',
+      'Will do',
+      'attribution',
+    ],
+    [
       'gmail verb-less attribution',
       'Ok.\n\n2026-11-03 9:14 GMT+01:00 Ann <a@x.example>:\nI will send it.',
       'Ok.',
@@ -296,6 +302,7 @@ describe('splitReply leaves ordinary text alone', () => {
     ['a sentence starting with On', 'On Monday I will send it.'],
     ['a To: line in prose', 'To: be honest, I will call you.'],
     ['"wrote:" without a date or address', 'Here is what John wrote:\nI will call you.'],
+    ['"wrote:" after a lower-case word', 'As Bob so aptly wrote:\nI will call you.'],
     ['a greeting above a sentence', 'Hi,\nOn Friday I will send the deck to Ann.'],
     ['"sent from my" in a sentence', 'Sent from my desk, is much easier then my mobile phone.'],
     ['a date in prose', 'We met on 05/10/2001 01:26 PM and agreed.\nI will send the minutes.'],
