@@ -13,6 +13,11 @@ export interface CutDetector {
 const at = (lines: readonly string[], i: number): string => lines[i] ?? '';
 const within = (lines: readonly string[], from: number, count: number, re: RegExp): boolean =>
   lines.slice(from, from + count).some((line) => re.test(line));
+/** The nearest non-blank line above line i, within three lines ("" when none). */
+function previousLine(lines: readonly string[], i: number): string {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (/\S/.test(at(lines, k))) return at(lines, k);
+  return '';
+}
 /** Attribution lines are short; anything longer is prose (and a regex over it would cost too much). */
 const MAX_ATTRIBUTION = 320;
 
@@ -150,6 +155,19 @@ export const DETECTORS: readonly CutDetector[] = [
     id: 'pasted-voice',
     why: 'a press statement, talking points or a draft for someone else to deliver',
     test: (l, i) => at(l, i).length < 120 && P.PASTED_VOICE.test(at(l, i)),
+  },
+  {
+    id: 'introduced-paste',
+    why: 'a cover line presenting, behind a colon, a draft, a statement or remarks: what follows is that text',
+    test: (l, i) => {
+      const cover = previousLine(l, i);
+      return cover.length < 160 && P.PASTE_COVER.test(cover) && !P.OWN_COVER.test(cover) && /\S/.test(at(l, i));
+    },
+  },
+  {
+    id: 'prepared-q-and-a',
+    why: 'a prepared Q&A ("Q: ..." with its "A: ..." below): answers drafted for someone else to give',
+    test: (l, i) => P.QA_QUESTION.test(at(l, i)) && within(l, i + 1, 8, P.QA_ANSWER),
   },
   {
     id: 'pasted-letter',

@@ -222,6 +222,24 @@ describe('splitReply keeps the new text and cuts what came before', () => {
       'pasted-letter',
     ],
     [
+      'a text presented behind a cover line with a colon',
+      'Bruce -- proposed language for the signing:\n\nWe will make sure every child has a home.',
+      'Bruce -- proposed language for the signing:',
+      'introduced-paste',
+    ],
+    [
+      "the sender's own answers behind a colon stay",
+      'My answers to your questions:\n\n1. I will send the numbers Friday.',
+      'My answers to your questions:\n\n1. I will send the numbers Friday.',
+      null,
+    ],
+    [
+      'a prepared Q&A',
+      'For tomorrow.\n\nQ: Will the President veto the bill?\nA: We will review it when it reaches his desk.',
+      'For tomorrow.',
+      'prepared-q-and-a',
+    ],
+    [
       'an informal "Dear all:" is no drafted letter',
       'Quick note below.\n\nDear all:\nI will send the agenda on Friday.',
       'Quick note below.\n\nDear all:\nI will send the agenda on Friday.',
