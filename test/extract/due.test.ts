@@ -142,9 +142,21 @@ describe('readDue: before a named day, parts of the week and year, business days
     ['I will send it the first week of April', '09:10', '2008-04-04'],
     ['I will send it the second week of April', '09:10', '2008-04-11'],
     ['I will send it the last week of April', '09:10', '2008-04-30'],
+    ["I'll send the report that was due last Friday by tomorrow", '09:10', '2008-03-13'],
+    ['I saw him last Monday and will call him tomorrow', '09:10', '2008-03-13'],
+    ["I'll forward the April 1 schedule today", '09:10', '2008-03-12'],
+    ['We will send the invitations for the May 15 event next week', '09:10', '2008-03-21'],
+    ['I will send the letter dated March 3 tomorrow', '09:10', '2008-03-13'],
+    ["I'll meet the Friday deadline", '09:10', '2008-03-14'],
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
   });
+  it.each(['I will send the report that was due last Friday.', 'I will resend what I sent two days ago.'])(
+    'a day gone sets no date: "%s"',
+    (text) => {
+      expect(due(text, wednesday('09:10'), -480)).toBeNull();
+    },
+  );
   it.each(["I'm sending you some photos of the Mother's Day flower arrangement.", 'I will mail the Christmas cards.'])(
     'a holiday that names a thing sets no date: "%s"',
     (text) => {

@@ -144,6 +144,13 @@ function instanceFor(setting: string | readonly string[]): chrono.Chrono {
   return instance;
 }
 
+/** "last Friday", "the past week", "two days ago": read forward they would land in the future, yet name a day gone
+ * ("the last Monday of March" is still to come). */
+const PAST_REFERENCE = new RegExp(
+  `^(?:(?:this )?(?:last|past|previous) (?:week|month|year|${WEEKDAY})(?!\\w)(?! (?:of|in)\\b)|yesterday)|\\bago\\b`,
+  'i',
+);
+
 /** Every time expression found in `text`, read forward from `reference` in the sender's UTC offset. */
 export function chronoHits(
   text: string,
@@ -156,21 +163,23 @@ export function chronoHits(
     { instant: reference, timezone: offsetMinutes },
     { forwardDate: true },
   );
-  return results.map((result) => {
-    const start = result.start;
-    const namesDay =
-      start.isCertain('day') ||
-      start.isCertain('weekday') ||
-      start.isCertain('month') ||
-      /today|tomorrow/i.test(result.text);
-    return {
-      index: result.index,
-      text: result.text,
-      day: localDayOf(start.date(), offsetMinutes),
-      time: start.isCertain('hour') ? { hour: start.get('hour') ?? 0, minute: start.get('minute') ?? 0 } : null,
-      namesDay,
-      weekdayOnly: start.isCertain('weekday') && !start.isCertain('day'),
-      source: [...start.tags()].find((t) => t.startsWith(TAG))?.slice(TAG.length) ?? 'chrono',
-    };
-  });
+  return results
+    .filter((result) => !PAST_REFERENCE.test(result.text))
+    .map((result) => {
+      const start = result.start;
+      const namesDay =
+        start.isCertain('day') ||
+        start.isCertain('weekday') ||
+        start.isCertain('month') ||
+        /today|tomorrow/i.test(result.text);
+      return {
+        index: result.index,
+        text: result.text,
+        day: localDayOf(start.date(), offsetMinutes),
+        time: start.isCertain('hour') ? { hour: start.get('hour') ?? 0, minute: start.get('minute') ?? 0 } : null,
+        namesDay,
+        weekdayOnly: start.isCertain('weekday') && !start.isCertain('day'),
+        source: [...start.tags()].find((t) => t.startsWith(TAG))?.slice(TAG.length) ?? 'chrono',
+      };
+    });
 }

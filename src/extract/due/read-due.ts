@@ -31,6 +31,21 @@ function dayBefore(sentence: string, index: number, text: string, day: LocalDay)
 /** Lower-case words that are months or weekdays only when capitalised: "I may", "we sat down". */
 const LOWER_CASE_WORD = /^(?:may|march|sat|sun)$/;
 
+/** Before a day that names a thing: "the April 1 schedule", "your March 3 letter"; or its start: "since Monday". */
+const ARTICLE_BEFORE = /\b(?:the|a|an|this|that|our|your|his|her|their|my|its)\s+$/i;
+const DATED_BEFORE = /\b(?:dated|since|from)\s+$/i;
+/** What may follow a day that still says when: "the Friday deadline", "this Friday at noon", "that Monday or". */
+const STILL_WHEN =
+  /^\s+(?:deadlines?|due|cut-?off|target|at|by|and|or|to|until|through|thru|before|after|if|when|morning|afternoon|evening|night|noon|am|pm|a\.m|p\.m)\b/i;
+
+/** "I'll forward the April 1 schedule today": the first day names the schedule, the second says when. */
+function namesAThing(sentence: string, c: Candidate): boolean {
+  const before = sentence.slice(0, c.index);
+  if (DATED_BEFORE.test(before)) return true;
+  const after = sentence.slice(c.index + c.text.length);
+  return ARTICLE_BEFORE.test(before) && /^\s+[a-z]/i.test(after) && !STILL_WHEN.test(after);
+}
+
 export interface DueReading {
   due: Due | null;
   /** How it was read, for `followthru explain`: "read 'Friday' as Fri 2001-05-11, -07:00". */
@@ -86,8 +101,10 @@ export function readDue(
       `read '${c.text}' (${c.source}) as ${dayText(c.day)}${c.time ? ` ${c.time.hour}:${String(c.time.minute).padStart(2, '0')}` : ''}` +
       `${compareDays(c.day, sentDay) < 0 ? ' — in the past, ignored' : ''}`,
   );
-  // A phrase that names a day beats one that names only a part of a day ("each morning ... starting tomorrow").
-  const best = [...future].sort((a, b) => Number(b.namesDay) - Number(a.namesDay) || a.index - b.index)[0];
+  // A day that says when beats one that names a thing ("the April 1 schedule today"); a phrase that names a day
+  // beats one that names only a part of a day ("each morning ... starting tomorrow").
+  const named = (c: Candidate) => Number(c.namesDay) * 2 + Number(!namesAThing(sentence, c));
+  const best = [...future].sort((a, b) => named(b) - named(a) || a.index - b.index)[0];
   // The last step: a day that does not exist ("by the 31st" in November) becomes the month's last, or no date.
   const day = best ? clampDay(best.day) : null;
   if (!best || !day) return { due: null, trace };
