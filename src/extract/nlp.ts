@@ -51,11 +51,17 @@ const readsChunks = (match: string): boolean => {
   return visit(terms);
 };
 
+const MODAL_WORD = /\b(?:will|shall)\b|'ll\b/i;
+const AFTER_MODAL = '(i|we) (will|shall) #Adverb? [#Noun]';
+const NOT_A_VERB = '(#ProperNoun|#Pronoun|#Value|#Date|here|there|now|then)';
+
 export function parseSentence(text: string): ParsedSentence {
   // "11:00 am--I will": a dash run glues words into one term; a comma of the same length keeps the offsets.
   // Decoration becomes spaces of the same length, so offsets stay those of the sentence.
   const plain = text.replace(/--/g, ', ').replace(DECORATION, (run) => ' '.repeat(run.length));
   const doc = nlp(plain);
+  // "I will call Room 216": after "I will" comes a verb, though compromise reads "call Room" as a compound noun.
+  if (MODAL_WORD.test(plain)) doc.match(AFTER_MODAL, 0).not(NOT_A_VERB).tag('Infinitive');
   if (hadChunks && chunksRead) doc.compute(CHUNKS);
   return { text, doc };
 }
