@@ -18,6 +18,8 @@ const wordIn = (text: string, phrase: string) =>
  * another action follows: "I'll return tonight and send it"). */
 const RETURNING =
   /^return(?:$|\s+(?:on|from|home|next|this|in|at|by|tomorrow|tonight|later|after|before|around|about|to (?:the )?(?:office|work|town|houston|the states))\b)/;
+/** "I will be checking email": how the sender can be reached ("and reply" after it is a promise again). */
+const KEEPING_WATCH = /^(?:check|monitor)(?:ing)? (?:my |our )?(?:e-?mails?|voice-?mails?|messages|blackberry|phone)\b/;
 
 export const REFINERS: Refiner[] = [
   {
@@ -134,12 +136,12 @@ export const REFINERS: Refiner[] = [
   },
   {
     id: 'state-or-whereabouts',
-    why: '"I\'ll be out of the office Monday", "I am going to take two weeks off", "I will have my Blackberry with me" or "I will return on the 18th" tells where the sender is; it promises nothing',
+    why: '"I\'ll be out of the office Monday", "I am going to take two weeks off", "I will have my Blackberry with me", "I will be checking email" or "I will return on the 18th" tells where the sender is; it promises nothing',
     check: (c) =>
       c.action.verb === 'be' ||
       /^take\b.*\b(?:off|vacation|holiday|leave)\b/.test(c.action.phrase) ||
       /^have (?:my|our) [\w-]+ with (?:me|us)\b/.test(c.action.phrase) ||
-      (RETURNING.test(c.action.phrase) && !/\band\b/.test(fromHit(c)))
+      ((RETURNING.test(c.action.phrase) || KEEPING_WATCH.test(c.action.phrase)) && !/\band\b/.test(fromHit(c)))
         ? 'describes the sender, no action'
         : null,
   },

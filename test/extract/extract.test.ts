@@ -174,6 +174,7 @@ describe('extract: negative cases', () => {
     "We'll see what happens.",
     "I'll keep trying.",
     'I will call you and Bob if needed.',
+    'I will be checking email periodically.',
   ])('no promise in "%s"', (text) => {
     expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
   });
