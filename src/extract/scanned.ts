@@ -12,11 +12,16 @@ const SENTENCE_START = '^|[.!?;:]\\s+';
 const REPAIRS: [RegExp, string][] = [
   // "I'11", "we'II", "you'1l": the contraction 'll.
   [new RegExp(`\\b([A-Za-z]+)(['’])${DOUBLE_L}\\b`, 'g'), '$1$2ll'],
-  // "wiII", "wi11": will.
-  [new RegExp(`\\b([Ww])i${DOUBLE_L}\\b`, 'g'), '$1ill'],
-  // "1 will" where a sentence starts, "l think" where a sentence or a clause starts: the pronoun I ("Items 3 and 1
+  // "I`ll": a backtick for the apostrophe; "We' ll", "I 'll": the contraction split off by a space (moved behind it).
+  [/(?<=[A-Za-z])`(?=[a-z])/g, "'"],
+  [/\b([A-Za-z]+)(?: (['’])|(['’]) )(ll|m|re|ve|d)\b/g, '$1$2$3$4 '],
+  // "l'll", "l'm": a lower-case l for the pronoun before a contraction.
+  [/\bl(?=['’](?:ll|m|ve|d)\b)/g, 'I'],
+  // "wiII", "wi11", "wiil": will.
+  [new RegExp(`\\b([Ww])(?:i${DOUBLE_L}|iil)\\b`, 'g'), '$1ill'],
+  // "1 will" or "| will" where a sentence starts, "l think" where a sentence or a clause starts: the pronoun I ("Items 3 and 1
   // will ship" and "version 2.1 will" keep their digit).
-  [new RegExp(`(?<=${SENTENCE_START})1${AFTER_I}`, 'g'), 'I'],
+  [new RegExp(`(?<=${SENTENCE_START})[1|]${AFTER_I}`, 'g'), 'I'],
   [new RegExp(`(?<=${SENTENCE_START}|\\b(?:and|but|so|then|that|because|if|when|as)\\s)l${AFTER_I}`, 'g'), 'I'],
   // "Pis print", "Pis call": Pls.
   [/\b([Pp])is(?=\s+[A-Za-z])/g, '$1ls'],

@@ -13,6 +13,12 @@ describe('repairScanned', () => {
     ['Thanks. l think so, and l will call him.', 'Thanks. I think so, and I will call him.'],
     ['Pis print.', 'Pls print.'],
     ['pis Call me.', 'pls Call me.'],
+    ["l'll call him tomorrow.", "I'll call him tomorrow."],
+    ['| will call him tomorrow.', 'I will call him tomorrow.'],
+    ['I`ll call him.', "I'll call him."],
+    ["We' ll send it Monday.", "We'll  send it Monday."],
+    ["I 'm sending it.", "I'm  sending it."],
+    ['I wiil call him.', 'I will call him.'],
   ])('"%s" reads as "%s"', (scanned, typed) => {
     expect(repairScanned(scanned)).toBe(typed);
     expect(repairScanned(scanned)).toHaveLength(scanned.length);
@@ -24,6 +30,8 @@ describe('repairScanned', () => {
     'In 2011 we moved.',
     'Pisa is in Italy.',
     "Class of '11.",
+    "Rock 'n' roll.",
+    'Press | to continue.',
   ])('leaves "%s" alone', (text) => {
     expect(repairScanned(text)).toBe(text);
   });
