@@ -112,6 +112,8 @@ describe('extract: asking to hear of doubts awaits an answer (lexicon answerInvi
     'Thanks for your help, and let me know if you have any questions.',
     'Here is the draft; let me know if you have questions.',
     "I'll send it Monday, so call me if you need anything.",
+    'Please contact me with any questions.',
+    'Please call me at one of the numbers below for answers to any questions you may have.',
   ])('an offer of help, "%s", expects none', (text) => {
     expect(asks(text)).toBe(false);
   });
