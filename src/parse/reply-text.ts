@@ -21,7 +21,10 @@ export interface ReplySplit {
 const MAX_DETECTED_LINE = 1000;
 
 /** "> text", and the "| text" some mailing-list clients quote with (but not a table row, which ends in "|"). */
-const isQuoted = (line: string | undefined): boolean => /^\s*>|^\s*\|(?:[\s>]|$)(?!.*\|\s*$)/.test(line ?? '');
+const isQuoted = (line: string | undefined): boolean =>
+  /^\s*>|^\s*\|(?:[\s>]|$)(?!.*\|\s*$)/.test(line ?? '') || ELISION.test(line ?? '');
+/** "[...]", "[snip]", "<snip>": where the sender cut the quote, part of it. */
+const ELISION = /^\s*(?:\[(?:\.{2,}|…|snip(?:ped)?)\]|<snip(?:ped)?>)\s*$/i;
 /** "Hi," or "Hello Adrian," between an attribution and its quote. */
 const GREETING =
   /^\s*(?:hi|hello|hey|dear|greetings|morning|good (?:morning|afternoon|evening))\b[^.!?]{0,40}[,!:]?\s*$/i;

@@ -50,6 +50,12 @@ describe('splitReply keeps the new text and cuts what came before', () => {
       'attribution',
     ],
     [
+      'an inline reply whose quote opens with an elision mark',
+      'Hi Ralph\n\nOn 03/12/2019 15:18, Ralph Boehme <r@x.example> wrote:\n[...]\n> Looking much better.\n\nSo should we run them all in fileserver?',
+      'Hi Ralph\n\nSo should we run them all in fileserver?',
+      'quote',
+    ],
+    [
       'a name alone before "wrote:"',
       'Will do\n\nFrank Bailey wrote:\n\nCan you call Mike? I will send the numbers today.',
       'Will do',
