@@ -148,6 +148,11 @@ describe('readDue: before a named day, parts of the week and year, business days
     ['We will send the invitations for the May 15 event next week', '09:10', '2008-03-21'],
     ['I will send the letter dated March 3 tomorrow', '09:10', '2008-03-13'],
     ["I'll meet the Friday deadline", '09:10', '2008-03-14'],
+    ['I will send it by 1500 hrs', '09:10', '2008-03-12'],
+    ['I will send it at 0800 hours tomorrow', '09:10', '2008-03-13'],
+    ['I will send it this p.m.', '09:10', '2008-03-12'],
+    ['I will send it first thing in the a.m.', '09:10', '2008-03-13'],
+    ['I will send it in advance of the Monday meeting', '09:10', '2008-03-16'],
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
   });

@@ -104,7 +104,8 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'later-today',
     why: 'this afternoon, later today, this am/pm are the send day',
-    pattern: /\b(?:this (?:afternoon|morning|am|pm)|later (?:on )?today|sometime today|today)\b/i,
+    pattern:
+      /\b(?:this (?:afternoon|morning|a\.?m\b\.?|p\.?m\b\.?)|later (?:on )?today|sometime today|today)(?![\w'’-])/i,
     resolve: (_m, sent) => at(sent),
   },
   {
@@ -119,7 +120,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'first-thing-tomorrow',
     why: '"first thing tomorrow" is tomorrow morning',
-    pattern: /\bfirst thing (?:tomorrow|in the morning)\b/i,
+    pattern: /\bfirst thing (?:tomorrow|in the (?:morning|a\.?m\b\.?))/i,
     resolve: (_m, sent) => at(addDays(sent, 1), 9),
   },
   {

@@ -65,6 +65,13 @@ export const CLOCK_PARSERS: DayParser[] = [
     read: (m, now) => nextClock(now, num(m[1]), num(m[2]), m[3]),
   },
   {
+    id: 'clock-military',
+    why: '"1500 hrs", "by 0900 hours": the 24-hour clock, which chrono reads as a count of hours from now',
+    pattern: () =>
+      new RegExp(`\\b(?:${LEAD}\\s+)?([01]?\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|hours|h)\\b\\.?(?!\\s+of\\b)`, 'i'),
+    read: (m, now) => nextClock(now, num(m[1]), num(m[2]), '24'),
+  },
+  {
     id: 'clock-space',
     why: '"at 3 15": hour and minutes with a space, after "at"',
     pattern: () => new RegExp(`\\bat\\s+(\\d{1,2})\\s+([0-5]\\d)(?![\\d.\\-/:])${MERIDIEM}?`, 'i'),

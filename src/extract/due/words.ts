@@ -64,7 +64,7 @@ export const COUNT = `(?:\\d{1,3}|an?|${UNITS.slice(1)
   .join('|')})`;
 
 /** "before Monday", "prior to Christmas", "ahead of the 20th": due the day before. */
-export const BEFORE_WORDS = '(?:before|prior to|ahead of)';
+export const BEFORE_WORDS = '(?:before|prior to|ahead of|in advance of)';
 
 export const WEEKDAY =
   '(?:monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)\\.?';
