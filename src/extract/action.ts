@@ -42,7 +42,8 @@ export function resolveAction(rest: string, lexicon: Lexicon): ResolvedAction {
   const following = words.slice(1, 9);
   for (const [i, raw] of following.entries()) {
     const word = raw.replace(/[,.;:!?()"]+$/, '');
-    if (STOP.test(word)) break;
+    // "call him ." (a space before the stop, as scanned mail has it): the punctuation alone ends the phrase.
+    if (word === '' || STOP.test(word)) break;
     if (/^(?:this|next|in)$/i.test(word) && TIME_AFTER.test((following[i + 1] ?? '').replace(/[,.;:!?()"]+$/, '')))
       break;
     phrase.push(word);

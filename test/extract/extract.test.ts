@@ -20,6 +20,7 @@ describe('extract: what a promise carries', () => {
       'tomorrow',
     ],
     ['Will do.', 'do what was asked', null, null],
+    ['Yes , I will call him .', 'call him', null, null],
   ])('"%s" → %s, due %s', (text, action, due, dueText) => {
     const c = first(text);
     expect(c?.action).toBe(action);
