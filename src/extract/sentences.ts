@@ -7,7 +7,7 @@ const BULLET = /^\s*(?:[-*•·o]|\d{1,2}[.)]|\(?[a-z]\))\s+/;
 const LINE_OF_ITS_OWN =
   /^\s*(?:(?:hi|hello|hey|dear|thanks|thank you|regards|best|cheers)\b[^.!?]{0,30}|[A-Z][a-z]+,?)\s*$/i;
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr inc co corp ltd no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m u.s attn ext'.split(
+  'mr mrs ms dr st jr sr inc co corp ltd no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m u.s attn ext gov sen rep hon sec asst'.split(
     ' ',
   ),
 );
@@ -51,14 +51,21 @@ function isAbbreviation(before: string): boolean {
   return word.length === 1 || ABBREVIATIONS.has(word);
 }
 
+/** "www.Enron.com", "mail.Example.org", "bob@Enron.com": a dot inside a name, not between sentences. */
+function looksLikeAnAddress(before: string, after: string): boolean {
+  return /(?:^|\s)(?:www|\S*[/@:]\S*)$/i.test(before) || /^[A-Za-z]+\.[a-z]{2,}\b/.test(after);
+}
+
 function cut(block: string): string[] {
   const sentences: string[] = [];
   let start = 0;
-  // A sentence ends at . ! ? (or a run of them), maybe followed by a closing quote or bracket, then a space.
-  const end = /[.!?]+["')\]]*\s+/g;
+  // A sentence ends at . ! ? (or a run of them), maybe followed by a closing quote or bracket, then a space; or,
+  // typed in haste or scanned, with no space before the next sentence ("Thanks.I will send it"), after a word.
+  const end = /[.!?]+["')\]]*\s+|(?<=[a-z]{2})[.!?]+(?=[A-Z][a-z'’]|I[\s'’])/g;
   for (let m = end.exec(block); m; m = end.exec(block)) {
     const before = block.slice(start, m.index);
     if (m[0].startsWith('.') && m[0].trim() === '.' && isAbbreviation(before)) continue;
+    if (!/\s/.test(m[0]) && looksLikeAnAddress(before, block.slice(m.index + m[0].length))) continue;
     sentences.push(block.slice(start, m.index + m[0].trimEnd().length).trim());
     start = m.index + m[0].length;
   }

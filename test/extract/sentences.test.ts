@@ -10,6 +10,13 @@ describe('splitSentences', () => {
     ["ok. i'll follow up.", ['ok.', "i'll follow up."]],
     ['First para.\n\nSecond para', ['First para.', 'Second para']],
     ['Meet at 1.5 hours (approx. two).', ['Meet at 1.5 hours (approx. two).']],
+    ['Thanks.I will send it tomorrow.Can you call?', ['Thanks.', 'I will send it tomorrow.', 'Can you call?']],
+    ['Got it.Will do.', ['Got it.', 'Will do.']],
+    [
+      'Ask Gov.Palin. See www.Enron.com or bob@Enron.Com now.',
+      ['Ask Gov.Palin.', 'See www.Enron.com or bob@Enron.Com now.'],
+    ],
+    ['Under Sec. 2.03 all prices are aggregate.', ['Under Sec. 2.03 all prices are aggregate.']],
   ])('%j', (text, expected) => {
     expect(splitSentences(text)).toEqual(expected);
   });
