@@ -58,7 +58,14 @@ export const REFINERS: Refiner[] = [
       if (lexicon.requestFirst.some((p) => p.test(before(c)))) return 'waits on what the reader is asked to do first';
       // "Let me know if this is OK and then I will discuss it": that "if" belongs to the request.
       const prior = before(c).replace(/\blet (?:me|us) know if\b/g, '');
-      if (/\b(?:if|in case|should you|whether)\b/.test(prior) && !isFirmCondition(prior))
+      // "… is wrong if the button is pressed first and I'll send a patch": an "if" inside an earlier clause, that
+      // "and" closes, is that clause's; only a sentence that opens with its condition makes the promise wait.
+      // A condition on the reader ("if you recognize that … and we'll defend it") still reaches past the "and".
+      const closed =
+        /\band\s*$/.test(prior) &&
+        !/^\W*(?:if|in case|should you|whether)\b/.test(prior) &&
+        !/\b(?:if|in case|whether) (?:you|u)\b/.test(prior);
+      if (!closed && /\b(?:if|in case|should you|whether)\b/.test(prior) && !isFirmCondition(prior))
         return 'depends on a condition stated before it';
       // Only the promise's own clause: "I'll enhance the script so that if you change it …" is not an offer.
       // Read as written: a capital tells a name ("you and Bob") from a second act ("and override it").

@@ -210,3 +210,17 @@ describe('extract: ordinary promises that start like an idiom', () => {
     expect(result.expectsReply).toBe(false);
   });
 });
+
+describe('extract: a condition belongs to its own clause (conditional-offer refiner)', () => {
+  const promises = (text: string) => extractor.extract(mailWith(text)).commitments.length;
+  it('an "if" inside an earlier clause, closed by "and", leaves the promise firm', () => {
+    expect(promises("The flag is wrong if the button is pressed first and I'll send a patch tomorrow.")).toBe(1);
+  });
+  it.each([
+    "If you agree and the numbers hold, I'll send it.",
+    "You can use it if you recognize the terms and we'll defend it.",
+    "If you need it, let me know and I'll send it.",
+  ])('a condition on the reader still makes it wait: "%s"', (text) => {
+    expect(promises(text)).toBe(0);
+  });
+});
