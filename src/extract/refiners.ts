@@ -111,9 +111,11 @@ export const REFINERS: Refiner[] = [
   },
   {
     id: 'reported-speech',
-    why: '"He said we will send it" reports someone else\'s words',
+    why: '"He said we will send it", "we could be seen to have announced that we will drop it" report words, not make them',
     check: (c) =>
-      /\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?)\b(?: that)?\s*$/.test(before(c))
+      /\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?|announced|stated|indicated|reported|heard)\b(?: that)?\s*$/.test(
+        before(c),
+      )
         ? 'reported speech'
         : null,
   },
