@@ -153,6 +153,14 @@ describe('readDue: before a named day, parts of the week and year, business days
     ['I will send it this p.m.', '09:10', '2008-03-12'],
     ['I will send it first thing in the a.m.', '09:10', '2008-03-13'],
     ['I will send it in advance of the Monday meeting', '09:10', '2008-03-16'],
+    ['I will send it a fortnight today', '09:10', '2008-03-26'],
+    ['I will send it tomorrow week', '09:10', '2008-03-20'],
+    ['I will send it within the fortnight', '09:10', '2008-03-26'],
+    ['I will send it this day next week', '09:10', '2008-03-19'],
+    ['I will send it next week Tuesday', '09:10', '2008-03-18'],
+    ['I will send it by the end of the working week', '09:10', '2008-03-14'],
+    ['I will send it by the middle of the month', '09:10', '2008-03-15'],
+    ['I will send it later in the day', '09:10', '2008-03-12'],
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
   });

@@ -67,6 +67,9 @@ function oneDay(text: string, sent: LocalDay): LocalDay | null {
   return weekday >= 0 ? nextWeekday(sent, weekday) : null;
 }
 
+/** Days in the units a duration names. */
+const DAYS_IN: Record<string, number> = { day: 1, week: 7, fortnight: 14 };
+
 /** First to fourth, as quarters and weeks of a month are counted. */
 const QUARTER_NUMBER: Record<string, number> = {
   first: 1,
@@ -105,7 +108,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'later-today',
     why: 'this afternoon, later today, this am/pm are the send day',
     pattern:
-      /\b(?:this (?:afternoon|morning|a\.?m\b\.?|p\.?m\b\.?)|later (?:on )?today|sometime today|today)(?![\w'’-])/i,
+      /\b(?:this (?:afternoon|morning|a\.?m\b\.?|p\.?m\b\.?)|later (?:on )?today|later in the day|sometime today|today)(?![\w'’-])/i,
     resolve: (_m, sent) => at(sent),
   },
   {
@@ -127,7 +130,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'end-of-week',
     why: 'EOW, "this week", "end of (the) week", "week\'s end" and "(today and) the rest of the week" resolve to Friday of the send week',
     pattern:
-      /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?week(?! after next)|this week|later (?:in )?(?:this|the) week|week['’]?s end|(?:(?:today|tomorrow),? and )?(?:the )?rest of (?:the |this )?week)\b/i,
+      /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?(?:working |work |business )?week(?! after next)|this week|later (?:in )?(?:this|the) week|week['’]?s end|(?:(?:today|tomorrow),? and )?(?:the )?rest of (?:the |this )?week)\b/i,
     resolve: (_m, sent) => {
       const friday = fridayOfWeek(sent);
       // Sent on a weekend, "this week" can only mean the coming one.
@@ -154,11 +157,11 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'within-a-duration',
     why: '"within a week", "within 3 days", "within the next month" are a duration, like "in a week": the send day plus that much',
-    pattern: new RegExp(`\\bwithin (?:the (?:next|coming) )?(?:(${COUNT}) )?(day|week|month)s?\\b`, 'i'),
+    pattern: new RegExp(`\\bwithin (?:the (?:next |coming )?)?(?:(${COUNT}) )?(day|week|fortnight|month)s?\\b`, 'i'),
     resolve: (m, sent) => {
       const n = m[1] ? (countValue(m[1]) ?? 1) : 1;
       const unit = (m[2] ?? '').toLowerCase();
-      return at(unit === 'month' ? addMonths(sent, n) : addDays(sent, unit === 'week' ? 7 * n : n));
+      return at(unit === 'month' ? addMonths(sent, n) : addDays(sent, n * (DAYS_IN[unit] ?? 1)));
     },
   },
   {
@@ -202,14 +205,20 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   },
   {
     id: 'mid-month',
-    why: '"by mid-month", "mid-April": the 15th of that month (the coming one)',
-    pattern: new RegExp(`\\bmid-?(?:(month)|(${MONTH}))(?![\\w-])`, 'i'),
+    why: '"by mid-month", "mid-April", "the middle of the month": the 15th of that month (the coming one)',
+    pattern: new RegExp(`\\b(?:mid-?|(?:the )?middle of (?:the |this )?)(?:(month)|(${MONTH}))(?![\\w-])`, 'i'),
     resolve: (m, sent) => {
       const month = m[2] ? monthValue(m[2]) : sent.month + (sent.day > 15 ? 1 : 0);
       const passed = month < sent.month || (month === sent.month && sent.day > 15);
       const year = passed || month > 12 ? sent.year + 1 : sent.year;
       return at({ year, month: ((month - 1) % 12) + 1, day: 15 });
     },
+  },
+  {
+    id: 'next-week-on-a-day',
+    why: '"next week Tuesday", "next week, on Thursday": that weekday of the following week',
+    pattern: new RegExp(`\\bnext week,? (?:on )?(${WEEKDAY})(?![\\w-])`, 'i'),
+    resolve: (m, sent) => at(addDays(nextMonday(sent), (weekdayValue(m[1] ?? '') + 6) % 7)),
   },
   {
     id: 'next-week',
@@ -307,14 +316,22 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   },
   {
     id: 'a-week-on',
-    why: '"Monday week", "a week Friday", "a week on Friday" (British): a week after the coming such day',
-    pattern: new RegExp(`\\b(?:(${WEEKDAY}) week|a week (?:on |from )?(${WEEKDAY}))(?![\\w-])`, 'i'),
-    resolve: (m, sent) => at(addDays(nextWeekday(sent, weekdayValue(m[1] ?? m[2] ?? '')), 7)),
+    why: '"Monday week", "a week Friday", "tomorrow week", "a fortnight today" (British): a week or two after that day',
+    pattern: new RegExp(
+      `\\b(?:(${WEEKDAY}|today|tomorrow) (week|fortnight)|a (week|fortnight) (?:on |from )?(${WEEKDAY}|today|tomorrow))(?![\\w-])`,
+      'i',
+    ),
+    resolve: (m, sent) => {
+      const name = (m[1] ?? m[4] ?? '').toLowerCase();
+      const day =
+        name === 'today' ? sent : name === 'tomorrow' ? addDays(sent, 1) : nextWeekday(sent, weekdayValue(name));
+      return at(addDays(day, DAYS_IN[(m[2] ?? m[3] ?? '').toLowerCase()] ?? 7));
+    },
   },
   {
     id: 'this-time-next-week',
-    why: '"this time next week" is the same weekday a week on',
-    pattern: /\b(?:this|the same) time next week\b/i,
+    why: '"this time next week", "this day next week" is the same weekday a week on',
+    pattern: /\b(?:this|the same) (?:time|day) next week\b/i,
     resolve: (_m, sent) => at(addDays(sent, 7)),
   },
   {
