@@ -47,9 +47,10 @@ function startsLater(parts: readonly string[]): boolean {
 }
 const ATTRIBUTION_START = /^(?:on|le|am|el|il|in data|op|em|den|w dniu|dnia|\d)/i;
 
-/** "Frank Bailey wrote:" alone on its line: some clients name only the sender. Every word is capitalised, so
- * "Here is what John wrote:" stays. */
-const NAME_WROTE = /^"?[A-Z][\w.'-]*,?(?:\s+[A-Z][\w.'-]*){0,3}"?\s+wrote\s*:$/;
+/** "Frank Bailey wrote:" alone on its line: some clients name only the sender. Every word is capitalised and a
+ * name ("Here is what John wrote:", "As I wrote:", "Yesterday Bob wrote:" stay). */
+const NAME_WROTE =
+  /^(?!(?:As|Yesterday|Earlier|Today|Here|Then|Also|Previously|Again|Someone|Everyone|Nobody)\b)"?[A-Z][\w.'-]+,?(?:\s+[A-Z][\w.'-]+){0,3}"?\s+wrote\s*:$/;
 
 function isAttribution(text: string): boolean {
   const hasDigit = /\d/.test(text);
@@ -166,8 +167,11 @@ export const DETECTORS: readonly CutDetector[] = [
   },
   {
     id: 'prepared-q-and-a',
-    why: 'a prepared Q&A ("Q: ..." with its "A: ..." below): answers drafted for someone else to give',
-    test: (l, i) => P.QA_QUESTION.test(at(l, i)) && within(l, i + 1, 8, P.QA_ANSWER),
+    why: 'a prepared Q&A ("Q: ..." with its "A: ..." below, twice or more): answers drafted for someone else to give',
+    test: (l, i) =>
+      P.QA_QUESTION.test(at(l, i)) &&
+      within(l, i + 1, 8, P.QA_ANSWER) &&
+      l.slice(i + 1, i + 24).filter((line) => P.QA_QUESTION.test(line)).length >= 1,
   },
   {
     id: 'pasted-letter',

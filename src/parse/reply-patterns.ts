@@ -151,16 +151,25 @@ export const DISCLAIMER_WORDS =
 export const PASTED_VOICE =
   /^\s*(?:for immediate release|(?:press|news) release|statement (?:of|by|from) [A-Z]|talking points|(?:draft|proposed|suggested|revised) (?:statement|talking points|remarks|response|language|insert|letter|text|q ?& ?a|answer|release|op-?ed|testimony)|q ?& ?a\b|remarks (?:of|by) |begin(?:ning)? (?:of )?(?:text|statement|insert)|memorandum(?: for| to|\s*$)|office of the press secretary|the white house\s*$|[*\s-]*draft[*\s-]*$)/iu;
 
-/** A cover line that presents, behind a colon, a text to be said or signed by others: "proposed Q&A for tomorrow:",
- * "Here's another draft:", "Text follows:". */
-export const PASTE_COVER =
-  /\b(?:statement|talking points|remarks|q ?& ?a|language|insert|letter|text|testimony|op-?ed|release|speech|draft|passage)\b[^.?!]{0,60}:\s*$|\b(?:text|it) (?:follows|is below)\s*:?\s*$/iu;
+/** A cover line that presents, behind a colon, a text to be said or signed by others: "Here's another draft:",
+ * "Bruce -- proposed language for the signing:", "Text follows:". It must present (here is, attached is, the following)
+ * or qualify (proposed, draft, revised) the text: "Timeline for the release:" or "Please text me at:" introduce the
+ * sender's own lines. */
+const PASTED_TEXT =
+  '(?:statement|talking points|remarks|q ?& ?a|language|insert|letter|testimony|op-?ed|press release|speech|draft|passage|text)';
+const PRESENTED = "(?:here(?:'s| is| are)|below is|attached (?:is|are)|the following)";
+const QUALIFIED = '(?:proposed|suggested|draft|revised|latest|final|new|following|rough)';
+export const PASTE_COVER = new RegExp(
+  `^\\s*(?:[A-Z][\\w.'-]*(?:\\s+[A-Z][\\w.'-]*)?\\s*(?:--|,|:|-)\\s*)?(?:${PRESENTED}\\s+(?:(?:the|my|a|an|our|another|some)\\s+)?(?:${QUALIFIED}\\s+)?|(?:(?:the|my|a|an|our|another|some)\\s+)?${QUALIFIED}\\s+)${PASTED_TEXT}\\b[^.?!]{0,60}:\\s*$|\\b(?:text|it) (?:follows|is below)\\s*:?\\s*$`,
+  'iu',
+);
 /** What a cover line names that is the sender's own, still to come: "my answers to your questions:", "my edits:". */
 export const OWN_COVER =
   /\b(?:answers?|inline|comments?|thoughts|notes|edits|questions|changes|suggestions|concerns|reactions?|views)\b/iu;
-/** A prepared Q&A: "Q: Will the President veto it?" with its "A:" a few lines below. */
-export const QA_QUESTION = /^\s*(?:Q|Question)\s*\d*\s*[:.)]\s+\S/u;
-export const QA_ANSWER = /^\s*(?:A|Answer)\s*\d*\s*[:.)]\s+\S/u;
+/** A prepared Q&A: "Q: Will the President veto it?" with its "A:" below, more than once (one "Q:"/"A:" pair may be
+ * the sender answering inline). */
+export const QA_QUESTION = /^\s*(?:Q|Question)\s*\d*\s*:\s+\S/u;
+export const QA_ANSWER = /^\s*(?:A|Answer)\s*\d*\s*:\s+\S/u;
 
 /** "Dear Senator Smith:": a formal salutation with a colon opens a letter drafted for someone else to sign, when the
  * sender's own note stands above it. */
