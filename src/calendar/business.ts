@@ -23,6 +23,16 @@ export function lastBusinessDayOfMonth(day: LocalDay): LocalDay {
   return last;
 }
 
+/** `n` Monday–Friday days after `day` ("in 3 business days" read from a mail, which knows no holidays). */
+export function addWeekdays(day: LocalDay, n: number): LocalDay {
+  let next = day;
+  for (let left = n; left > 0;) {
+    next = addDays(next, 1);
+    if (weekdayOf(next) !== 0 && weekdayOf(next) !== 6) left--;
+  }
+  return next;
+}
+
 /**
  * `n` business days after (or, negative, before) the instant, at the SAME LOCAL TIME OF DAY on the resulting
  * day: a mail sent Friday 10:00 New York time is due for a follow-up Monday 10:00 New York time, even across

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addBusinessDays,
+  addWeekdays,
   businessDaysBetween,
   endOfLocalDay,
   isBusinessDay,
@@ -98,5 +99,16 @@ describe('businessDaysBetween counts business days after a, up to and including 
     for (let n = 0; n <= 15; n++) {
       expect(businessDaysBetween(start, addBusinessDays(start, n, zone, [MEMORIAL_DAY]), zone, [MEMORIAL_DAY])).toBe(n);
     }
+  });
+});
+
+describe('addWeekdays: Monday to Friday, as a mail counts "in 3 business days"', () => {
+  it.each([
+    [{ year: 2008, month: 3, day: 12 }, 3, { year: 2008, month: 3, day: 17 }], // Wed + 3 = Mon
+    [{ year: 2008, month: 3, day: 14 }, 1, { year: 2008, month: 3, day: 17 }], // Fri + 1 = Mon
+    [{ year: 2008, month: 3, day: 15 }, 5, { year: 2008, month: 3, day: 21 }], // Sat + 5 = Fri
+    [{ year: 2008, month: 3, day: 12 }, 0, { year: 2008, month: 3, day: 12 }],
+  ])('%j + %i', (from, n, to) => {
+    expect(addWeekdays(from, n)).toEqual(to);
   });
 });

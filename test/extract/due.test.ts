@@ -147,8 +147,8 @@ describe('readDue: before a named day, parts of the week and year, business days
     ["I'll forward the April 1 schedule today", '09:10', '2008-03-12'],
     ['We will send the invitations for the May 15 event next week', '09:10', '2008-03-21'],
     ['I will send the letter dated March 3 tomorrow', '09:10', '2008-03-13'],
-    ["I'll meet the Friday deadline", '09:10', '2008-03-14'],
-    ['I will send it by 1500 hrs', '09:10', '2008-03-12'],
+    ["I'll send the April 1 schedule by the Friday deadline", '09:10', '2008-03-14'],
+    ['I will send it the week of the 7th', '09:10', '2008-04-11'],
     ['I will send it at 0800 hours tomorrow', '09:10', '2008-03-13'],
     ['I will send it this p.m.', '09:10', '2008-03-12'],
     ['I will send it first thing in the a.m.', '09:10', '2008-03-13'],
@@ -163,6 +163,9 @@ describe('readDue: before a named day, parts of the week and year, business days
     ['I will send it later in the day', '09:10', '2008-03-12'],
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
+  });
+  it('reads the 24-hour clock ("by 1500 hrs") as that time of the send day', () => {
+    expect(due('I will send it by 1500 hrs', wednesday('09:10'), -480)?.at).toBe('2008-03-12T15:00:00-08:00');
   });
   it.each(['I will send the report that was due last Friday.', 'I will resend what I sent two days ago.'])(
     'a day gone sets no date: "%s"',

@@ -3,14 +3,17 @@
 import {
   addDays,
   addMonths,
+  addWeekdays,
   clampDay,
   compareDays,
   fridayOfWeek,
   type LocalDay,
   lastBusinessDayOfMonth,
+  mondayOfWeek,
   nextDayOfMonth,
   nextWeekday,
   nthWeekdayOfMonth,
+  weekdayInWeekOf,
   weekdayOf,
 } from '../../calendar/index.js';
 import { COUNT, countValue, MONTH, monthValue, WEEKDAY, weekdayValue } from './words.js';
@@ -71,7 +74,7 @@ function oneDay(text: string, sent: LocalDay): LocalDay | null {
 const DAYS_IN: Record<string, number> = { day: 1, week: 7, fortnight: 14 };
 
 /** First to fourth, as quarters and weeks of a month are counted. */
-const QUARTER_NUMBER: Record<string, number> = {
+const FIRST_TO_FOURTH: Record<string, number> = {
   first: 1,
   '1st': 1,
   second: 2,
@@ -157,7 +160,10 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'within-a-duration',
     why: '"within a week", "within 3 days", "within the next month" are a duration, like "in a week": the send day plus that much',
-    pattern: new RegExp(`\\bwithin (?:the (?:next |coming )?)?(?:(${COUNT}) )?(day|week|fortnight|month)s?\\b`, 'i'),
+    pattern: new RegExp(
+      `\\bwithin (?:the (?:next|coming) |the (?=fortnight))?(?:(${COUNT}) )?(day|week|fortnight|month)s?\\b`,
+      'i',
+    ),
     resolve: (m, sent) => {
       const n = m[1] ? (countValue(m[1]) ?? 1) : 1;
       const unit = (m[2] ?? '').toLowerCase();
@@ -218,7 +224,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'next-week-on-a-day',
     why: '"next week Tuesday", "next week, on Thursday": that weekday of the following week',
     pattern: new RegExp(`\\bnext week,? (?:on )?(${WEEKDAY})(?![\\w-])`, 'i'),
-    resolve: (m, sent) => at(addDays(nextMonday(sent), (weekdayValue(m[1] ?? '') + 6) % 7)),
+    resolve: (m, sent) => at(weekdayInWeekOf(nextMonday(sent), weekdayValue(m[1] ?? ''))),
   },
   {
     id: 'next-week',
@@ -248,7 +254,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'a-named-quarter',
     why: '"by the end of Q3", "in the third quarter": the last business day of that quarter (the coming one)',
     pattern: /\b(?:Q([1-4])|the (first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:,? (\d{4}))?(?![\w-])/i,
-    resolve: (m, sent) => monthEnd(sent, 3 * Number(m[1] ?? QUARTER_NUMBER[(m[2] ?? '').toLowerCase()] ?? 4), m[3]),
+    resolve: (m, sent) => monthEnd(sent, 3 * Number(m[1] ?? FIRST_TO_FOURTH[(m[2] ?? '').toLowerCase()] ?? 4), m[3]),
   },
   {
     id: 'end-of-quarter',
@@ -265,7 +271,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     ),
     resolve: (m, sent) => {
       if (!m[2]) {
-        const day = nextDayOfMonth(addDays(sent, -6), Number(m[1]));
+        const day = nextDayOfMonth(mondayOfWeek(sent), Number(m[1]));
         return day ? at(fridayOfWeek(day)) : null;
       }
       const named = clampDay({ year: sent.year, month: monthValue(m[2]), day: Number(m[3]) });
@@ -281,7 +287,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     resolve: (m, sent) => {
       const month = monthValue(m[2] ?? '');
       const year = month < sent.month ? sent.year + 1 : sent.year;
-      const nth = QUARTER_NUMBER[(m[1] ?? '').toLowerCase()];
+      const nth = FIRST_TO_FOURTH[(m[1] ?? '').toLowerCase()];
       const day = nth ? nthWeekdayOfMonth(year, month, 5, nth) : lastBusinessDayOfMonth({ year, month, day: 1 });
       return day ? at(day) : null;
     },
@@ -299,14 +305,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
       `\\b(?:(?:in|within) (?:the next )?(${COUNT}) (?:business|working|work) days?|next (?:business|working) day)\\b`,
       'i',
     ),
-    resolve: (m, sent) => {
-      let day = sent;
-      for (let left = m[1] ? (countValue(m[1]) ?? 1) : 1; left > 0;) {
-        day = addDays(day, 1);
-        if (weekdayOf(day) !== 0 && weekdayOf(day) !== 6) left--;
-      }
-      return at(day);
-    },
+    resolve: (m, sent) => at(addWeekdays(sent, m[1] ? (countValue(m[1]) ?? 1) : 1)),
   },
   {
     id: 'week-after-next',

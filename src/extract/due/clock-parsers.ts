@@ -67,9 +67,13 @@ export const CLOCK_PARSERS: DayParser[] = [
   {
     id: 'clock-military',
     why: '"1500 hrs", "by 0900 hours": the 24-hour clock, which chrono reads as a count of hours from now',
+    // Four digits only ("200 hours" is a duration); "hours" only after a word like "at" or "by".
     pattern: () =>
-      new RegExp(`\\b(?:${LEAD}\\s+)?([01]?\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|hours|h)\\b\\.?(?!\\s+of\\b)`, 'i'),
-    read: (m, now) => nextClock(now, num(m[1]), num(m[2]), '24'),
+      new RegExp(
+        `\\b(?:${LEAD}\\s+([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|hours|h)|([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs|h))\\b\\.?(?!\\s+of\\b)`,
+        'i',
+      ),
+    read: (m, now) => nextClock(now, num(m[1] ?? m[3]), num(m[2] ?? m[4]), '24'),
   },
   {
     id: 'clock-space',

@@ -103,8 +103,8 @@ export function readDue(
   );
   // A day that says when beats one that names a thing ("the April 1 schedule today"); a phrase that names a day
   // beats one that names only a part of a day ("each morning ... starting tomorrow").
-  const named = (c: Candidate) => Number(c.namesDay) * 2 + Number(!namesAThing(sentence, c));
-  const best = [...future].sort((a, b) => named(b) - named(a) || a.index - b.index)[0];
+  const rank = (c: Candidate) => Number(c.namesDay) * 2 + Number(!namesAThing(sentence, c));
+  const best = [...future].sort((a, b) => rank(b) - rank(a) || a.index - b.index)[0];
   // The last step: a day that does not exist ("by the 31st" in November) becomes the month's last, or no date.
   const day = best ? clampDay(best.day) : null;
   if (!best || !day) return { due: null, trace };
