@@ -18,6 +18,9 @@ const wordIn = (text: string, phrase: string) =>
  * another action follows: "I'll return tonight and send it"). */
 const RETURNING =
   /^return(?:$|\s+(?:on|from|home|next|this|in|at|by|tomorrow|tonight|later|after|before|around|about|to (?:the )?(?:office|work|town|houston|the states))\b)/;
+/** A verb that reports words just before the promise: "he said (that) we will", "announced that we will". */
+const REPORTING =
+  /\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?|announced|stated|indicated|reported|heard)\b(?: that)?,?\s*$/;
 /** "I will be checking email": how the sender can be reached ("and reply" after it is a promise again). */
 const KEEPING_WATCH = /^(?:check|monitor)(?:ing)? (?:my |our )?(?:e-?mails?|voice-?mails?|messages|blackberry|phone)\b/;
 
@@ -112,12 +115,11 @@ export const REFINERS: Refiner[] = [
   {
     id: 'reported-speech',
     why: '"He said we will send it", "we could be seen to have announced that we will drop it" report words, not make them',
-    check: (c) =>
-      /\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?|announced|stated|indicated|reported|heard)\b(?: that)?\s*$/.test(
-        before(c),
-      )
-        ? 'reported speech'
-        : null,
+    check: (c) => {
+      const report = REPORTING.exec(before(c));
+      // "As I indicated, I will send it Friday": the sender repeating a promise of their own still makes it.
+      return report && !/\b(?:i|we)\s+(?:\w+\s+)?$/.test(before(c).slice(0, report.index)) ? 'reported speech' : null;
+    },
   },
   {
     id: 'obligation',

@@ -14,7 +14,10 @@ const REPAIRS: [RegExp, string][] = [
   [new RegExp(`\\b([A-Za-z]+)(['’])${DOUBLE_L}\\b`, 'g'), '$1$2ll'],
   // "I`ll": a backtick for the apostrophe; "We' ll", "I 'll": the contraction split off by a space (moved behind it).
   [/(?<=[A-Za-z])`(?=[a-z])/g, "'"],
-  [/\b([A-Za-z]+)(?: (['’])|(['’]) )(ll|m|re|ve|d)\b/g, '$1$2$3$4 '],
+  [
+    /\b(I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho)(?: (['’])|(['’]) )(ll|m|re|ve|d)(?= )/g,
+    '$1$2$3$4 ',
+  ],
   // "l'll", "l'm": a lower-case l for the pronoun before a contraction.
   [/\bl(?=['’](?:ll|m|ve|d)\b)/g, 'I'],
   // "wiII", "wi11", "wiil": will.

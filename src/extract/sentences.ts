@@ -7,7 +7,7 @@ const BULLET = /^\s*(?:[-*•·o]|\d{1,2}[.)]|\(?[a-z]\))\s+/;
 const LINE_OF_ITS_OWN =
   /^\s*(?:(?:hi|hello|hey|dear|thanks|thank you|regards|best|cheers)\b[^.!?]{0,30}|[A-Z][a-z]+,?)\s*$/i;
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr inc co corp ltd no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m u.s attn ext gov sen rep hon sec asst'.split(
+  'mr mrs ms dr st jr sr inc co corp ltd no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m u.s attn ext'.split(
     ' ',
   ),
 );
@@ -46,12 +46,21 @@ function blocksOf(text: string): string[] {
   return blocks.filter(Boolean);
 }
 
+/** Titles that are abbreviations only when capitalised: "Gov. Palin", "Sec. 2.03", but "the sales rep." and "a sec." end. */
+const TITLES = new Set(['Gov', 'Sen', 'Rep', 'Hon', 'Sec', 'Secs', 'Asst']);
+
 function isAbbreviation(before: string): boolean {
-  const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
-  return word.length === 1 || ABBREVIATIONS.has(word);
+  const written = /([A-Za-z.]+)$/.exec(before)?.[1]?.replace(/\.$/, '') ?? '';
+  const word = written.toLowerCase();
+  return word.length === 1 || ABBREVIATIONS.has(word) || TITLES.has(written);
 }
 
 /** "www.Enron.com", "mail.Example.org", "bob@Enron.com": a dot inside a name, not between sentences. */
+/** The words a sentence glued to the one before it opens with: "Thanks.I will", "tomorrow.Can you", "it.Will do".
+ * Only these, so "Console.WriteLine" or "Report.Final" stay one word. */
+const GLUED_START =
+  "(?:I[\\s'’]|(?:Will|Can|Could|Would|Should|Please|Pls|Thanks|Thank|Let|We|The|This|That|It|He|She|They|You|My|Our|Do|Did|Are|Is|What|When|How|Why|Who|Where|Also|And|But|So|Ok|OK|Yes|No|Sure|Got|Call|See|Send|Have|Hope|Just|Any|Not)\\b)";
+
 function looksLikeAnAddress(before: string, after: string): boolean {
   return /(?:^|\s)(?:www|\S*[/@:]\S*)$/i.test(before) || /^[A-Za-z]+\.[a-z]{2,}\b/.test(after);
 }
@@ -61,7 +70,7 @@ function cut(block: string): string[] {
   let start = 0;
   // A sentence ends at . ! ? (or a run of them), maybe followed by a closing quote or bracket, then a space; or,
   // typed in haste or scanned, with no space before the next sentence ("Thanks.I will send it"), after a word.
-  const end = /[.!?]+["')\]]*\s+|(?<=[a-z]{2})[.!?]+(?=[A-Z][a-z'’]|I[\s'’])/g;
+  const end = new RegExp(`[.!?]+["')\\]]*\\s+|(?<=[a-z]{2})[.!?]+(?=${GLUED_START})`, 'g');
   for (let m = end.exec(block); m; m = end.exec(block)) {
     const before = block.slice(start, m.index);
     if (m[0].startsWith('.') && m[0].trim() === '.' && isAbbreviation(before)) continue;

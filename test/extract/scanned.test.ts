@@ -30,7 +30,8 @@ describe('repairScanned', () => {
     'In 2011 we moved.',
     'Pisa is in Italy.',
     "Class of '11.",
-    "Rock 'n' roll.",
+    "the teams' re-org",
+    "subject 're: budget'",
     'Press | to continue.',
   ])('leaves "%s" alone', (text) => {
     expect(repairScanned(text)).toBe(text);

@@ -17,6 +17,8 @@ describe('splitSentences', () => {
       ['Ask Gov.Palin.', 'See www.Enron.com or bob@Enron.Com now.'],
     ],
     ['Under Sec. 2.03 all prices are aggregate.', ['Under Sec. 2.03 all prices are aggregate.']],
+    ['Call the sales rep. I will be out.', ['Call the sales rep.', 'I will be out.']],
+    ['Call Console.WriteLine first.', ['Call Console.WriteLine first.']],
   ])('%j', (text, expected) => {
     expect(splitSentences(text)).toEqual(expected);
   });
