@@ -3,9 +3,14 @@
 import { addDays, type Day, type LocalDay, weekdayOf } from './day.js';
 import { localDay, sameTimeOn } from './zone.js';
 
-export function isBusinessDay(day: Day, holidays: readonly Day[]): boolean {
+/** Saturday or Sunday. */
+export function isWeekend(day: Day | LocalDay): boolean {
   const weekday = weekdayOf(day);
-  return weekday !== 0 && weekday !== 6 && !holidays.includes(day);
+  return weekday === 0 || weekday === 6;
+}
+
+export function isBusinessDay(day: Day, holidays: readonly Day[]): boolean {
+  return !isWeekend(day) && !holidays.includes(day);
 }
 
 /** The first business day strictly after `day`. */
@@ -19,7 +24,7 @@ export function nextBusinessDay(day: Day, holidays: readonly Day[]): Day {
 export function lastBusinessDayOfMonth(day: LocalDay): LocalDay {
   let last = addDays({ year: day.year, month: day.month, day: 1 }, 40);
   last = addDays({ year: last.year, month: last.month, day: 1 }, -1);
-  while (weekdayOf(last) === 0 || weekdayOf(last) === 6) last = addDays(last, -1);
+  while (isWeekend(last)) last = addDays(last, -1);
   return last;
 }
 
@@ -28,7 +33,7 @@ export function addWeekdays(day: LocalDay, n: number): LocalDay {
   let next = day;
   for (let left = n; left > 0;) {
     next = addDays(next, 1);
-    if (weekdayOf(next) !== 0 && weekdayOf(next) !== 6) left--;
+    if (!isWeekend(next)) left--;
   }
   return next;
 }

@@ -80,6 +80,10 @@ function outOfReach(rule: Rule | undefined, bare: string, named: boolean): boole
   return bare.split(/\s+/).filter(Boolean).length > rule.unaddressedUpTo;
 }
 
+/** What joins a clause to a closer after it: a comma, semicolon, colon or dash, or "and", "but", "so", "then". */
+const ENDS_JOINED = /(?:[,;:]|\s-+|\b(?:and|but|so|then))\s*$/i;
+const TRAILING_JOINTS = /(?:[\s,;:-]|\b(?:and|but|so|then)\b)*$/i;
+
 /** The earliest match of any of the patterns, or null. */
 function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray | null {
   let first: RegExpExecArray | null = null;
@@ -118,10 +122,9 @@ function requestReason(
   if (closer) {
     // "Please review the memo and let me know if you have questions": the closer asks nothing, what precedes it may.
     // Only a clause of its own: "Please call if you have questions" is one closer, not "Please call" and a closer.
-    const joined = /(?:[,;:]|\s-+|\b(?:and|but|so|then))\s*$/i;
     const head = bare.slice(0, closer.index);
-    const before = head.replace(/(?:[\s,;:-]|\b(?:and|but|so|then)\b)*$/i, '');
-    if (!joined.test(head) || before.split(/\s+/).filter(Boolean).length < 2) return null;
+    const before = head.replace(TRAILING_JOINTS, '');
+    if (!ENDS_JOINED.test(head) || before.split(/\s+/).filter(Boolean).length < 2) return null;
     return requestReason(before, sentenceWords(before), () => parseSentence(before), check, voice);
   }
   if (/\?\s*["')]*$/.test(bare)) return questionReason(bare, check.lexicon.rhetoricalQuestions);

@@ -52,7 +52,7 @@ const readsChunks = (match: string): boolean => {
 };
 
 const MODAL_WORD = /\b(?:will|shall)\b|'ll\b/i;
-const NOT_A_VERB = new Set(['ProperNoun', 'Pronoun', 'Value', 'Date']);
+const NOT_A_VERB = ['ProperNoun', 'Pronoun', 'Value', 'Date'];
 const NOT_A_VERB_WORD = new Set(['here', 'there', 'now', 'then']);
 
 interface Term {
@@ -72,7 +72,7 @@ function tagVerbsAfterModals(doc: ReturnType<typeof nlp>): void {
       const at = terms[i + 1]?.tags.has('Adverb') ? i + 2 : i + 1;
       const next = terms[at];
       if (!next?.tags.has('Noun') || NOT_A_VERB_WORD.has(next.normal)) continue;
-      if ([...NOT_A_VERB].some((tag) => next.tags.has(tag))) continue;
+      if (NOT_A_VERB.some((tag) => next.tags.has(tag))) continue;
       // compromise's types name one pointer; at run time update() reads a list of them.
       doc.update([[n, at, at + 1]] as unknown as Parameters<typeof doc.update>[0]).tag('Infinitive');
     }

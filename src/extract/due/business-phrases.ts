@@ -7,6 +7,7 @@ import {
   clampDay,
   compareDays,
   fridayOfWeek,
+  isWeekend,
   type LocalDay,
   lastBusinessDayOfMonth,
   mondayOfWeek,
@@ -137,7 +138,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     resolve: (_m, sent) => {
       const friday = fridayOfWeek(sent);
       // Sent on a weekend, "this week" can only mean the coming one.
-      return at(weekdayOf(sent) === 0 || weekdayOf(sent) === 6 ? fridayOfWeek(nextMonday(sent)) : friday);
+      return at(isWeekend(sent) ? fridayOfWeek(nextMonday(sent)) : friday);
     },
   },
   {
@@ -207,7 +208,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'before-the-weekend',
     why: '"before the weekend" is the Friday before it ("before the weekend is over" is its Sunday)',
     pattern: /\bbefore the week-?end\b(?! is over| ends| is out)/i,
-    resolve: (_m, sent) => at(weekdayOf(sent) === 0 || weekdayOf(sent) === 6 ? sent : fridayOfWeek(sent)),
+    resolve: (_m, sent) => at(isWeekend(sent) ? sent : fridayOfWeek(sent)),
   },
   {
     id: 'mid-month',
@@ -321,10 +322,8 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
       'i',
     ),
     resolve: (m, sent) => {
-      const name = (m[1] ?? m[4] ?? '').toLowerCase();
-      const day =
-        name === 'today' ? sent : name === 'tomorrow' ? addDays(sent, 1) : nextWeekday(sent, weekdayValue(name));
-      return at(addDays(day, DAYS_IN[(m[2] ?? m[3] ?? '').toLowerCase()] ?? 7));
+      const day = oneDay(m[1] ?? m[4] ?? '', sent);
+      return day ? at(addDays(day, DAYS_IN[(m[2] ?? m[3] ?? '').toLowerCase()] ?? 7)) : null;
     },
   },
   {
