@@ -51,9 +51,13 @@ const readsChunks = (match: string): boolean => {
   return visit(terms);
 };
 
-const MODAL_WORD = /\b(?:will|shall)\b|'ll\b/i;
+const MODAL_WORD = /\b(?:will|shall|plan|planning|intend|intending|going)\b|'ll\b/i;
 const NOT_A_VERB = ['ProperNoun', 'Pronoun', 'Value', 'Date'];
 const NOT_A_VERB_WORD = new Set(['here', 'there', 'now', 'then']);
+/** "I plan to brief the Governor", "we are going to table the motion": after these and "to" comes a verb. */
+const PLAN_WORD = /^(?:plan|planning|intend|intending|going)$/;
+/** What follows a verb's object: "brief | the Governor"; "going to lunch" has none, so "lunch" stays a noun. */
+const OBJECT_START = ['Determiner', 'Possessive', 'Pronoun'];
 
 interface Term {
   normal: string;
@@ -61,17 +65,31 @@ interface Term {
   tags: Set<string>;
 }
 
+/** Where a verb must stand in terms, after "I will" or "we shall" (past one adverb), or after "I plan to" when an
+ * object follows; -1 when the word at i starts neither. */
+function verbSlot(terms: Term[], i: number): number {
+  const word = (t: Term | undefined) => t?.machine ?? t?.normal ?? '';
+  if (/^(?:will|shall)$/.test(word(terms[i])) && /^(?:i|we)$/.test(word(terms[i - 1]))) {
+    return terms[i + 1]?.tags.has('Adverb') ? i + 2 : i + 1;
+  }
+  if (word(terms[i]) !== 'to' || !PLAN_WORD.test(word(terms[i - 1]))) return -1;
+  const firstPerson = terms.slice(Math.max(0, i - 4), i - 1).some((t) => /^(?:i|we)$/.test(word(t)));
+  const object = terms[i + 2];
+  if (!firstPerson || !object || !OBJECT_START.some((tag) => object.tags.has(tag))) return -1;
+  return terms[i + 1]?.tags.has('Adjective') || terms[i + 1]?.tags.has('Noun') ? i + 1 : -1;
+}
+
 /** "I will call Room 216": the word after "I will" (or "we shall", past one adverb) is a verb, though compromise
- * may read "call Room" as a compound noun. A walk over the terms: a match query here cost a tenth of the parse. */
+ * may read "call Room" as a compound noun; so is "brief" in "I plan to brief the Governor". A walk over the terms:
+ * a match query here cost a tenth of the parse. */
 function tagVerbsAfterModals(doc: ReturnType<typeof nlp>): void {
   const sentences = (doc as unknown as { docs: Term[][] }).docs;
-  const word = (t: Term | undefined) => t?.machine ?? t?.normal ?? '';
   sentences.forEach((terms, n) => {
     for (let i = 1; i < terms.length; i++) {
-      if (!/^(?:will|shall)$/.test(word(terms[i])) || !/^(?:i|we)$/.test(word(terms[i - 1]))) continue;
-      const at = terms[i + 1]?.tags.has('Adverb') ? i + 2 : i + 1;
+      const at = verbSlot(terms, i);
       const next = terms[at];
-      if (!next?.tags.has('Noun') || NOT_A_VERB_WORD.has(next.normal)) continue;
+      if (at < 0 || !next || NOT_A_VERB_WORD.has(next.normal)) continue;
+      if (!next.tags.has('Noun') && !next.tags.has('Adjective')) continue;
       if (NOT_A_VERB.some((tag) => next.tags.has(tag))) continue;
       // compromise's types name one pointer; at run time update() reads a list of them.
       doc.update([[n, at, at + 1]] as unknown as Parameters<typeof doc.update>[0]).tag('Infinitive');
