@@ -161,6 +161,21 @@ describe('readDue: before a named day, parts of the week and year, business days
     ['I will send it by the end of the working week', '09:10', '2008-03-14'],
     ['I will send it by the middle of the month', '09:10', '2008-03-15'],
     ['I will send it later in the day', '09:10', '2008-03-12'],
+    ['I will send it by C.O.B.', '09:10', '2008-03-12'],
+    ['I will send it by close of biz', '09:10', '2008-03-12'],
+    ['I will send it by end of bus. today', '09:10', '2008-03-12'],
+    ['I will send it by e.o.d.', '09:10', '2008-03-12'],
+    ['I will send it 2nite', '09:10', '2008-03-12'],
+    ['I will send it this aft', '09:10', '2008-03-12'],
+    ['I will send it tomm', '09:10', '2008-03-13'],
+    ['I will send it this wk', '09:10', '2008-03-14'],
+    ['I will send it next wk', '09:10', '2008-03-21'],
+    ["I will send it by month's end", '09:10', '2008-03-31'],
+    ['I will send it by the first of the month', '09:10', '2008-04-01'],
+    ['I will send it at the beginning of next month', '09:10', '2008-04-01'],
+    ['I will send it by 3-14', '09:10', '2008-03-14'],
+    ['I will send it on 3-17 at noon', '09:10', '2008-03-17'],
+    ['I will send it by 3-14-08', '09:10', '2008-03-14'],
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
   });
@@ -169,6 +184,12 @@ describe('readDue: before a named day, parts of the week and year, business days
   });
   it.each(['I will send the report that was due last Friday.', 'I will resend what I sent two days ago.'])(
     'a day gone sets no date: "%s"',
+    (text) => {
+      expect(due(text, wednesday('09:10'), -480)).toBeNull();
+    },
+  );
+  it.each(['I will do it on 3-4 occasions.', 'I will call them about the 3-2 vote.'])(
+    'a dashed pair that counts or scores sets no date: "%s"',
     (text) => {
       expect(due(text, wednesday('09:10'), -480)).toBeNull();
     },

@@ -97,22 +97,23 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   },
   {
     id: 'end-of-day',
-    why: 'EOD, COB and "end of (the) day" mean the close of the send day, unless a day is named ("COB tomorrow")',
-    pattern: /\b(?:eod|cob|eob|close of (?:business|play)|end of (?:the )?(?:business )?day)\b/i,
+    why: 'EOD, COB, "C.O.B." and "end of (the) day" mean the close of the send day, unless a day is named ("COB tomorrow")',
+    pattern:
+      /\b(?:(?:eod|cob|eob|close of (?:business|biz|play)|end of (?:the )?(?:business )?day)\b|[ce]\.o\.[bd]\b\.?|end of bus\.)/i,
     resolve: (_m, sent) => at(sent, 17),
     weak: true,
   },
   {
     id: 'tonight',
-    why: 'tonight and this evening are the send day',
-    pattern: /\b(?:tonight|tonite|this evening)\b/i,
+    why: 'tonight ("tonite", "2nite") and this evening are the send day',
+    pattern: /\b(?:tonight|tonite|2nite|2night|this evening)\b/i,
     resolve: (_m, sent) => at(sent, 20),
   },
   {
     id: 'later-today',
-    why: 'this afternoon, later today, this am/pm are the send day',
+    why: 'this afternoon ("this aft"), later today, this am/pm are the send day',
     pattern:
-      /\b(?:this (?:afternoon|morning|a\.?m\b\.?|p\.?m\b\.?)|later (?:on )?today|later in the day|sometime today|today)(?![\w'’-])/i,
+      /\b(?:this (?:afternoon|aft|morning|a\.?m\b\.?|p\.?m\b\.?)|later (?:on )?today|later in the day|sometime today|today)(?![\w'’-])/i,
     resolve: (_m, sent) => at(sent),
   },
   {
@@ -134,7 +135,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'end-of-week',
     why: 'EOW, "this week", "end of (the) week", "week\'s end" and "(today and) the rest of the week" resolve to Friday of the send week',
     pattern:
-      /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?(?:working |work |business )?week(?! after next)|this week|later (?:in )?(?:this|the) week|week['’]?s end|(?:(?:today|tomorrow),? and )?(?:the )?rest of (?:the |this )?week)\b/i,
+      /\b(?:eow|(?:by |before )?(?:the )?end of (?:the |this )?(?:working |work |business )?week(?! after next)|this (?:week|wk)|later (?:in )?(?:this|the) week|week['’]?s end|(?:(?:today|tomorrow),? and )?(?:the )?rest of (?:the |this )?week)\b/i,
     resolve: (_m, sent) => {
       const friday = fridayOfWeek(sent);
       // Sent on a weekend, "this week" can only mean the coming one.
@@ -230,14 +231,21 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'next-week',
     why: '"next week" and "the following week" resolve to Friday of the following week',
-    pattern: /\b(?:next week|the following week)\b/i,
+    pattern: /\b(?:next (?:week|wk)|the following week)\b/i,
     resolve: (_m, sent) => at(fridayOfWeek(nextMonday(sent))),
   },
   {
     id: 'end-of-month',
     why: 'EOM, "this month" and "end of (the) month" resolve to the last business day of the send month',
-    pattern: /\b(?:eom|(?:the )?end of (?:the |this )?month|this month|later this month|month[- ]end)\b/i,
+    pattern:
+      /\b(?:eom|(?:the )?end of (?:the |this )?month|this month|later this month|month[- ]end|month['’]?s end)\b/i,
     resolve: (_m, sent) => at(lastBusinessDayOfMonth(sent)),
+  },
+  {
+    id: 'first-of-the-month',
+    why: '"by the first of the month", "the beginning of next month": the first day of the coming month',
+    pattern: /\b(?:the )?(?:first|1st|start|beginning) of (?:the|next) month\b/i,
+    resolve: (_m, sent) => at(addMonths({ ...sent, day: 1 }, 1)),
   },
   {
     id: 'next-month',

@@ -288,9 +288,25 @@ export const DAY_PARSERS: DayParser[] = [
     },
   },
   {
+    id: 'numeric-dashed',
+    why: '"by 3-14", "on 3-14-08": a dashed month-day after a word that leads a date; "on 3-4 occasions" or "by 3-5 days" is no date',
+    screen: () => /\d-\d/,
+    pattern: () =>
+      /\b(?:by|on|before|until|till|due)\s+(\d{1,2})-(\d{1,2})(?:-(\d{4}|\d{2}))?(?=\s*(?:$|[.,;:!?)(]|at\b|by\b|and\b|or\b|to\b|for\b|if\b|so\b|when\b))/i,
+    read: (m, now) => {
+      const [month, dom] = [Number(m[1]), Number(m[2])];
+      if (month < 1 || month > 12 || dom < 1) return null;
+      const year = m[3] ? Number(m[3]) + (m[3].length === 2 ? 2000 : 0) : null;
+      const day = inMonth(now.day, month, year, (y) =>
+        dom <= daysInMonth(y, month) ? { year: y, month, day: dom } : null,
+      );
+      return day ? { day } : null;
+    },
+  },
+  {
     id: 'tomorrow-misspelt',
-    why: '"tomorow", "tommorrow", "2morrow", "2moro", "tmrw", "tmw": tomorrow as people type it',
-    pattern: () => /\b(?!tomorrow\b)(?:tom{1,2}or{1,3}ow|2mor{1,2}ow|2moro|tmrw|tmw|tmrow)\b/i,
+    why: '"tomorow", "tommorrow", "2morrow", "2moro", "tmrw", "tmw", "tomm": tomorrow as people type it',
+    pattern: () => /\b(?!tomorrow\b)(?:tom{1,2}or{1,3}ow|tomm|2mor{1,2}ow|2moro|tmrw|tmw|tmrow)\b/i,
     read: (_m, now) => ({ day: addDays(now.day, 1) }),
   },
   {
