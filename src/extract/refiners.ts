@@ -133,10 +133,12 @@ export const REFINERS: Refiner[] = [
   },
   {
     id: 'attendance-only',
-    why: '"I will attend", "I\'ll join the call" or "we will have activities Thursday" is attendance or an event announced: borderline in the guideline',
+    why: '"I will attend", "I\'ll join the call", "I\'ll be calling in from Anchorage" or "we will have activities Thursday" is attendance or an event announced: borderline in the guideline',
     check: (c, lexicon) => {
       if (
-        (/^(?:attend|join|participate|go|come)\b/.test(c.action.phrase) &&
+        (/^(?:attend|join|participate|go|come|(?:call|dial|phone)(?:ing)? in(?:to)?(?= from| on| for|$))\b/.test(
+          c.action.phrase,
+        ) &&
           !/\bgo (?:over|through|ahead)\b/.test(c.action.phrase)) ||
         /^meet (?:you|u|y'all|everyone) (?:there|at|in|outside|downstairs|out front)\b/.test(c.action.phrase)
       )
