@@ -234,6 +234,24 @@ describe('splitReply keeps the new text and cuts what came before', () => {
       'introduced-paste',
     ],
     [
+      'a text behind a cover line that says whose it is',
+      'Elena -- the paragraph they want is:\n\nWe will submit legislation to the Congress by March 1.',
+      'Elena -- the paragraph they want is:',
+      'introduced-paste',
+    ],
+    [
+      'an insert labelled as one',
+      'Can you look at this?\n\nINSERT: The President will announce tomorrow that we will expand the program.',
+      'Can you look at this?',
+      'pasted-voice',
+    ],
+    [
+      "a cover line naming the sender's own plan stays",
+      'The paragraph I will add to the memo:\n\nWe will send the budget Friday.',
+      'The paragraph I will add to the memo:\n\nWe will send the budget Friday.',
+      null,
+    ],
+    [
       "the sender's own answers behind a colon stay",
       'My answers to your questions:\n\n1. I will send the numbers Friday.',
       'My answers to your questions:\n\n1. I will send the numbers Friday.',
