@@ -21,6 +21,9 @@ const RETURNING =
 /** A verb that reports words just before the promise: "he said (that) we will", "announced that we will". */
 const REPORTING =
   /\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?|announced|stated|indicated|reported|heard)\b(?: that)?,?\s*$/;
+/** A quotation still open where the promise starts, opened after a colon or a word of saying: 'what I plan to say
+ * tomorrow: "I will veto any bill"', 'tell him, "we will pay"'. */
+const OPEN_QUOTATION = /(?::|,|\b(?:say|says|said|tell|told|write|wrote|reads|read|asked|asks))\s*["“](?=[^"”]*$)/;
 /** "I will be checking email": how the sender can be reached ("and reply" after it is a promise again). */
 const KEEPING_WATCH = /^(?:check|monitor)(?:ing)? (?:my |our )?(?:e-?mails?|voice-?mails?|messages|blackberry|phone)\b/;
 
@@ -120,6 +123,11 @@ export const REFINERS: Refiner[] = [
       // "As I indicated, I will send it Friday": the sender repeating a promise of their own still makes it.
       return report && !/\b(?:i|we)\s+(?:\w+\s+)?$/.test(before(c).slice(0, report.index)) ? 'reported speech' : null;
     },
+  },
+  {
+    id: 'quoted-words',
+    why: '\'This is what I plan to say: "I will veto any bill"\': words quoted for saying are a text, not the promise made here',
+    check: (c) => (OPEN_QUOTATION.test(c.sentence.slice(0, c.hit.start)) ? 'words in quotation marks' : null),
   },
   {
     id: 'obligation',

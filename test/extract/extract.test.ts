@@ -179,8 +179,15 @@ describe('extract: negative cases', () => {
     'I will call you and Bob if needed.',
     'I will be checking email periodically.',
     'We could be seen to have announced that we will drop SMBv1.',
+    'Here is what the Governor will say: "We will veto any bill that raises taxes."',
+    'Tell him, "we will pay by Friday."',
   ])('no promise in "%s"', (text) => {
     expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
+  });
+
+  it("a quotation closed before the promise leaves it the sender's own", () => {
+    const [promise] = extractor.extract(mailWith('The "new" plan: I will call him tomorrow.')).commitments;
+    expect(promise?.action).toBe('call him');
   });
 
   it('returns nothing, and does not throw, on an empty or odd body', () => {
