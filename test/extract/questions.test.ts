@@ -44,6 +44,8 @@ describe('questions: negative cases', () => {
     'We have had a similar "is the cached iomap still valid?"',
     'Keegan Farrell 04/04/2001 08:07 AM To: Cheryl Nelson cc: Subject: Re: the meetings Just to confirm, you mean the Monday one?',
     'No question mark here.',
+    'Know what I mean?',
+    'How could I forget?',
   ])('"%s" asks nothing', (text) => {
     expect(questionReason(text, rhetorical)).toBeNull();
   });
@@ -52,5 +54,12 @@ describe('questions: negative cases', () => {
     expect(asks('We lost the bid again. Who knows? Next quarter may be better.')).toBe(false);
     expect(asks('He keeps asking "when can I buy gas from Enron?" I told him next year.')).toBe(false);
     expect(asks('We lost the bid again. Who knows? Can you find out why?')).toBe(true);
+  });
+
+  it('an offer of help put as a question or a condition expects no reply; an ask about the memo does', () => {
+    expect(asks('Attached is the memo. Any questions?')).toBe(false);
+    expect(asks('Attached is the memo. Should you have any questions, please call.')).toBe(false);
+    expect(asks('How about that!')).toBe(false);
+    expect(asks('Any questions on the memo?')).toBe(true);
   });
 });
