@@ -19,6 +19,13 @@ describe('repairScanned', () => {
     ["We' ll send it Monday.", "We'll  send it Monday."],
     ["I 'm sending it.", "I'm  sending it."],
     ['I wiil call him.', 'I will call him.'],
+    ["1'll call him today.", "I'll call him today."],
+    ['I wlll send it today.', 'I will send it today.'],
+    ['Thanks,I will send it.', 'Thanks I will send it.'],
+    ['PIs advise.', 'Pls advise.'],
+    ['P1s print.', 'Pls print.'],
+    ['Pleasc send it.', 'Please send it.'],
+    ['Plcase advise.', 'Please advise.'],
   ])('"%s" reads as "%s"', (scanned, typed) => {
     expect(repairScanned(scanned)).toBe(typed);
     expect(repairScanned(scanned)).toHaveLength(scanned.length);
@@ -33,6 +40,8 @@ describe('repairScanned', () => {
     "the teams' re-org",
     "subject 're: budget'",
     'Press | to continue.',
+    "Route 1'll be closed.",
+    'Red,We Are is a band.',
   ])('leaves "%s" alone', (text) => {
     expect(repairScanned(text)).toBe(text);
   });
@@ -44,6 +53,10 @@ describe('extract on scanned mail', () => {
     const [commitment] = extractor.extract(mailWith("I'11 send you the draft tomorrow.")).commitments;
     expect(commitment?.text).toBe("I'11 send you the draft tomorrow.");
     expect(commitment?.due?.date).toBe('2001-05-11');
+  });
+  it('reads tomorrow as OCR spells it', () => {
+    expect(extractor.extract(mailWith('I will send it tornorrow.')).commitments[0]?.due?.date).toBe('2001-05-11');
+    expect(extractor.extract(mailWith('I will send it tomorrovv.')).commitments[0]?.due?.date).toBe('2001-05-11');
   });
   it('reads "Pis print." as a request', () => {
     expect(extractor.extract(mailWith('Pis print.')).expectsReply).toBe(true);

@@ -305,8 +305,9 @@ export const DAY_PARSERS: DayParser[] = [
   },
   {
     id: 'tomorrow-misspelt',
-    why: '"tomorow", "tommorrow", "2morrow", "2moro", "tmrw", "tmw", "tomm": tomorrow as people type it',
-    pattern: () => /\b(?!tomorrow\b)(?:tom{1,2}or{1,3}ow|tomm|2mor{1,2}ow|2moro|tmrw|tmw|tmrow)\b/i,
+    why: '"tomorow", "tommorrow", "2morrow", "2moro", "tmrw", "tmw", "tomm": tomorrow as people type it (and as OCR reads it: "tornorrow", "tomorrovv")',
+    pattern: () =>
+      /\b(?!tomorrow\b)(?:tom{1,2}or{1,3}ow|tornor{1,3}ow|tom{1,2}or{1,3}ovv|tomm|2mor{1,2}ow|2moro|tmrw|tmw|tmrow)\b/i,
     read: (_m, now) => ({ day: addDays(now.day, 1) }),
   },
   {
