@@ -126,6 +126,11 @@ export const DETECTORS: readonly CutDetector[] = [
     test: (l, i) => /\S/.test(at(l, i)) && P.BARE_STAMP.test(at(l, i + 1)) && within(l, i + 2, 3, P.TO_OR_CC),
   },
   {
+    id: 'groupwise-stamp',
+    why: 'GroupWise quotes with ">>> Name 01/14/98 02:02PM >>>" above the old mail',
+    test: (l, i) => P.GROUPWISE_STAMP.test(at(l, i)),
+  },
+  {
     id: 'lotus-address',
     why: 'a Lotus address line ("Name/HOU/ECT@ECT") with To:/cc: below',
     test: (l, i) => P.LOTUS_ADDRESS.test(at(l, i)) && within(l, i + 1, 3, P.TO_OR_CC),

@@ -120,6 +120,9 @@ export const BARE_STAMP = /^\s*\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d
 /** Lotus addresses carry no dot in the domain: "Jeff Dasovich/NA/Enron@ENRON", "Mark Taylor@ECT". */
 export const LOTUS_ADDRESS = /^\s*[A-Z][\w .'"-]{0,60}(?:\/[\w-]+)*\s?@\s?[A-Za-z_-]+\s*$/;
 export const TO_OR_CC = /^\s*(?:to|cc)\s*:/i;
+/** Novell GroupWise's quote header: ">>> Bruce Reed 01/14/98 02:02PM >>>", the sender and a stamp between chevrons. */
+export const GROUPWISE_STAMP =
+  /^\s*>>>\s*\S.{0,80}?\s\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*>>>\s*$/i;
 
 /** "Sent from my iPhone", "Get Outlook for iOS<https://...>", "Von meinem iPhone gesendet": short, nothing after. */
 export const MOBILE_FOOTER = new RegExp(

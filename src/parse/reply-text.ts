@@ -7,6 +7,7 @@
 //    ends the new text: an unquoted earlier mail, a forward, a signature or a disclaimer.
 // 3. A signature without a separator (sign-off + contact block) and trailing separator lines are trimmed.
 import { attributionSpan, DETECTORS } from './reply-detectors.js';
+import { GROUPWISE_STAMP } from './reply-patterns.js';
 import { contactBlockLine, signOffLine, trimTrailingSeparators } from './signature.js';
 
 export interface ReplySplit {
@@ -20,9 +21,11 @@ export interface ReplySplit {
 /** Separators and headers are short; a longer line is prose or data and is not tested (keeps regexes linear). */
 const MAX_DETECTED_LINE = 1000;
 
-/** "> text", and the "| text" some mailing-list clients quote with (but not a table row, which ends in "|"). */
+/** "> text", and the "| text" some mailing-list clients quote with (but not a table row, which ends in "|"). GroupWise's
+ * ">>> Name 01/14/98 02:02PM >>>" is no quoted line but the header above an unquoted earlier mail: a detector cuts it. */
 const isQuoted = (line: string | undefined): boolean =>
-  /^\s*>|^\s*\|(?:[\s>]|$)(?!.*\|\s*$)/.test(line ?? '') || ELISION.test(line ?? '');
+  (/^\s*>|^\s*\|(?:[\s>]|$)(?!.*\|\s*$)/.test(line ?? '') && !GROUPWISE_STAMP.test(line ?? '')) ||
+  ELISION.test(line ?? '');
 /** "[...]", "[snip]", "<snip>": where the sender cut the quote, part of it. */
 const ELISION = /^\s*(?:\[(?:\.{2,}|…|snip(?:ped)?)\]|<snip(?:ped)?>)\s*$/i;
 /** "Hi," or "Hello Adrian," between an attribution and its quote. */

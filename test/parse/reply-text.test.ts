@@ -234,6 +234,12 @@ describe('splitReply keeps the new text and cuts what came before', () => {
       'introduced-paste',
     ],
     [
+      'a GroupWise quote header',
+      "ok. i'll call him.\n\n>>> Bruce Reed 01/14/98 02:02PM >>>\nCan you call Rahm about this?",
+      "ok. i'll call him.",
+      'groupwise-stamp',
+    ],
+    [
       'a text behind a cover line that says whose it is',
       'Elena -- the paragraph they want is:\n\nWe will submit legislation to the Congress by March 1.',
       'Elena -- the paragraph they want is:',
