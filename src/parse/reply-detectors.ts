@@ -109,7 +109,17 @@ export const DETECTORS: readonly CutDetector[] = [
   {
     id: 'outlook-rule',
     why: 'a line of underscores with a From: header below',
-    test: (l, i) => /^\s*_{10,}\s*$/.test(at(l, i)) && within(l, i + 1, 3, P.HEADER_FROM),
+    test: (l, i) => /^\s*_{5,}\s*$/.test(at(l, i)) && within(l, i + 1, 3, P.HEADER_FROM),
+  },
+  {
+    id: 'header-line',
+    why: 'From:, Sent: and To: or Subject: of a quoted mail run together on one line',
+    test: (l, i) => P.HEADER_LINE.test(at(l, i)),
+  },
+  {
+    id: 'from-mailto',
+    why: 'Outlook\'s "From: Name [mailto:address]" quote header, whatever follows it',
+    test: (l, i) => P.FROM_MAILTO.test(at(l, i)),
   },
   {
     id: 'header-block',

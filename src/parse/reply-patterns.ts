@@ -110,7 +110,7 @@ export const HEADER_ANY = new RegExp(`^\\s*\\*?(?:${FROM_NAMES}|${OTHER_NAMES})\
 
 /** "-----Original Message-----", "-------- Oprindelig besked --------", "---------- Forwarded message ---------". */
 export const ORIGINAL_MESSAGE =
-  /^\s*[-=_]{2,}\s*(?:original message|original|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|oprindelig besked|opprinnelig melding|originalmeddelande|alkuperäinen viesti|mensagem original|wiadomość oryginalna|исходное сообщение)\s*[-=_]{2,}/iu;
+  /^\s*[-=_—–]{2,}\s*(?:original message|original|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|oprindelig besked|opprinnelig melding|originalmeddelande|alkuperäinen viesti|mensagem original|wiadomość oryginalna|исходное сообщение)\s*[-=_—–]{2,}/iu;
 export const FORWARDED =
   /-{3,}\s*forwarded by\b|^\s*-{2,}\s*(?:forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|videresendt meddelelse|vidarebefordrat meddelande|пересылаемое сообщение)\s*-{2,}|^\s*(?:begin forwarded message|début du message réexpédié|anfang der weitergeleiteten nachricht)\s*:/iu;
 
@@ -120,6 +120,11 @@ export const BARE_STAMP = /^\s*\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d
 /** Lotus addresses carry no dot in the domain: "Jeff Dasovich/NA/Enron@ENRON", "Mark Taylor@ECT". */
 export const LOTUS_ADDRESS = /^\s*[A-Z][\w .'"-]{0,60}(?:\/[\w-]+)*\s?@\s?[A-Za-z_-]+\s*$/;
 export const TO_OR_CC = /^\s*(?:to|cc)\s*:/i;
+/** A quoted mail's headers run together on one line, as OCR and some clients print them: "From: Palin; Sarah (GOV)
+ * Sent: Tuesday, March 11, 2008 8:15 AM To: Frye; Ivy J (GOV) Subject: Kenai visit". */
+export const HEADER_LINE = /^\s*from:\s*\S.{0,120}?\s(?:sent|date):\s*\S.{0,80}?\s(?:to|subject):/i;
+/** Outlook's quote header names the sender's address as "[mailto:...]": "From: Palin; Sarah [mailto:gov@x.invalid]". */
+export const FROM_MAILTO = /^\s*from:\s*\S.{0,100}\[mailto:[^\]\s]+\]\s*$/i;
 /** Novell GroupWise's quote header: ">>> Bruce Reed 01/14/98 02:02PM >>>", the sender and a stamp between chevrons. */
 export const GROUPWISE_STAMP =
   /^\s*>>>\s*\S.{0,80}?\s\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*>>>\s*$/i;

@@ -234,6 +234,36 @@ describe('splitReply keeps the new text and cuts what came before', () => {
       'introduced-paste',
     ],
     [
+      'quoted headers run together on one line',
+      'Will do.\n\nFrom: Palin; Sarah (GOV) Sent: Tuesday, March 11, 2008 8:15 AM To: Frye; Ivy J (GOV) Subject: Kenai\n\nCan you call the mayor?',
+      'Will do.',
+      'header-line',
+    ],
+    [
+      'an Outlook From: line with [mailto:] and nothing else',
+      'Will do.\n\nFrom: Palin; Sarah (GOV) [mailto:gov@exchange.soa.invalid]\nCan you call the mayor?',
+      'Will do.',
+      'from-mailto',
+    ],
+    [
+      'an "Original Message" line drawn with dashes OCR made long',
+      'Will do.\n\n—–Original Message—–\nFrom: Palin; Sarah\nCan you call the mayor?',
+      'Will do.',
+      'outlook-original-message',
+    ],
+    [
+      'a short rule of underscores above the quoted From:',
+      'Will do.\n\n_____\n\nFrom: Palin; Sarah (GOV)\nCan you call the mayor?',
+      'Will do.',
+      'outlook-rule',
+    ],
+    [
+      'a sentence that names who it is from and when stays',
+      'From: the Governor. Sent: last week, to all staff. I will send the list Friday.',
+      'From: the Governor. Sent: last week, to all staff. I will send the list Friday.',
+      null,
+    ],
+    [
       'a GroupWise quote header',
       "ok. i'll call him.\n\n>>> Bruce Reed 01/14/98 02:02PM >>>\nCan you call Rahm about this?",
       "ok. i'll call him.",
