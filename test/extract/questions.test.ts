@@ -62,4 +62,12 @@ describe('questions: negative cases', () => {
     expect(asks('How about that!')).toBe(false);
     expect(asks('Any questions on the memo?')).toBe(true);
   });
+
+  it('"let me know if" asks when the condition is news the sender wants, not an offer of help or an exception', () => {
+    expect(asks('Let me know if you have a master agreement in place.')).toBe(true);
+    expect(asks('Please let me know if you received the fax.')).toBe(true);
+    expect(asks('Let me know if you need anything else.')).toBe(false);
+    expect(asks('Call me if you did not receive them.')).toBe(false);
+    expect(asks('Please let me know if they dispute.')).toBe(false);
+  });
 });
