@@ -143,6 +143,9 @@ function requestReason(
   };
 }
 
+/** Characters between a hit's start and its verb past which the verb's own clause is read for a time first. */
+const FAR_ACT = 16;
+
 /** A weakened promise keeps this share of its rule's confidence. */
 const WEAK = 0.5;
 
@@ -202,7 +205,10 @@ export function createAnalyser(
         for (const hit of screened ? matchPromise(parsed()) : []) {
           const action = resolveAction(text.slice(hit.act?.start ?? hit.start), rules.lexicon);
           const candidate: Candidate = { sentence: text, hit, action };
-          const reading = dueIn(text.slice(hit.start));
+          // "I'll be in Juneau Monday and will call you Tuesday": when the promised verb stands far from where the
+          // hit starts, the time after the verb is the promise's own.
+          const far = hit.act && hit.act.start - hit.start > FAR_ACT ? dueIn(text.slice(hit.act.start)) : null;
+          const reading = far?.due ? far : dueIn(text.slice(hit.start));
           // "The call is Friday. I'll send the agenda before then.": the day stands in the sentence before.
           const earlier =
             previous && pointsBack(text) ? readDue(previous, sentAt, message.tzOffsetMinutes, country) : null;
