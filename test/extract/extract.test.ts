@@ -185,6 +185,11 @@ describe('extract: negative cases', () => {
     expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
   });
 
+  it('a promise far into its sentence takes the time after its own verb', () => {
+    const [promise] = extractor.extract(mailWith("I'll be in Houston Monday and will call you Tuesday.")).commitments;
+    expect(promise?.due?.date).toBe('2001-05-15');
+  });
+
   it("a quotation closed before the promise leaves it the sender's own", () => {
     const [promise] = extractor.extract(mailWith('The "new" plan: I will call him tomorrow.')).commitments;
     expect(promise?.action).toBe('call him');
