@@ -18,6 +18,10 @@ const wordIn = (text: string, phrase: string) =>
  * another action follows: "I'll return tonight and send it"). */
 const RETURNING =
   /^return(?:$|\s+(?:on|from|home|next|this|in|at|by|tomorrow|tonight|later|after|before|around|about|to (?:the )?(?:office|work|town|houston|the states))\b)/;
+/** "fly to Nome on Friday", "depart from Juneau at 7", "leave for Anchorage": the sender travels, nothing is done for
+ * anyone ("leave it on your desk" and "drive the Governor" act). */
+const TRAVELLING =
+  /^(?:arrive|depart|fly|travel|land|head (?:out|back|home|to|over|up|down))\b|^(?:drive|leave|fly out|head)\s+(?:for|to|from|at|around|early|late|tomorrow|tonight|on|in|back|home)\b/;
 /** A verb that reports words just before the promise: "he said (that) we will", "announced that we will". */
 const REPORTING =
   /\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?|announced|stated|indicated|reported|heard)\b(?: that)?,?\s*$/;
@@ -157,12 +161,13 @@ export const REFINERS: Refiner[] = [
   },
   {
     id: 'state-or-whereabouts',
-    why: '"I\'ll be out of the office Monday", "I am going to take two weeks off", "I will have my Blackberry with me", "I will be checking email" or "I will return on the 18th" tells where the sender is; it promises nothing',
+    why: '"I\'ll be out of the office Monday", "I am going to take two weeks off", "we will fly to Nome on Friday", "I will have my Blackberry with me", "I will be checking email" or "I will return on the 18th" tells where the sender is; it promises nothing',
     check: (c) =>
       c.action.verb === 'be' ||
       /^take\b.*\b(?:off|vacation|holiday|leave)\b/.test(c.action.phrase) ||
       /^have (?:my|our) [\w-]+ with (?:me|us)\b/.test(c.action.phrase) ||
-      ((RETURNING.test(c.action.phrase) || KEEPING_WATCH.test(c.action.phrase)) && !/\band\b/.test(fromHit(c)))
+      ((RETURNING.test(c.action.phrase) || KEEPING_WATCH.test(c.action.phrase) || TRAVELLING.test(fromVerb(c))) &&
+        !/\band\b/.test(fromHit(c)))
         ? 'describes the sender, no action'
         : null,
   },

@@ -21,6 +21,8 @@ describe('extract: what a promise carries', () => {
     ],
     ['Will do.', 'do what was asked', null, null],
     ['Yes , I will call him .', 'call him', null, null],
+    ["I'll leave it on your desk.", 'leave it', null, null],
+    ['I will drive the Governor to the airport.', 'drive the governor to the airport', null, null],
   ])('"%s" → %s, due %s', (text, action, due, dueText) => {
     const c = first(text);
     expect(c?.action).toBe(action);
@@ -181,6 +183,11 @@ describe('extract: negative cases', () => {
     'We could be seen to have announced that we will drop SMBv1.',
     'Here is what the Governor will say: "We will veto any bill that raises taxes."',
     'Tell him, "we will pay by Friday."',
+    'We will convene at 10 a.m.',
+    'We will break for lunch at noon.',
+    'We will take questions after the remarks.',
+    'We will fly to Nome on Friday.',
+    'We will depart from Juneau at 7 a.m.',
   ])('no promise in "%s"', (text) => {
     expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
   });
