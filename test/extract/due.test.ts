@@ -176,6 +176,12 @@ describe('readDue: before a named day, parts of the week and year, business days
     ['I will send it by 3-14', '09:10', '2008-03-14'],
     ['I will send it on 3-17 at noon', '09:10', '2008-03-17'],
     ['I will send it by 3-14-08', '09:10', '2008-03-14'],
+    ['I will send it on or before March 20', '09:10', '2008-03-20'],
+    ["I will send it by day's end", '09:10', '2008-03-12'],
+    ['I will send it by the close of the day', '09:10', '2008-03-12'],
+    ['I will send it before I go home', '09:10', '2008-03-12'],
+    ['I will send it first thing', '09:10', '2008-03-13'],
+    ['I will call first thing and send it', '09:10', '2008-03-13'],
   ])('"%s" sent at %s is due %s', (text, hour, day) => {
     expect(due(text, wednesday(hour), -480)?.date).toBe(day);
   });
@@ -188,6 +194,9 @@ describe('readDue: before a named day, parts of the week and year, business days
       expect(due(text, wednesday('09:10'), -480)).toBeNull();
     },
   );
+  it('"the first thing I will do" names no time', () => {
+    expect(due('The first thing I will do is call him.', wednesday('09:10'), -480)).toBeNull();
+  });
   it.each(['I will do it on 3-4 occasions.', 'I will call them about the 3-2 vote.'])(
     'a dashed pair that counts or scores sets no date: "%s"',
     (text) => {

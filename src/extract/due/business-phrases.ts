@@ -99,7 +99,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'end-of-day',
     why: 'EOD, COB, "C.O.B." and "end of (the) day" mean the close of the send day, unless a day is named ("COB tomorrow")',
     pattern:
-      /\b(?:(?:eod|cob|eob|close of (?:business|biz|play)|end of (?:the )?(?:business )?day)\b|[ce]\.o\.[bd]\b\.?|end of bus\.)/i,
+      /\b(?:(?:eod|cob|eob|close of (?:the )?(?:business|biz|play|day)|end of (?:the )?(?:business )?day|day['’]s end)\b|[ce]\.o\.[bd]\b\.?|end of bus\.)/i,
     resolve: (_m, sent) => at(sent, 17),
     weak: true,
   },
@@ -118,17 +118,18 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   },
   {
     id: 'after-a-short-absence',
-    why: '"after lunch", "before lunch", "after the meeting", "when he gets out" (of a meeting or call): the send day',
+    why: '"after lunch", "before lunch", "after the meeting", "when he gets out" (of a meeting or call), "before I go home": the send day',
     pattern:
-      /\b(?:after (?:lunch(?:time)?|(?:the|this|my|our) (?:meeting|call))|(?:before|by) lunch(?:time)?|when (?:he|she|they|we|i) (?:gets?|come|comes) out)\b/i,
+      /\b(?:after (?:lunch(?:time)?|(?:the|this|my|our) (?:meeting|call))|(?:before|by) lunch(?:time)?|when (?:he|she|they|we|i) (?:gets?|come|comes) out|before (?:i|we) (?:go|head|leave) (?:home|for the day))\b/i,
     resolve: (_m, sent) => at(sent),
     // "after lunch tomorrow", "after the meeting on Tuesday": the named day is the due day.
     weak: true,
   },
   {
     id: 'first-thing-tomorrow',
-    why: '"first thing tomorrow" is tomorrow morning',
-    pattern: /\bfirst thing (?:tomorrow|in the (?:morning|a\.?m\b\.?))/i,
+    why: '"first thing tomorrow", and "first thing" alone, is tomorrow morning ("the first thing I will do" is no time)',
+    pattern:
+      /\bfirst thing (?:tomorrow|in the (?:morning|a\.?m\b\.?))|(?<!\b(?:the|a|one|only|last|next) )\bfirst thing(?! (?:on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|i|we|you|he|she|they|to|that|is|was)\b)(?=\s*(?:$|[.,;:!?)]|and\b|or\b|so\b))/i,
     resolve: (_m, sent) => at(addDays(sent, 1), 9),
   },
   {

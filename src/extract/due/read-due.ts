@@ -18,8 +18,9 @@ interface Candidate {
 /** Phrases chrono reads as a time that never set a due date. */
 const NOT_A_DUE =
   /^(?:now|right now|at the moment|atm|currently|then|once|sec|second|today's|(?:for )?a quarter|a m)$/i;
-/** "before Monday", "prior to the 20th": the day before the one named (the holiday parser reads its own). */
-const BEFORE = new RegExp(`\\b${BEFORE_WORDS}\\s+(?:the\\s+)?$`, 'i');
+/** "before Monday", "prior to the 20th": the day before the one named (the holiday parser reads its own); "on or
+ * before March 20" is that day itself. */
+const BEFORE = new RegExp(`(?<!\\bon or )\\b${BEFORE_WORDS}\\s+(?:the\\s+)?$`, 'i');
 const STARTS_BEFORE = new RegExp(`^${BEFORE_WORDS}\\b`, 'i');
 /** Business phrases that name one day ("by the 20th", "Tues"), which "before" moves back like chrono's days. */
 const NAMED_DAY_PHRASES = new Set(['by-the-nth', 'short-weekday']);
