@@ -51,7 +51,7 @@ const readsChunks = (match: string): boolean => {
   return visit(terms);
 };
 
-const MODAL_WORD = /\b(?:will|shall|plan|planning|intend|intending|going)\b|'ll\b/i;
+const VERB_SLOT_WORD = /\b(?:will|shall|plan|planning|intend|intending|going)\b|'ll\b/i;
 const NOT_A_VERB = ['ProperNoun', 'Pronoun', 'Value', 'Date'];
 const NOT_A_VERB_WORD = new Set(['here', 'there', 'now', 'then']);
 /** "I plan to brief the Governor", "we are going to table the motion": after these and "to" comes a verb. */
@@ -82,7 +82,7 @@ function verbSlot(terms: Term[], i: number): number {
 /** "I will call Room 216": the word after "I will" (or "we shall", past one adverb) is a verb, though compromise
  * may read "call Room" as a compound noun; so is "brief" in "I plan to brief the Governor". A walk over the terms:
  * a match query here cost a tenth of the parse. */
-function tagVerbsAfterModals(doc: ReturnType<typeof nlp>): void {
+function tagVerbSlots(doc: ReturnType<typeof nlp>): void {
   const sentences = (doc as unknown as { docs: Term[][] }).docs;
   sentences.forEach((terms, n) => {
     for (let i = 1; i < terms.length; i++) {
@@ -103,7 +103,7 @@ export function parseSentence(text: string): ParsedSentence {
   const plain = text.replace(/--/g, ', ').replace(DECORATION, (run) => ' '.repeat(run.length));
   const doc = nlp(plain);
   // "I will call Room 216": after "I will" comes a verb, though compromise reads "call Room" as a compound noun.
-  if (MODAL_WORD.test(plain)) tagVerbsAfterModals(doc);
+  if (VERB_SLOT_WORD.test(plain)) tagVerbSlots(doc);
   if (hadChunks && chunksRead) doc.compute(CHUNKS);
   return { text, doc };
 }

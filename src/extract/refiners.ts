@@ -19,15 +19,18 @@ const wordIn = (text: string, phrase: string) =>
 const RETURNING =
   /^return(?:$|\s+(?:on|from|home|next|this|in|at|by|tomorrow|tonight|later|after|before|around|about|to (?:the )?(?:office|work|town|houston|the states))\b)/;
 /** "fly to Nome on Friday", "depart from Juneau at 7", "leave for Anchorage": the sender travels, nothing is done for
- * anyone ("leave it on your desk" and "drive the Governor" act). */
+ * anyone. "Leave it on your desk", "land the deal", "drive to the airport to pick you up" act. */
 const TRAVELLING =
-  /^(?:arrive|depart|fly|travel|land|head (?:out|back|home|to|over|up|down))\b|^(?:drive|leave|fly out|head)\s+(?:for|to|from|at|around|early|late|tomorrow|tonight|on|in|back|home)\b/;
+  /^(?!.*\bto (?:pick|get|meet|bring|drop|deliver|collect|fetch)\b)(?:(?:arrive|depart|travel)\b|(?:fly|land|drive|leave|head)\s+(?:for|to|from|into|in|at|around|early|late|tomorrow|tonight|on|back|home|out)\b)/;
+/** "I'll be calling in from Anchorage": joining a call; "I'll call in on Monday to check on the status" acts. */
+const CALLING_IN = /^(?:be )?(?:call|dial|phone)(?:ing)? in(?:to)?(?: from\b.*|\s*[.!]?)$/;
 /** A verb that reports words just before the promise: "he said (that) we will", "announced that we will". */
 const REPORTING =
   /\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?|announced|stated|indicated|reported|heard)\b(?: that)?,?\s*$/;
 /** A quotation still open where the promise starts, opened after a colon or a word of saying: 'what I plan to say
  * tomorrow: "I will veto any bill"', 'tell him, "we will pay"'. */
-const OPEN_QUOTATION = /(?::|,|\b(?:say|says|said|tell|told|write|wrote|reads|read|asked|asks))\s*["“](?=[^"”]*$)/;
+const OPEN_QUOTATION =
+  /(?::|,|\b(?:say|says|said|tell|told|write|wrote|reads|read|asked|asks))\s+["“](?=\S|$)(?=[^"”]*$)/;
 /** "I will be checking email": how the sender can be reached ("and reply" after it is a promise again). */
 const KEEPING_WATCH = /^(?:check|monitor)(?:ing)? (?:my |our )?(?:e-?mails?|voice-?mails?|messages|blackberry|phone)\b/;
 
@@ -148,9 +151,8 @@ export const REFINERS: Refiner[] = [
     why: '"I will attend", "I\'ll join the call", "I\'ll be calling in from Anchorage" or "we will have activities Thursday" is attendance or an event announced: borderline in the guideline',
     check: (c, lexicon) => {
       if (
-        (/^(?:attend|join|participate|go|come|(?:call|dial|phone)(?:ing)? in(?:to)?(?= from| on| for|$))\b/.test(
-          c.action.phrase,
-        ) &&
+        CALLING_IN.test(fromVerb(c)) ||
+        (/^(?:attend|join|participate|go|come)\b/.test(c.action.phrase) &&
           !/\bgo (?:over|through|ahead)\b/.test(c.action.phrase)) ||
         /^meet (?:you|u|y'all|everyone) (?:there|at|in|outside|downstairs|out front)\b/.test(c.action.phrase)
       )

@@ -7,7 +7,7 @@ const BULLET = /^\s*(?:[-*•·o]|\d{1,2}[.)]|\(?[a-z]\))\s+/;
 const LINE_OF_ITS_OWN =
   /^\s*(?:(?:hi|hello|hey|dear|thanks|thank you|regards|best|cheers)\b[^.!?]{0,30}|[A-Z][a-z]+,?)\s*$/i;
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr inc co corp ltd no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m u.s attn ext'.split(
+  'mr mrs ms dr st jr sr inc co corp ltd no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m u.s attn ext c.o.b e.o.d'.split(
     ' ',
   ),
 );

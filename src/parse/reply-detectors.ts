@@ -170,7 +170,7 @@ export const DETECTORS: readonly CutDetector[] = [
   {
     id: 'pasted-voice',
     why: 'a press statement, talking points or a draft for someone else to deliver',
-    test: (l, i) => at(l, i).length < 120 && P.PASTED_VOICE.test(at(l, i)),
+    test: (l, i) => at(l, i).length < 120 && (P.PASTED_VOICE.test(at(l, i)) || P.LABELLED_INSERT.test(at(l, i))),
   },
   {
     id: 'introduced-paste',

@@ -155,21 +155,22 @@ export const DISCLAIMER_START =
 export const DISCLAIMER_WORDS =
   /confidential|intended (?:solely |only )?for|property of|privileged|riservat|destinatari|vertraulich/i;
 
-/** A pasted text in another voice: a press statement, talking points, a draft for someone else to deliver, an
- * insert labelled as one ("INSERT: The President will announce ..."). */
+/** A pasted text in another voice: a press statement, talking points, a draft for someone else to deliver. */
+/** An insert labelled as one, in capitals as drafts mark it: "INSERT: The President will announce ...". */
+export const LABELLED_INSERT = /^\s*(?:INSERT|EXCERPT)\s*:\s+\S/u;
 export const PASTED_VOICE =
-  /^\s*(?:for immediate release|(?:press|news) release|statement (?:of|by|from) [A-Z]|talking points|(?:draft|proposed|suggested|revised) (?:statement|talking points|remarks|response|language|insert|letter|text|q ?& ?a|answer|release|op-?ed|testimony)|q ?& ?a\b|remarks (?:of|by) |begin(?:ning)? (?:of )?(?:text|statement|insert)|(?:insert|excerpt)\s*:\s+\S|memorandum(?: for| to|\s*$)|office of the press secretary|the white house\s*$|[*\s-]*draft[*\s-]*$)/iu;
+  /^\s*(?:for immediate release|(?:press|news) release|statement (?:of|by|from) [A-Z]|talking points|(?:draft|proposed|suggested|revised) (?:statement|talking points|remarks|response|language|insert|letter|text|q ?& ?a|answer|release|op-?ed|testimony)|q ?& ?a\b|remarks (?:of|by) |begin(?:ning)? (?:of )?(?:text|statement|insert)|memorandum(?: for| to|\s*$)|office of the press secretary|the white house\s*$|[*\s-]*draft[*\s-]*$)/iu;
 
 /** A cover line that presents, behind a colon, a text to be said or signed by others: "Here's another draft:",
  * "Bruce -- proposed language for the signing:", "Text follows:". It must present (here is, attached is, the following)
- * or qualify (proposed, draft, revised) the text, or say whose it is ("the paragraph they want is:"): "Timeline for the release:" or "Please text me at:" introduce the
+ * or qualify (proposed, draft, revised) the text, or say whose it is ("the paragraph they want is:", not "the paragraph I drafted is:"): "Timeline for the release:" or "Please text me at:" introduce the
  * sender's own lines. */
 const PASTED_TEXT =
   '(?:statement|talking points|remarks|q ?& ?a|language|insert|letter|testimony|op-?ed|press release|speech|draft|passage|paragraph|wording|proclamation|text)';
 const PRESENTED = "(?:here(?:'s| is| are)|below is|attached (?:is|are)|the following)";
 const QUALIFIED = '(?:proposed|suggested|draft|revised|latest|final|new|following|rough)';
 export const PASTE_COVER = new RegExp(
-  `^\\s*(?:[A-Z][\\w.'-]*(?:\\s+[A-Z][\\w.'-]*)?\\s*(?:--|,|:|-)\\s*)?(?:${PRESENTED}\\s+(?:(?:the|my|a|an|our|another|some)\\s+)?(?:${QUALIFIED}\\s+)?|(?:(?:the|my|a|an|our|another|some)\\s+)?${QUALIFIED}\\s+)${PASTED_TEXT}\\b[^.?!]{0,60}:\\s*$|\\b(?:text|it) (?:follows|is below)\\s*:?\\s*$|\\bthe ${PASTED_TEXT} (?:that )?(?:they|he|she|we|you|[A-Z][\\w.'-]*)(?:'re| are| is)? (?:want|wants|wanted|propose|proposes|proposed|proposing|suggest|suggests|suggested|sent|drafted|use|used|like|liked)\\b[^.?!:]{0,30}:\\s*$`,
+  `^\\s*(?:[A-Z][\\w.'-]*(?:\\s+[A-Z][\\w.'-]*)?\\s*(?:--|,|:|-)\\s*)?(?:${PRESENTED}\\s+(?:(?:the|my|a|an|our|another|some)\\s+)?(?:${QUALIFIED}\\s+)?|(?:(?:the|my|a|an|our|another|some)\\s+)?${QUALIFIED}\\s+)${PASTED_TEXT}\\b[^.?!]{0,60}:\\s*$|\\b(?:text|it) (?:follows|is below)\\s*:?\\s*$|\\bthe ${PASTED_TEXT} (?:that )?(?:they|he|she|we|you)(?:'re| are| is)? (?:want|wants|wanted|propose|proposes|proposed|proposing|suggest|suggests|suggested|sent|drafted|use|used|like|liked)\\b[^.?!:]{0,30}:\\s*$`,
   'iu',
 );
 /** What a cover line names that is the sender's own, still to come: "my answers to your questions:", "my edits:". */

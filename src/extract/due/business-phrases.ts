@@ -99,7 +99,7 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
     id: 'end-of-day',
     why: 'EOD, COB, "C.O.B." and "end of (the) day" mean the close of the send day, unless a day is named ("COB tomorrow")',
     pattern:
-      /\b(?:(?:eod|cob|eob|close of (?:the )?(?:business|biz|play|day)|end of (?:the )?(?:business )?day|day['’]s end)\b|[ce]\.o\.[bd]\b\.?|end of bus\.)/i,
+      /\b(?:(?:eod|cob|eob|close of (?:the )?(?:business|biz|play|day)|end of (?:the )?(?:business )?day|day['’]s end)\b|(?:c\.o\.b|e\.o\.d)\b\.?|end of bus\.)/i,
     resolve: (_m, sent) => at(sent, 17),
     weak: true,
   },

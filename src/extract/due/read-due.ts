@@ -27,7 +27,8 @@ const NAMED_DAY_PHRASES = new Set(['by-the-nth', 'short-weekday']);
 
 /** Due before a named day is due the day before it. */
 function dayBefore(sentence: string, index: number, text: string, day: LocalDay): LocalDay {
-  return BEFORE.test(sentence.slice(0, index)) || STARTS_BEFORE.test(text) ? addDays(day, -1) : day;
+  const lead = sentence.slice(0, index);
+  return BEFORE.test(lead) || (STARTS_BEFORE.test(text) && !/\bon or\s*$/i.test(lead)) ? addDays(day, -1) : day;
 }
 /** Lower-case words that are months or weekdays only when capitalised: "I may", "we sat down". */
 const LOWER_CASE_WORD = /^(?:may|march|sat|sun)$/;
