@@ -24,6 +24,8 @@ const TRAVELLING =
   /^(?!.*\bto (?:pick|get|meet|bring|drop|deliver|collect|fetch)\b)(?:(?:arrive|depart|travel)\b|(?:fly|land|drive|leave|head)\s+(?:for|to|from|into|in|at|around|early|late|tomorrow|tonight|on|back|home|out)\b)/;
 /** "I'll be calling in from Anchorage": joining a call; "I'll call in on Monday to check on the status" acts. */
 const CALLING_IN = /^(?:be )?(?:call|dial|phone)(?:ing)? in(?:to)?(?: from\b.*|\s*[.!]?)$/;
+/** The last "and", "but" or "then" before a promised verb, that joins its clause to the one before. */
+const LAST_JOINT = /\b(?:and|but|then)\b(?!.*\b(?:and|but|then)\b)/i;
 /** A verb that reports words just before the promise: "he said (that) we will", "announced that we will". */
 const REPORTING =
   /\b(?:said|says|told (?:me|us)|mentioned|thinks|promised|claims?|announced|stated|indicated|reported|heard)\b(?: that)?,?\s*$/;
@@ -95,12 +97,14 @@ export const REFINERS: Refiner[] = [
     check: (c, lexicon) => {
       // The promise's own clause: "it might be worth raising an issue - I'll do that" is not hedged.
       const end = (c.hit.act?.start ?? c.hit.start) + (c.hit.act?.text.length ?? 0) + 12;
+      // "We will continue to review them and will notify you": a promise joined on by "and" is hedged by its own clause.
+      const joined = c.sentence.slice(c.hit.start, c.hit.act?.start ?? c.hit.start).search(LAST_JOINT);
+      const start = joined >= 0 ? c.hit.start + joined : c.hit.start;
       // "Let me see if I can find it" promises the looking: "if I can" there is what is looked for, not a hedge.
-      const upToVerb = (clauseBefore(c.sentence, c.hit.start) + c.sentence.slice(c.hit.start, end))
-        .toLowerCase()
-        .replace(/\bsee (?:if|whether) (?:i|we) can\b/g, 'see');
+      const upToVerb = (joined >= 0 ? '' : clauseBefore(c.sentence, c.hit.start)) + c.sentence.slice(start, end);
+      const plain = upToVerb.toLowerCase().replace(/\bsee (?:if|whether) (?:i|we) can\b/g, 'see');
       const hedge =
-        lexicon.hedges.find((h) => wordIn(upToVerb, h)) ??
+        lexicon.hedges.find((h) => wordIn(plain, h)) ??
         (lexicon.hedges.includes(c.action.verb) ? c.action.verb : undefined);
       return hedge ? `hedged with '${hedge}'` : null;
     },

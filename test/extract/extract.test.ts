@@ -192,6 +192,11 @@ describe('extract: negative cases', () => {
     expect(extractor.extract(mailWith(text)).commitments).toEqual([]);
   });
 
+  it('a promise joined on by "and" is hedged by its own clause, not by the pledge before it', () => {
+    const text = 'We will continue to review the applications and will notify you by April 1.';
+    expect(extractor.extract(mailWith(text)).commitments.map((c) => c.action)).toEqual(['notify you']);
+  });
+
   it('a promise far into its sentence takes the time after its own verb', () => {
     const [promise] = extractor.extract(mailWith("I'll be in Houston Monday and will call you Tuesday.")).commitments;
     expect(promise?.due?.date).toBe('2001-05-15');
