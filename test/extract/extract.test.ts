@@ -202,6 +202,11 @@ describe('extract: negative cases', () => {
     expect(promise?.due?.date).toBe('2001-05-15');
   });
 
+  it('a day after its verb that names a thing gives way to the time before', () => {
+    const text = 'I am in Austin until Friday and will send you the Monday numbers.';
+    expect(extractor.extract(mailWith(text)).commitments[0]?.due?.date).toBe('2001-05-11');
+  });
+
   it("a quotation closed before the promise leaves it the sender's own", () => {
     const [promise] = extractor.extract(mailWith('The "new" plan: I will call him tomorrow.')).commitments;
     expect(promise?.action).toBe('call him');
