@@ -143,15 +143,6 @@ function requestReason(
   };
 }
 
-/** "send you the Monday numbers", "the notes from Tuesday's meeting": the day names a thing, not when. */
-function namesAThing(text: string, dayText: string): boolean {
-  const at = Math.max(0, text.indexOf(dayText));
-  return (
-    /\b(?:the|a|an|this|that|your|our|my|his|her|their)\s+$/i.test(text.slice(0, at)) ||
-    /^['’]s\b/.test(text.slice(at + dayText.length))
-  );
-}
-
 /** Characters between a hit's start and its verb past which the verb's own clause is read for a time first. */
 const FAR_ACT = 16;
 
@@ -217,8 +208,8 @@ export function createAnalyser(
           // "I'll be in Juneau Monday and will call you Tuesday": when the promised verb stands far from where the
           // hit starts, the time after the verb is the promise's own.
           const far = hit.act && hit.act.start - hit.start > FAR_ACT ? dueIn(text.slice(hit.act.start)) : null;
-          const reading =
-            far?.due && !namesAThing(text.slice(hit.act?.start), far.due.text) ? far : dueIn(text.slice(hit.start));
+          // Not a day that names a thing ("will send you the Monday numbers"): the time before the verb says when.
+          const reading = far?.due && !far.namesAThing ? far : dueIn(text.slice(hit.start));
           // "The call is Friday. I'll send the agenda before then.": the day stands in the sentence before.
           const earlier =
             previous && pointsBack(text) ? readDue(previous, sentAt, message.tzOffsetMinutes, country) : null;

@@ -65,10 +65,12 @@ interface Term {
   tags: Set<string>;
 }
 
+/** A term as compromise reads it: "'ll" is "will". */
+const word = (t: Term | undefined) => t?.machine ?? t?.normal ?? '';
+
 /** Where a verb must stand in terms, after "I will" or "we shall" (past one adverb), or after "I plan to" when an
  * object follows; -1 when the word at i starts neither. */
 function verbSlot(terms: Term[], i: number): number {
-  const word = (t: Term | undefined) => t?.machine ?? t?.normal ?? '';
   if (/^(?:will|shall)$/.test(word(terms[i])) && /^(?:i|we)$/.test(word(terms[i - 1]))) {
     return terms[i + 1]?.tags.has('Adverb') ? i + 2 : i + 1;
   }

@@ -18,16 +18,15 @@ const REPAIRS: [RegExp, string][] = [
     /\b(I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho)(?: (['’])|(['’]) )(ll|m|re|ve|d)(?= )/g,
     '$1$2$3$4 ',
   ],
-  // "l'll", "l'm": a lower-case l for the pronoun before a contraction; "1'll", "|'m" where a sentence starts.
+  // "l'll", "l'm": a lower-case l for the pronoun before a contraction.
   [/\bl(?=['’](?:ll|m|ve|d)\b)/g, 'I'],
-  [new RegExp(`(?<=${SENTENCE_START})[1|](?=['’](?:ll|m|ve|d)\\b)`, 'g'), 'I'],
   // "wiII", "wi11", "wiil", "wlll": will.
   [new RegExp(`\\b([Ww])(?:i${DOUBLE_L}|iil|lll|lil|l1l)\\b`, 'g'), '$1ill'],
   // "Thanks,I will": a comma glued to the next sentence's pronoun; a space in its place lets the pronoun be read.
   [new RegExp(`(?<=[A-Za-z]{2}),(?=(?:I|We|we)(?:['’]|${AFTER_I}))`, 'g'), ' '],
-  // "1 will" or "| will" where a sentence starts, "l think" where a sentence or a clause starts: the pronoun I ("Items 3 and 1
-  // will ship" and "version 2.1 will" keep their digit).
-  [new RegExp(`(?<=${SENTENCE_START})[1|]${AFTER_I}`, 'g'), 'I'],
+  // "1 will", "| will" or "1'll" where a sentence starts, "l think" where a sentence or a clause starts: the pronoun I
+  // ("Items 3 and 1 will ship" and "version 2.1 will" keep their digit).
+  [new RegExp(`(?<=${SENTENCE_START})[1|](?:(?=['’](?:ll|m|ve|d)\\b)|${AFTER_I})`, 'g'), 'I'],
   [new RegExp(`(?<=${SENTENCE_START}|\\b(?:and|but|so|then|that|because|if|when|as)\\s)l${AFTER_I}`, 'g'), 'I'],
   // "Pis print", "PIs advise", "P1s call": Pls; "Pleasc", "Plcase", "PIease": Please.
   [/\b([Pp])[i1I]s(?=\s+[A-Za-z])/g, '$1ls'],

@@ -109,7 +109,7 @@ export const DETECTORS: readonly CutDetector[] = [
   {
     id: 'outlook-rule',
     why: 'a line of underscores with a From: header below',
-    test: (l, i) => /^\s*_{5,}\s*$/.test(at(l, i)) && within(l, i + 1, 3, P.HEADER_FROM),
+    test: (l, i) => P.UNDERSCORE_RULE.test(at(l, i)) && within(l, i + 1, 3, P.HEADER_FROM),
   },
   {
     id: 'header-line',
@@ -154,7 +154,7 @@ export const DETECTORS: readonly CutDetector[] = [
   {
     id: 'mailing-list-footer',
     why: 'a line of underscores above a mailing-list footer',
-    test: (l, i) => /^\s*_{5,}\s*$/.test(at(l, i)) && within(l, i + 1, 3, P.MAILING_LIST),
+    test: (l, i) => P.UNDERSCORE_RULE.test(at(l, i)) && within(l, i + 1, 3, P.MAILING_LIST),
   },
   {
     id: 'signature-dashes',

@@ -147,6 +147,8 @@ export const MOBILE_FOOTER = new RegExp(
 
 /** A line that only separates: "-- ", "—", "_____", "=====", "* * *". */
 export const SEPARATOR_ONLY = /^\s*(?:[-_=*~—–]\s*){2,}$|^\s*[—–]\s*$/;
+/** A line of underscores: Outlook's rule above a quoted header, or a mailing list's above its footer. */
+export const UNDERSCORE_RULE = /^\s*_{5,}\s*$/;
 export const SIGNATURE_DASHES = /^\s*(?:--|—|–|__)\s*$/;
 export const MAILING_LIST = /mailing list|listinfo|unsubscribe|groups\.google|googlegroups/i;
 

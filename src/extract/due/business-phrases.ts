@@ -128,8 +128,10 @@ export const BUSINESS_PHRASES: BusinessPhrase[] = [
   {
     id: 'first-thing-tomorrow',
     why: '"first thing tomorrow", and "first thing" alone, is tomorrow morning ("the first thing I will do" is no time)',
-    pattern:
-      /\bfirst thing (?:tomorrow|in the (?:morning|a\.?m\b\.?))|(?<!\b(?:the|a|one|only|last|next) )\bfirst thing(?! (?:on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|i|we|you|he|she|they|to|that|is|was)\b)(?=\s*(?:$|[.,;:!?)]|and\b|or\b|so\b))/i,
+    pattern: new RegExp(
+      `\\bfirst thing (?:tomorrow|in the (?:morning|a\\.?m\\b\\.?))|(?<!\\b(?:the|a|one|only|last|next) )\\bfirst thing(?! (?:on|this|next|${WEEKDAY}|i|we|you|he|she|they|to|that|is|was)\\b)(?=\\s*(?:$|[.,;:!?)]|and\\b|or\\b|so\\b))`,
+      'i',
+    ),
     resolve: (_m, sent) => at(addDays(sent, 1), 9),
   },
   {

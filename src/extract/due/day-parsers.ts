@@ -75,6 +75,8 @@ function inMonth(
 }
 
 const yearOf = (text: string | undefined) => (text ? Number(text) : null);
+/** A written year, "08" read as 2008. */
+const fullYear = (text: string | undefined) => (text ? Number(text) + (text.length === 2 ? 2000 : 0) : null);
 
 const IS_BEFORE = new RegExp(`^${BEFORE_WORDS}$`, 'i');
 
@@ -282,7 +284,7 @@ export const DAY_PARSERS: DayParser[] = [
       let [a, b] = [Number(m[1]), Number(m[2])];
       if (b > 12 && a <= 12) [a, b] = [b, a];
       if (b < 1 || b > 12 || a < 1) return null;
-      const year = m[3] ? Number(m[3]) + (m[3].length === 2 ? 2000 : 0) : null;
+      const year = fullYear(m[3]);
       const day = inMonth(now.day, b, year, (y) => (a <= daysInMonth(y, b) ? { year: y, month: b, day: a } : null));
       return day ? { day } : null;
     },
@@ -296,7 +298,7 @@ export const DAY_PARSERS: DayParser[] = [
     read: (m, now) => {
       const [month, dom] = [Number(m[1]), Number(m[2])];
       if (month < 1 || month > 12 || dom < 1) return null;
-      const year = m[3] ? Number(m[3]) + (m[3].length === 2 ? 2000 : 0) : null;
+      const year = fullYear(m[3]);
       const day = inMonth(now.day, month, year, (y) =>
         dom <= daysInMonth(y, month) ? { year: y, month, day: dom } : null,
       );

@@ -50,6 +50,8 @@ function namesAThing(sentence: string, c: Candidate): boolean {
 
 export interface DueReading {
   due: Due | null;
+  /** The day read names a thing ("the Monday numbers"), read only because nothing in the text says when. */
+  namesAThing?: boolean;
   /** How it was read, for `followthru explain`: "read 'Friday' as Fri 2001-05-11, -07:00". */
   trace: string[];
 }
@@ -116,6 +118,7 @@ export function readDue(
       at: best.time ? isoAt(day, best.time.hour, best.time.minute, offsetMinutes) : null,
       text: best.text.trim(),
     },
+    namesAThing: namesAThing(sentence, best),
     trace,
   };
 }
